@@ -1,0 +1,41 @@
+# Front door. Every target installs what it needs on first use.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+SEEDS  ?= seeds
+OUT    ?= reports
+
+.DEFAULT_GOAL := help
+.PHONY: help report test extract lab bench system-deps clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $@
+
+system-deps: ## Install Chromium (PDF) and poppler-utils (PDF checks) from Debian/Ubuntu packages if missing
+	@bash .ci/system-deps.sh
+
+report: $(VENV)/.installed system-deps ## Execute the notebooks and write reports/sco_report.html and .pdf
+	$(PY) -m sco_analysis report --seeds $(SEEDS) --out $(OUT)
+
+extract: $(VENV)/.installed ## Write the tidy tables as CSV to out/tables
+	$(PY) -m sco_analysis extract $(SEEDS) --out out/tables
+
+test: $(VENV)/.installed system-deps ## Run the test suite (notebooks and report included)
+	$(PY) -m pytest
+
+lab: $(VENV)/.installed ## Open the notebooks in JupyterLab
+	$(VENV)/bin/jupyter lab notebooks/
+
+bench: $(VENV)/.installed ## Print extraction and report timings
+	$(PY) benchmarks/run.py
+
+clean: ## Remove the virtualenv and caches
+	rm -rf $(VENV) .cache .pytest_cache .hypothesis

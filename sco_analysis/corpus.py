@@ -1,0 +1,284 @@
+"""Reads a folder of articles plus its catalog into the ``articles`` and ``sentences`` tables.
+
+Holds: catalog validation, strict text decoding, classification of each line (headline, dek,
+byline, section heading, caption, credit, source note, body) and sentence splitting with
+character offsets into the decoded text. Does not read facts: that starts from ``sentences``.
+
+Offsets index the text as decoded from UTF-8 (a leading BOM removed, line endings kept as they
+are), so ``text[start:end]`` is always the sentence. Every non-empty line becomes at least one
+row of ``sentences``; nothing read is dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+from .errors import InputError
+
+CATALOG = "catalog.csv"
+REQUIRED_COLUMNS = ("file", "outlet", "title", "published")
+OPTIONAL_COLUMNS = ("published_estimate", "kind", "based_on", "language", "address", "accessed", "notes")
+DATE_COLUMNS = ("published", "published_estimate", "accessed")
+
+
+@dataclass
+class Corpus:
+    """The articles of one folder: tables plus the decoded texts the offsets point into."""
+
+    folder: Path
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    texts: dict[str, str]
+
+
+# ---------------------------------------------------------------- catalog
+
+def _parse_date(value: str, path: Path, where: str, column: str) -> date | None:
+    value = value.strip()
+    if not value:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise InputError(path, f"{column} {value!r} is not a date; write it as YYYY-MM-DD or leave it empty", where)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(path, f"{column} {value!r} is not a real calendar date", where) from None
+
+
+def read_catalog(folder: Path) -> pd.DataFrame:
+    """Read and check ``catalog.csv``: one row per article file, known columns, real dates."""
+    path = folder / CATALOG
+    if not folder.is_dir():
+        raise InputError(folder, "is not a folder of articles")
+    if not path.is_file():
+        raise InputError(path, f"no catalog: add {CATALOG} with columns {', '.join(REQUIRED_COLUMNS)} and one row per article")
+    raw = _decode(path)
+    try:
+        rows = list(csv.reader(io.StringIO(raw)))
+    except csv.Error as e:
+        raise InputError(path, f"is not valid CSV ({e})") from None
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    if not rows:
+        raise InputError(path, "is empty; it needs a header row and one row per article")
+    header = [h.strip() for h in rows[0]]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise InputError(path, f"missing column(s) {', '.join(missing)}", "header")
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    if dupes:
+        raise InputError(path, f"column(s) named twice: {', '.join(dupes)}", "header")
+    records = []
+    seen: dict[str, int] = {}
+    for lineno, r in enumerate(rows[1:], start=2):
+        where = f"row {lineno}"
+        if len(r) != len(header):
+            raise InputError(path, f"has {len(r)} fields, the header has {len(header)}", where)
+        rec = {h: v.strip() for h, v in zip(header, r)}
+        name = rec["file"]
+        if not name:
+            raise InputError(path, "the file column is empty", where)
+        if Path(name).name != name:
+            raise InputError(path, f"file {name!r} must be a plain file name inside {folder}", where)
+        if name in seen:
+            raise InputError(path, f"duplicate row for {name!r} (first at row {seen[name]})", where)
+        seen[name] = lineno
+        if not (folder / name).is_file():
+            raise InputError(path, f"file {name!r} does not exist in {folder}", where)
+        for col in DATE_COLUMNS:
+            if col in rec:
+                rec[col] = _parse_date(rec[col], path, where, col)
+        records.append(rec)
+    if not records:
+        raise InputError(path, "has no article rows")
+    listed = set(seen)
+    unlisted = sorted(p.name for p in folder.glob("*.txt") if p.name not in listed)
+    if unlisted:
+        raise InputError(folder / unlisted[0], f"has no row in {CATALOG}; add one (file, outlet, title, published)")
+    for col in OPTIONAL_COLUMNS + DATE_COLUMNS:
+        for rec in records:
+            rec.setdefault(col, None)
+    return pd.DataFrame.from_records(records)
+
+
+# ---------------------------------------------------------------- text
+
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise InputError(path, "is binary (contains NUL bytes), not a text article")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(path, f"is not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); re-save it as UTF-8") from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """The decoded text and the SHA-256 of the file's bytes; refuses empty, binary and non-UTF-8 files."""
+    text = _decode(path)
+    if not text.strip():
+        raise InputError(path, "is empty")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    if controls > max(8, len(text) // 100):
+        raise InputError(path, f"looks binary ({controls} control characters), not a text article")
+    return text, hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# ---------------------------------------------------------------- line kinds
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+_BYLINE = re.compile(
+    rf"^(?:(?:Published|Updated|Posted)\s*(?:on)?:?\s*)?{_DATE}(?:\s*,?\s*\d{{1,2}}:\d{{2}}(?:\s*[AP]M)?)?"
+    rf"(?:\s*(?:by|By|/|\||—|–|-)\s*.{{1,80}})?$"
+    rf"|^By\s+[A-Z][^.!?]{{1,80}}$",
+)
+_CREDIT = re.compile(r"^(?:Photo|Photograph|Image|Picture|Video|Illustration|Cover)(?:\s+credit)?\s*(?::|by\b)", re.I)
+_CAPTION = re.compile(r"\((?:Photo|Image|Picture|Photograph)s?\b[^()]*\)\s*$", re.I)
+_SOURCE_NOTE = re.compile(
+    r"^(?:Based on (?:materials|reporting|reports|information) (?:from|by)|With (?:inputs?|reporting) from|"
+    r"Additional reporting by|Sources?\s*:|This (?:article|story|report) (?:was|is|first)|"
+    r"Originally published|Read more\s*:|\(?(?:Reuters|AP|AFP|TASS|Xinhua|ANI|PTI|IANS)\)?\.?$)",
+    re.I,
+)
+_TERMINAL = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines, trimmed of surrounding whitespace."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if lead < len(seg):
+            spans.append((s + lead, e - trail))
+    return spans
+
+
+def classify_lines(text: str, title: str | None = None) -> list[tuple[int, int, str]]:
+    """Each non-blank line's span and kind, read from its form and position, not its topic."""
+    spans = _lines(text)
+    lines = [text[s:e] for s, e in spans]
+    kinds: list[str] = []
+    title_n = _norm(title) if title else ""
+    for i, line in enumerate(lines):
+        words = len(line.split())
+        terminal = bool(_TERMINAL.search(line))
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if _CREDIT.match(line):
+            kind = "credit"
+        elif _SOURCE_NOTE.match(line):
+            kind = "source_note"
+        elif len(line) <= 160 and _BYLINE.match(line):
+            kind = "byline"
+        elif _CAPTION.search(line):
+            kind = "caption"
+        elif i == 0 and ((title_n and _norm(line) == title_n) or (not terminal and words <= 30)):
+            kind = "headline"
+        elif (i == 1 and kinds and kinds[0] == "headline" and words <= 60
+              and (not terminal or (nxt is not None and _BYLINE.match(nxt)))):
+            kind = "dek"
+        elif i > 0 and not terminal and words <= 10 and len(line) <= 90 and re.match(r"[\"'“‘A-Z0-9]", line):
+            kind = "section"
+        else:
+            kind = "body"
+        kinds.append(kind)
+    return [(s, e, k) for (s, e), k in zip(spans, kinds)]
+
+
+# ---------------------------------------------------------------- sentences
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "st", "jr", "sr",
+    "inc", "ltd", "co", "corp", "vs", "etc", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "gov", "sen", "rep", "pres", "amb", "min", "dept", "approx", "est",
+    "fig", "vol", "art", "para", "pp", "ed", "rev", "hon", "mt", "ft", "e.g", "i.e", "u.s", "u.k", "u.n",
+}
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.]$")
+
+
+def _is_abbreviation(text: str, dot_end: int) -> bool:
+    m = _WORD_BEFORE.search(text, 0, dot_end)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True
+    return word.lower().rstrip(".") in _ABBREV or bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``; together they cover every non-space character."""
+    spans = []
+    cursor = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        punct = m.group(0)
+        if punct.startswith(".") and len(punct.rstrip("\"'”’)]")) == 1 and _is_abbreviation(text, m.start() + 1):
+            continue
+        spans.append((cursor, m.end()))
+        cursor = m.end()
+        while cursor < end and text[cursor].isspace():
+            cursor += 1
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans
+
+
+# ---------------------------------------------------------------- corpus
+
+def article_id(file_name: str) -> str:
+    return Path(file_name).stem
+
+
+def load_corpus(folder: str | Path) -> Corpus:
+    """Read every catalogued article of ``folder`` into typed ``articles`` and ``sentences`` tables."""
+    folder = Path(folder)
+    catalog = read_catalog(folder)
+    texts: dict[str, str] = {}
+    art_rows: list[dict] = []
+    sent_rows: list[dict] = []
+    for rec in catalog.to_dict("records"):
+        aid = article_id(rec["file"])
+        text, digest = read_text(folder / rec["file"])
+        texts[aid] = text
+        sid = 0
+        n_body = 0
+        for pid, (s, e, kind) in enumerate(classify_lines(text, rec.get("title"))):
+            spans = split_sentences(text, s, e) if kind == "body" else [(s, e)]
+            for ss, se in spans:
+                sent_rows.append({"article_id": aid, "sentence_id": sid, "paragraph_id": pid,
+                                  "start": ss, "end": se, "kind": kind, "text": text[ss:se]})
+                sid += 1
+                n_body += kind == "body"
+        published, estimate = rec.get("published"), rec.get("published_estimate")
+        basis = "published" if published else "estimated" if estimate else "unknown"
+        row = {c: rec.get(c) or None for c in ("outlet", "title", "kind", "based_on", "language", "address", "notes")}
+        row.update({
+            "article_id": aid, "file": rec["file"], "published": published, "published_estimate": estimate,
+            "reference_date": published or estimate, "reference_date_basis": basis,
+            "accessed": rec.get("accessed"), "n_chars": len(text), "n_sentences": sid,
+            "n_body_sentences": n_body, "sha256": digest,
+        })
+        extras = {k: (v or None) for k, v in rec.items() if k not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS + DATE_COLUMNS}
+        row.update(extras)
+        art_rows.append(row)
+    articles = schema.frame("articles", art_rows)
+    sentences = schema.frame("sentences", sent_rows) if sent_rows else schema.empty("sentences")
+    return Corpus(folder=folder, articles=articles, sentences=sentences, texts=texts)
