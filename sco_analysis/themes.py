@@ -1,0 +1,125 @@
+"""Tags sentences with the themes of a user-editable taxonomy (``data/themes.csv``).
+
+A theme is a list of terms; a sentence touches the theme when one of its terms occurs in it.
+Terms are regular expressions matched case-insensitively at word boundaries (a term written
+entirely in capitals, such as ``UN`` or ``BRI``, matches case-sensitively), and a space in a term
+matches any run of spaces or a hyphen. Body sentences that touch no theme are returned in the
+``unthemed`` table so that coverage is visible rather than silently lost.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+from .errors import InputError
+
+DEFAULT_TAXONOMY = Path(__file__).parent / "data" / "themes.csv"
+COLUMNS = ("theme_id", "label", "description", "terms")
+THEMED_KINDS = ("headline", "dek", "section", "caption", "body")
+
+_ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_SPACE = re.compile(r"(?<!\\) +")
+
+
+def _term_pattern(term: str) -> str:
+    body = _SPACE.sub(r"[\\s\\-]+", term)
+    acronym = bool(re.search(r"[A-Z]{2}", term)) and not re.search(r"[a-z]", term)
+    return f"(?{'-i' if acronym else 'i'}:{body})"
+
+
+def _compile(terms: list[str]) -> re.Pattern:
+    ordered = sorted(terms, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(_term_pattern(t) for t in ordered) + r")(?!\w)")
+
+
+def _unique(words) -> list[str]:
+    seen: dict[str, str] = {}
+    for w in words:
+        seen.setdefault(" ".join(w.lower().split()), w)
+    return list(seen.values())
+
+
+def load_taxonomy(path: str | Path | None = None) -> pd.DataFrame:
+    """Read and check a taxonomy CSV (default: the packaged one); one row per theme.
+
+    Raises ``InputError`` naming the file and row for a missing column, an empty or duplicate
+    theme id, a theme without terms, or a term that is not a valid regular expression.
+    """
+    path = Path(path) if path is not None else DEFAULT_TAXONOMY
+    if not path.is_file():
+        raise InputError(path, "theme taxonomy file does not exist")
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(path, "is not UTF-8; re-save the taxonomy as UTF-8") from None
+    lines = [(n, line) for n, line in enumerate(raw.splitlines(), start=1)
+             if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        raise InputError(path, f"is empty; it needs a header row ({', '.join(COLUMNS)}) and one row per theme")
+    try:
+        parsed = list(csv.reader(io.StringIO("\n".join(line for _, line in lines))))
+    except csv.Error as e:
+        raise InputError(path, f"is not valid CSV ({e})") from None
+    header = [h.strip() for h in parsed[0]]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise InputError(path, f"missing column(s) {', '.join(missing)}", f"line {lines[0][0]}")
+    rows, seen = [], {}
+    for (lineno, _), cells in zip(lines[1:], parsed[1:]):
+        where = f"line {lineno}"
+        if len(cells) != len(header):
+            raise InputError(path, f"has {len(cells)} fields, the header has {len(header)}", where)
+        rec = {h: c.strip() for h, c in zip(header, cells)}
+        tid = rec["theme_id"]
+        if not _ID.fullmatch(tid):
+            raise InputError(path, f"theme_id {tid!r} must start with a letter and use only letters, digits, _", where)
+        if tid in seen:
+            raise InputError(path, f"theme_id {tid!r} is used twice (first at line {seen[tid]})", where)
+        seen[tid] = lineno
+        terms = [t.strip() for t in rec["terms"].split(";") if t.strip()]
+        if not terms:
+            raise InputError(path, f"theme {tid!r} has no terms", where)
+        for t in terms:
+            try:
+                re.compile(_term_pattern(t))
+            except re.error as e:
+                raise InputError(path, f"theme {tid!r}: term {t!r} is not a valid regular expression ({e})", where) from None
+            if re.compile(_term_pattern(t)).fullmatch(""):
+                raise InputError(path, f"theme {tid!r}: term {t!r} matches empty text", where)
+        rows.append({"theme_id": tid, "label": rec["label"] or tid,
+                     "description": rec["description"], "terms": ";".join(terms)})
+    if not rows:
+        raise InputError(path, "has no theme rows")
+    return pd.DataFrame(rows, columns=list(COLUMNS)).astype("string")
+
+
+def extract_themes(corpus, taxonomy: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ``themes`` table (one row per sentence and theme touched) and the ``unthemed`` table.
+
+    Headlines, deks, section headings, captions and body sentences are tagged; ``unthemed``
+    lists the body sentences that matched no theme. ``terms`` holds the matched words as written,
+    in text order, each once.
+    """
+    taxonomy = load_taxonomy() if taxonomy is None else taxonomy
+    matchers = [(r.theme_id, r.label, _compile(r.terms.split(";"))) for r in taxonomy.itertuples()]
+    rows, unthemed = [], []
+    sentences = corpus.sentences[corpus.sentences["kind"].isin(THEMED_KINDS)]
+    for s in sentences.itertuples():
+        hit = False
+        for tid, label, rx in matchers:
+            found = _unique(m.group(0) for m in rx.finditer(s.text))
+            if not found:
+                continue
+            hit = True
+            rows.append({"article_id": s.article_id, "sentence_id": s.sentence_id, "start": s.start,
+                         "end": s.end, "quote": s.text, "theme_id": tid, "theme_label": label,
+                         "terms": ";".join(found)})
+        if not hit and s.kind == "body":
+            unthemed.append({"article_id": s.article_id, "sentence_id": s.sentence_id, "text": s.text})
+    return schema.frame("themes", rows), schema.frame("unthemed", unthemed)
