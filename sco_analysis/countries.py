@@ -1,0 +1,128 @@
+"""Finds country names and demonyms in text, with offsets, and resolves them to ISO 3166 alpha-3.
+
+Names come from pycountry (short, official and common names, plus "Republic of X" readings of the
+comma forms) and from ``data/country_aliases.csv`` (news usage: "Russia", "the UAE", "Türkiye").
+Demonyms ("Russian", "Kazakh") come from ``data/demonyms.csv`` and are flagged ``demonym=True``:
+they name a country's people or officials, not a claim about the country. Capitals are not
+countries and are not listed. Matching is case-sensitive on the written form (plus an all-caps
+form for headlines), so "China" matches and "china" (porcelain) does not.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+
+DATA = Path(__file__).parent / "data"
+_DEMONYM_NOT_BEFORE = r"(?!\s+Ocean\b)"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One country name or demonym in a text: ``text[start:end] == name``."""
+
+    start: int
+    end: int
+    name: str
+    iso3: str
+    demonym: bool
+
+
+def _read_pairs(path: Path, key: str) -> dict[str, str]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return {row[key].strip(): row["iso3"].strip() for row in csv.DictReader(fh) if row[key].strip()}
+
+
+def _pycountry_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if not value or "(" in value:
+                continue
+            if ", " in value:
+                head, tail = value.split(", ", 1)
+                if tail.split()[-1].lower() in {"of", "the"}:
+                    value = f"{tail} {head}".replace("The ", "the ")
+                else:
+                    continue
+            value = re.sub(r"^the\s+", "", value)
+            names.setdefault(value, c.alpha_3)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    names = _pycountry_names()
+    names.update(_read_pairs(DATA / "country_aliases.csv", "alias"))
+    demonyms = _read_pairs(DATA / "demonyms.csv", "demonym")
+    return names, demonyms
+
+
+def _variants(form: str) -> set[str]:
+    out = {form}
+    if len(form) >= 4 and form.upper() != form:
+        out.add(form.upper())
+    return out
+
+
+def _plural_ok(demonym: str) -> bool:
+    return not demonym.endswith(("s", "sh", "ch", "ese", "z"))
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
+    names, demonyms = _tables()
+    lookup: dict[str, tuple[str, bool]] = {}
+    for dem, iso in demonyms.items():
+        for v in _variants(dem):
+            lookup[v] = (iso, True)
+    for name, iso in names.items():
+        for v in _variants(name):
+            lookup[v] = (iso, False)
+    alts = []
+    for form in sorted(lookup, key=len, reverse=True):
+        esc = re.escape(form)
+        iso, dem = lookup[form]
+        if dem:
+            esc += ("s?" if _plural_ok(form) else "") + _DEMONYM_NOT_BEFORE
+        alts.append(esc)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(alts) + r")(?![\w]|\.\w)"), lookup
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Every country name or demonym in ``text[start:end]``, longest match first, offsets into ``text``."""
+    pattern, lookup = _pattern()
+    end = len(text) if end is None else end
+    out = []
+    for m in pattern.finditer(text, start, end):
+        written = m.group(0)
+        key = written if written in lookup else written[:-1]
+        iso, dem = lookup[key]
+        out.append(Mention(m.start(), m.end(), written, iso, dem))
+    return out
+
+
+def resolve(name: str) -> str | None:
+    """ISO3 for a country name (or demonym) as written, or None when it is not one."""
+    _, lookup = _pattern()
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    hit = lookup.get(name)
+    if hit is None and name[:1].isalpha():
+        hit = lookup.get(name[0].upper() + name[1:])
+    if hit is None and len(name) >= 4:
+        for form, value in lookup.items():
+            if form.lower() == name.lower():
+                hit = value
+                break
+    if hit is None:
+        try:
+            return pycountry.countries.lookup(name).alpha_3
+        except LookupError:
+            return None
+    return hit[0]
