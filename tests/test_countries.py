@@ -1,0 +1,75 @@
+"""Country and demonym finding: names, aliases, demonyms, case and boundary rules, offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from sco_analysis import countries
+
+
+def _found(text):
+    return [(m.name, m.iso3, m.demonym) for m in countries.find(text)]
+
+
+def test_offsets_slice_back_to_names():
+    text = "Russia, Kazakhstan, Kyrgyzstan, China, Tajikistan, and Uzbekistan signed."
+    found = countries.find(text)
+    assert [m.iso3 for m in found] == ["RUS", "KAZ", "KGZ", "CHN", "TJK", "UZB"]
+    assert all(text[m.start:m.end] == m.name for m in found)
+
+
+@pytest.mark.parametrize("written, iso3", [
+    ("Kyrgyz Republic", "KGZ"), ("Türkiye", "TUR"), ("Turkey", "TUR"), ("UAE", "ARE"),
+    ("United Arab Emirates", "ARE"), ("Lao PDR", "LAO"), ("Laos", "LAO"), ("Maldives", "MDV"),
+    ("Russian Federation", "RUS"), ("Iran", "IRN"), ("South Korea", "KOR"), ("Vietnam", "VNM"),
+    ("Syria", "SYR"), ("Bolivia", "BOL"), ("Republic of Belarus", "BLR"), ("Sri Lanka", "LKA"),
+    ("Saudi Arabia", "SAU"), ("Egypt", "EGY"), ("Cambodia", "KHM"), ("Nepal", "NPL"),
+])
+def test_news_names_resolve(written, iso3):
+    assert _found(f"Officials from {written} arrived.") == [(written, iso3, False)]
+    assert countries.resolve(written) == iso3
+
+
+def test_longest_name_wins_over_its_parts():
+    assert _found("the Islamic Republic of Iran and the Kyrgyz Republic") == [
+        ("Islamic Republic of Iran", "IRN", False), ("Kyrgyz Republic", "KGZ", False)]
+
+
+def test_demonyms_are_flagged():
+    text = "The Belarusian side met the Iranian President, Kazakhstani officials and Pakistanis."
+    assert _found(text) == [("Belarusian", "BLR", True), ("Iranian", "IRN", True),
+                            ("Kazakhstani", "KAZ", True), ("Pakistanis", "PAK", True)]
+
+
+def test_capitals_are_not_countries():
+    assert _found("The Moscow-Beijing dimension; leaders met in Astana.") == []
+    assert countries.resolve("Moscow") is None and countries.resolve("Beijing") is None
+
+
+def test_case_rules():
+    assert _found("fine china and a turkey dinner") == []
+    assert _found("CHINA AND RUSSIA") == [("CHINA", "CHN", False), ("RUSSIA", "RUS", False)]
+
+
+def test_word_boundaries_and_possessives():
+    text = "Russia-China ties, China’s view, Indiana and the Indian Ocean, Nigeria not Niger."
+    assert _found(text) == [("Russia", "RUS", False), ("China", "CHN", False), ("China", "CHN", False),
+                            ("Nigeria", "NGA", False), ("Niger", "NER", False)]
+
+
+def test_window_limits_search():
+    text = "India and Pakistan; Iran"
+    found = countries.find(text, 10, 18)
+    assert [(m.name, m.start) for m in found] == [("Pakistan", 10)]
+
+
+def test_resolve_unknown_and_pycountry_forms():
+    assert countries.resolve("Narnia") is None
+    assert countries.resolve("the Maldives") == "MDV"
+    assert countries.resolve("Tanzania, United Republic of") == "TZA"
+
+
+def test_seed_countries(seed_corpus):
+    text = seed_corpus.texts["tass_2024-05_sco-foreign-ministers-council-preview"]
+    isos = {m.iso3 for m in countries.find(text) if not m.demonym}
+    assert {"RUS", "KAZ", "KGZ", "CHN", "TJK", "UZB", "IND", "PAK", "IRN", "BLR", "AFG"} <= isos
