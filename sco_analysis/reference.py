@@ -1,0 +1,383 @@
+"""The cited reference record of SCO history, and look-ups on it by date.
+
+Holds the data in ``data/reference_*.csv`` (status changes, summits, chairmanships, founding facts
+and size shares, each row citing a source in ``reference_sources.csv``; how they were built is in
+``data/REFERENCE.md``) and answers: a country's status on a day, the number of states in each
+status on a day, the growth series, and what the reference says for a claim key as of a day
+(``value_for``) together with the span of days over which that answer holds (``frame_of``).
+Does not read articles; ``compare`` puts claims next to these answers.
+
+A status change counts from its own day onwards: on 2024-07-04 Belarus is already a member.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+DATA = Path(__file__).parent / "data"
+STATUS_KEYS = ("member", "observer", "dialogue_partner", "partner")
+COUNT_KEYS = {
+    "members.count": "member",
+    "observers.count": "observer",
+    "dialogue_partners.count": "dialogue_partner",
+    "partners.count": "partner",
+}
+TIMELESS_PREFIXES = ("founded.", "accession.year.")
+SHARE_KEYS = ("share.world_population", "share.world_gdp")
+SHARE_TOLERANCE = 0.05
+SHARE_MAX_YEAR_GAP = 2
+DEFAULT_GDP_MEASURE = "nominal"
+SUMMIT_KIND = "heads_of_state"
+
+
+@dataclass(frozen=True)
+class ReferenceValue:
+    """What the reference says for one claim key on one day, with its citation.
+
+    ``value`` is normalised like claim values (ISO3 codes, ISO dates, decimals, sorted ``;`` sets).
+    ``tolerance`` is set for shares: a claim within it of ``value`` matches. ``measure`` names the
+    GDP measure (``nominal`` or ``ppp``) a share refers to.
+    """
+
+    value: str
+    citation: str
+    note: str = ""
+    measure: str | None = None
+    tolerance: float | None = None
+
+
+# ---------------------------------------------------------------- data files
+
+def _read(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA / f"reference_{name}.csv", dtype="string", keep_default_na=False)
+
+
+@cache
+def _sources() -> pd.DataFrame:
+    return _read("sources").set_index("source_id")
+
+
+def _blank_to_na(df: pd.DataFrame) -> pd.DataFrame:
+    return df.replace("", pd.NA)
+
+
+def citation(source_id: str) -> str:
+    """One-line citation of a reference source: outlet, title, page date, address."""
+    s = _sources().loc[source_id]
+    parts = [s["outlet"], f"'{s['title']}'"] + ([s["date"]] if s["date"] else []) + [s["address"]]
+    return ", ".join(parts)
+
+
+def sources() -> pd.DataFrame:
+    """Every source the reference cites: ``source_id, outlet, title, address, date, note``."""
+    return _blank_to_na(_sources().reset_index())
+
+
+def _with_source(df: pd.DataFrame) -> pd.DataFrame:
+    src = _sources()
+    out = df.copy()
+    out["source_outlet"] = df["source_id"].map(src["outlet"])
+    out["source_title"] = df["source_id"].map(src["title"])
+    out["source_address"] = df["source_id"].map(src["address"])
+    out["source_date"] = df["source_id"].map(src["date"])
+    return out
+
+
+@cache
+def _events() -> pd.DataFrame:
+    df = _with_source(_read("events"))
+    df["date"] = pd.to_datetime(df["date"]).astype("datetime64[s]")
+    cols = ["date", "date_precision", "iso3", "country", "status_from", "status_to", "event",
+            "source_outlet", "source_title", "source_address", "source_date",
+            "basis", "source_id", "other_source_ids", "note"]
+    return _blank_to_na(df[cols]).sort_values(["date", "iso3"], kind="stable").reset_index(drop=True)
+
+
+@cache
+def _summits() -> pd.DataFrame:
+    df = _with_source(_read("summits"))
+    for c in ("start", "end"):
+        df[c] = pd.to_datetime(df[c]).astype("datetime64[s]")
+    df["number"] = pd.to_numeric(df["number"].replace("", pd.NA)).astype("Int64")
+    return _blank_to_na(df).sort_values("start", kind="stable").reset_index(drop=True)
+
+
+@cache
+def _chairs() -> pd.DataFrame:
+    df = _with_source(_read("chairs"))
+    df["start"] = pd.to_datetime(df["start"]).astype("datetime64[s]")
+    return _blank_to_na(df).sort_values("start", kind="stable").reset_index(drop=True)
+
+
+@cache
+def _facts() -> pd.DataFrame:
+    df = _with_source(_read("facts"))
+    df["year"] = pd.to_numeric(df["year"]).astype("Int64")
+    return _blank_to_na(df)
+
+
+def events() -> pd.DataFrame:
+    """One row per status change of one country, oldest first.
+
+    ``status_from`` is empty when the country had no status before. Columns after the source
+    fields: ``basis`` (summit decision, memorandum, ...), ``source_id``, ``other_source_ids``
+    (``;``-joined corroborating sources) and ``note`` (date precision, discrepancies).
+    """
+    return _events().copy()
+
+
+def summits() -> pd.DataFrame:
+    """SCO meetings: ``start, end, date_precision, kind`` (heads_of_state / foreign_ministers), place, number, source."""
+    return _summits().copy()
+
+
+def chairs() -> pd.DataFrame:
+    """Rotating chairmanship: one row per country taking the chair (``start``), with source."""
+    return _chairs().copy()
+
+
+def facts() -> pd.DataFrame:
+    """Dated facts that are not status changes: founding, charter, population and GDP shares."""
+    return _facts().copy()
+
+
+# ---------------------------------------------------------------- status and counts
+
+def _day(on) -> pd.Timestamp | None:
+    if on is None or (not isinstance(on, str) and pd.isna(on)):
+        return None
+    return pd.Timestamp(on).normalize()
+
+
+def _states(on) -> dict[str, str]:
+    d = _day(on)
+    ev = _events()
+    states: dict[str, str] = {}
+    for iso3, status in zip(ev.loc[ev["date"] <= d, "iso3"], ev.loc[ev["date"] <= d, "status_to"]):
+        states[iso3] = status
+    return states
+
+
+def status_on(iso3: str, on) -> str | None:
+    """The country's SCO status on that day (``member``, ``observer``, ...), or None if it had none."""
+    return _states(on).get(iso3.strip().upper())
+
+
+def counts_on(on) -> dict[str, int]:
+    """How many states held each status on that day: keys member, observer, dialogue_partner, partner."""
+    held = list(_states(on).values())
+    return {s: held.count(s) for s in STATUS_KEYS}
+
+
+def _change_dates(status: str) -> list[pd.Timestamp]:
+    ev = _events()
+    touched = ev[(ev["status_to"] == status) | (ev["status_from"] == status)]
+    return sorted(pd.Timestamp(d) for d in touched["date"].unique())
+
+
+def growth(start=None, end=None) -> pd.DataFrame:
+    """Tidy ``date, status, count``: counts at ``start``, at every day a count changes, and at ``end``.
+
+    Defaults: the first and the last change. Pass ``end`` (e.g. today) to extend a step chart.
+    """
+    ev = _events()
+    days = sorted(pd.Timestamp(d) for d in ev["date"].unique())
+    lo = _day(start) or days[0]
+    hi = _day(end) or days[-1]
+    points = sorted({lo, hi, *(d for d in days if lo <= d <= hi)})
+    rows = [{"date": d, "status": s, "count": n} for d in points for s, n in counts_on(d).items()]
+    out = pd.DataFrame.from_records(rows)
+    return out.astype({"date": "datetime64[s]", "status": "string", "count": "Int64"})
+
+
+def accessions(statuses: tuple[str, ...] = ("member",)) -> pd.DataFrame:
+    """``date, iso3, country, status`` for every country gaining one of ``statuses``.
+
+    Founders are labelled ``founding_member``. Default: full-member accessions, for chart labels.
+    """
+    ev = _events()
+    rows = ev[ev["status_to"].isin(statuses)].copy()
+    first = ev["date"].min()
+    founding = (rows["date"] == first) & (rows["status_to"] == "member")
+    rows["status"] = rows["status_to"].where(~founding, "founding_member")
+    return rows[["date", "iso3", "country", "status"]].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- claim keys
+
+def _ev_citation(row) -> str:
+    return citation(row["source_id"])
+
+
+def _count_value(status: str, d: pd.Timestamp) -> ReferenceValue | None:
+    ev = _events()
+    touched = ev[(ev["status_to"] == status) | (ev["status_from"] == status)]
+    before = touched[touched["date"] <= d]
+    n = counts_on(d)[status]
+    if before.empty:
+        if status == "partner":
+            return None
+        first = touched.iloc[0]
+        return ReferenceValue("0", _ev_citation(first),
+                              f"no state held this status before {first['date']:%Y-%m-%d} ({first['event']})")
+    last = before.iloc[-1]
+    names = sorted(iso3 for iso3, held in _states(d).items() if held == status)
+    note = f"as of {d:%Y-%m-%d}; last change {last['date']:%Y-%m-%d} ({last['event']})"
+    if n == 0 and last["status_from"] == status:
+        note += "; the status no longer exists"
+    elif names:
+        note += f": {';'.join(names)}"
+    return ReferenceValue(str(n), _ev_citation(last), note)
+
+
+def _accession_value(iso3: str, d: pd.Timestamp | None) -> ReferenceValue | None:
+    ev = _events()
+    joined = ev[(ev["iso3"] == iso3) & (ev["status_to"] == "member")]
+    if joined.empty:
+        return None
+    row = joined.iloc[0]
+    note = f"member from {row['date']:%Y-%m-%d} ({row['event']})"
+    if d is not None and d < row["date"]:
+        note += "; after the claim's date"
+    return ReferenceValue(str(row["date"].year), _ev_citation(row), note)
+
+
+def _fact_value(key: str) -> ReferenceValue | None:
+    rows = _facts()[_facts()["key"] == key]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    return ReferenceValue(row["value"], citation(row["source_id"]), "" if pd.isna(row["note"]) else row["note"])
+
+
+def summit_near(on, kind: str = SUMMIT_KIND) -> pd.Series | None:
+    """The meeting of ``kind`` closest to that day (0 days away while it runs); ties go to the later one."""
+    d = _day(on)
+    s = _summits()
+    s = s[s["kind"] == kind]
+    if d is None or s.empty:
+        return None
+    gap = (s["start"] - d).dt.days.clip(lower=0) + (d - s["end"]).dt.days.clip(lower=0)
+    best = gap[gap == gap.min()].index[-1]
+    return s.loc[best]
+
+
+def summit_ending_on_or_after(on, kind: str = SUMMIT_KIND) -> pd.Series | None:
+    """The first meeting of ``kind`` still running or yet to come on that day (the event a preview anticipates)."""
+    d = _day(on)
+    s = _summits()
+    s = s[(s["kind"] == kind) & (s["end"] >= d)] if d is not None else s.iloc[0:0]
+    return None if s.empty else s.iloc[0]
+
+
+def _summit_value(key: str, d: pd.Timestamp) -> ReferenceValue | None:
+    s = summit_near(d)
+    if s is None:
+        return None
+    span = f"{s['start']:%Y-%m-%d}/{s['end']:%Y-%m-%d}"
+    note = f"summit nearest {d:%Y-%m-%d}: {s['place']}, {span}"
+    if key == "summit.place":
+        value = s["place"]
+    elif key == "summit.dates" and s["date_precision"] == "day":
+        value = span
+    elif key == "summit.number" and not pd.isna(s["number"]):
+        value = str(int(s["number"]))
+    else:
+        return None
+    return ReferenceValue(value, citation(s["source_id"]), note)
+
+
+def _chair_value(key: str, d: pd.Timestamp) -> ReferenceValue | None:
+    ch = _chairs()
+    held = ch[ch["start"] <= d]
+    if held.empty:
+        return None
+    if key == "chair.current":
+        row = held.iloc[-1]
+        return ReferenceValue(row["iso3"], citation(row["source_id"]),
+                              f"chair from {row['start']:%Y-%m-%d} ({row['event']})")
+    later = ch[ch["start"] > d]
+    if later.empty:
+        return None
+    row = later.iloc[0]
+    return ReferenceValue(row["iso3"], citation(row["source_id"]),
+                          f"takes the chair on {row['start']:%Y-%m-%d} ({row['event']})")
+
+
+def _share_value(key: str, d: pd.Timestamp, measure: str | None) -> ReferenceValue | None:
+    rows = _facts()[_facts()["key"] == key]
+    if key == "share.world_gdp":
+        rows = rows[rows["measure"] == (measure or DEFAULT_GDP_MEASURE)]
+    if rows.empty:
+        return None
+    gap = (rows["year"] - d.year).abs()
+    rows = rows[gap == gap.min()].sort_values("year")
+    row = rows.iloc[-1]
+    if abs(int(row["year"]) - d.year) > SHARE_MAX_YEAR_GAP:
+        return None
+    m = None if pd.isna(row["measure"]) else row["measure"]
+    what = f"{m} GDP" if m else "population"
+    note = (f"{what} {float(row['value']):.1%} of world ({row['year']}); "
+            f"tolerance ±{SHARE_TOLERANCE * 100:.0f} points")
+    return ReferenceValue(row["value"], citation(row["source_id"]), note, m, SHARE_TOLERANCE)
+
+
+def value_for(claim_key: str, on=None, measure: str | None = None) -> ReferenceValue | None:
+    """What the reference says for ``claim_key`` as of ``on``; None when it has nothing for the key then.
+
+    Founding keys and ``accession.year.<ISO3>`` ignore ``on``. ``measure`` picks the GDP measure
+    for ``share.world_gdp`` (default nominal).
+    """
+    d = _day(on)
+    if claim_key.startswith("founded."):
+        return _fact_value(claim_key)
+    if claim_key.startswith("accession.year."):
+        return _accession_value(claim_key.rsplit(".", 1)[1].upper(), d)
+    if d is None:
+        return None
+    if claim_key in COUNT_KEYS:
+        return _count_value(COUNT_KEYS[claim_key], d)
+    if claim_key.startswith("summit."):
+        return _summit_value(claim_key, d)
+    if claim_key in ("chair.current", "chair.next"):
+        return _chair_value(claim_key, d)
+    if claim_key in SHARE_KEYS:
+        return _share_value(claim_key, d, measure)
+    return None
+
+
+def _span(starts: list[pd.Timestamp], d: pd.Timestamp) -> str:
+    before = [s for s in starts if s <= d]
+    after = [s for s in starts if s > d]
+    lo = f"{before[-1]:%Y-%m-%d}" if before else ""
+    hi = f"{after[0] - pd.Timedelta(days=1):%Y-%m-%d}" if after else ""
+    return f"{lo}..{hi}"
+
+
+def frame_of(claim_key: str, on=None) -> str | None:
+    """Label of the span of days over which the reference's answer for the key stays the same.
+
+    Claims in one frame describe the same state of the SCO and can be compared: ``timeless`` for
+    founding and accession keys; for counts and chairs the days between two changes
+    (``2023-07-04..2024-07-03``); for summit keys the nearest summit; for shares the year.
+    None when the key is time-dependent and there is no day, or the key is unknown.
+    """
+    if claim_key.startswith(TIMELESS_PREFIXES):
+        return "timeless"
+    d = _day(on)
+    if d is None:
+        return None
+    if claim_key in COUNT_KEYS:
+        return _span(_change_dates(COUNT_KEYS[claim_key]), d)
+    if claim_key in ("chair.current", "chair.next"):
+        return _span([pd.Timestamp(s) for s in _chairs()["start"]], d)
+    if claim_key.startswith("summit."):
+        s = summit_near(d)
+        return None if s is None else f"summit {s['start']:%Y-%m-%d}/{s['end']:%Y-%m-%d}"
+    if claim_key.startswith("share."):
+        return str(d.year)
+    return None
