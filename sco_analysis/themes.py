@@ -41,7 +41,7 @@ def _compile(terms: list[str]) -> re.Pattern:
 def _unique(words) -> list[str]:
     seen: dict[str, str] = {}
     for w in words:
-        seen.setdefault(" ".join(w.lower().split()), w)
+        seen.setdefault(" ".join(w.lower().replace("-", " ").split()), w)
     return list(seen.values())
 
 

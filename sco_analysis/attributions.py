@@ -1,0 +1,261 @@
+"""Finds who an article cites: one row per (sentence, speaker, reporting cue).
+
+Reads three shapes of attribution: a prepositional source ("According to X, ...", "..., according
+to X", "As per the statement issued by X, ..."), a reporting verb with its subject ("X said",
+"X, in an interview with TASS, emphasized", "..., Xinhua reported", "X issued a statement saying")
+and a coordinated second verb ("X praised ..., and noted ..."). The subject noun phrase is split
+into a name (the trailing capitalised words) and a role (the words before it: "SCO Deputy
+Secretary General", "China's foreign ministry spokesperson"). Short names ("Guterres") and
+pronouns ("he pointed out") resolve to the full name of a person introduced with a title earlier
+in the article; a pronoun resolves only when the latest sentence naming people names exactly one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import schema
+
+KINDS = ("headline", "dek", "body")
+
+CUE_VERBS = (
+    "said", "says", "told", "tells", "stated", "emphasized", "emphasised", "emphasizes", "emphasises",
+    "stressed", "stresses", "noted", "highlighted", "highlights", "pointed out", "points out", "praised",
+    "praises", "believes", "believed", "reported", "added", "adds", "announced", "announces",
+    "underlined", "underscored", "warned", "warns", "urged", "urges", "insisted", "insists", "argued",
+    "argues", "claimed", "claims", "confirmed", "declared", "remarked", "explained", "affirmed",
+    "reaffirmed", "reiterated", "welcomed", "welcomes", "hailed", "asserted", "called for",
+)
+TITLE_WORDS = {
+    "president", "vice", "minister", "prime", "foreign", "deputy", "secretary", "general", "spokesperson",
+    "spokesman", "spokeswoman", "ambassador", "director", "chairman", "chairwoman", "chair", "premier",
+    "king", "emir", "envoy", "representative", "governor", "mayor", "chancellor", "chief", "head",
+    "caretaker", "acting", "former", "official", "adviser", "advisor", "commissioner", "leader",
+    "senator", "speaker", "executive",
+}
+PERSON_TITLES = TITLE_WORDS - {"foreign", "vice", "deputy", "general", "caretaker", "acting", "former",
+                               "executive", "prime", "head", "chief"}
+SOURCE_NOUNS = {
+    "ministry", "office", "agency", "committee", "council", "secretariat", "commission", "government",
+    "service", "administration", "department", "embassy", "statement", "declaration", "communique",
+    "communiques", "report", "parliament", "assembly", "kremlin", "officials", "sources", "media",
+    "delegation", "spokesperson", "spokesman", "spokeswoman", "official", "news",
+}
+ROLE_LOWER = TITLE_WORDS | SOURCE_NOUNS | {"joint", "official", "senior", "foreign", "affairs", "state"}
+STOP = {
+    "the", "a", "an", "this", "that", "these", "those", "and", "or", "but", "upon", "during", "regarding",
+    "after", "before", "in", "on", "at", "to", "for", "with", "by", "from", "of", "as", "while", "when",
+    "also", "additionally", "consequently", "meanwhile", "however", "moreover", "furthermore", "earlier",
+    "later", "then", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "who",
+    "which", "has", "have", "had", "is", "was", "were", "are", "be", "been", "will", "would", "not",
+    "speaking", "addressing", "there", "here", "last", "next", "today", "yesterday",
+}
+PRONOUNS = {"he", "she"}
+
+_CUE = re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
+                                     sorted(CUE_VERBS, key=len, reverse=True)) + r")\b")
+_NEEDS_CLAUSE = {"added", "adds", "reported"}
+_CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,.:;!?\"“”]|$)")
+_STATEMENT_CUE = re.compile(r"\b(?:issued|released|made|published|put out)\s+(?:a|an|the)\s+(?:\w+\s+)?"
+                            r"statement,?\s+saying\b")
+_PREP_SOURCE = re.compile(r"\b(?P<cue>[Aa]ccording to|[Aa]s per)\s+(?P<np>[^,.;:()\"“”]+)")
+_BY = re.compile(r"^.*\b(?:issued|released|made|published|signed)?\s*\b(?:by|from)\s+", re.S)
+_CUT = re.compile(r"\s+(?:in|at|on|during|who|which|that|with)\s+.*$", re.S)
+_AUX = re.compile(r"(?:\s+(?:has|have|had|also|further|again|earlier|later|reportedly|repeatedly|then|once|"
+                  r"publicly|recently|previously))+\s*$")
+_PAREN = re.compile(r",\s*(?:in|during|at|on|speaking|while|when|after|before|addressing|writing|"
+                    r"according)\b[^,]{0,120},\s*$")
+_TOKEN = re.compile(r"[\w’'.\-]+|[^\w\s]")
+_NAME_TOKEN = r"[A-Z][\w’'\-]*\.?"
+_TITLE_ALT = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
+_PERSON = re.compile(
+    rf"(?i:\b(?:{'|'.join(sorted(PERSON_TITLES, key=len, reverse=True))}))(?:\s+(?i:{_TITLE_ALT})\b)*\s+"
+    rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})")
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str | None
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _strip_possessive(tok: str) -> str:
+    return _POSSESSIVE.sub("", tok) if re.search(r"\w[’']s?$", tok) else tok
+
+
+def _np_before(left: str) -> list[str]:
+    """The noun phrase that ends ``left``: capitalised words and role words, back to a stop word."""
+    toks = _TOKEN.findall(left)
+    out: list[str] = []
+    for tok in reversed(toks):
+        low = tok.lower()
+        if not re.match(r"\w", tok) or low in STOP:
+            break
+        if _is_cap(tok) or low in ROLE_LOWER or (_POSSESSIVE.search(tok) and _is_cap(tok)):
+            out.append(tok)
+            continue
+        break
+    return out[::-1]
+
+
+def _split(np_tokens: list[str]) -> tuple[str, str | None, bool] | None:
+    """(speaker, role, is_person) from a noun phrase, or None when it names nobody."""
+    toks = [t for t in np_tokens if t.lower() not in {"the", "a", "an"}]
+    if not toks:
+        return None
+    toks[-1] = _strip_possessive(toks[-1])
+    if toks[-1].lower() in SOURCE_NOUNS - {"spokesperson", "spokesman", "spokeswoman", "official"} or \
+            not any(_is_cap(t) for t in toks):
+        if not any(t.lower() in SOURCE_NOUNS for t in toks) and not any(_is_cap(t) for t in toks):
+            return None
+        return " ".join(toks), None, False
+    i = len(toks)
+    while i > 0 and _is_cap(toks[i - 1]) and toks[i - 1].lower() not in TITLE_WORDS \
+            and not (i < len(toks) and _POSSESSIVE.search(toks[i - 1])):
+        i -= 1
+    name, role = toks[i:], toks[:i]
+    if not name:
+        return " ".join(toks), None, any(t.lower() in PERSON_TITLES for t in toks)
+    is_person = any(t.lower() in PERSON_TITLES for t in role)
+    return " ".join(name), (" ".join(role) or None), is_person
+
+
+def _persons(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[int, int, Person]]:
+    """(sentence_id, offset, person) for every titled name, in reading order."""
+    found = []
+    for sid, s, e in spans:
+        for m in _PERSON.finditer(text, s, e):
+            toks = m.group("name").split()
+            keep = []
+            for t in toks:
+                if t.lower() in TITLE_WORDS or t.lower() in STOP:
+                    break
+                keep.append(t)
+                if _POSSESSIVE.search(t):
+                    break
+            if not keep:
+                continue
+            keep[-1] = _strip_possessive(keep[-1])
+            if len(keep[-1]) > 2:
+                keep[-1] = keep[-1].rstrip(".")
+            role_toks = _np_before(text[s:m.start("name")])
+            role = " ".join(role_toks) or None
+            found.append((sid, m.start("name"), Person(" ".join(keep), role)))
+    return found
+
+
+class _Article:
+    """Person mentions of one article, for resolving short names and pronouns."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int, int]]):
+        self.text = text
+        self.titled = _persons(text, spans)
+        self.people: dict[str, Person] = {}
+        for _, _, p in self.titled:
+            self.people.setdefault(p.name, p)
+        self.mentions: list[tuple[int, int, str]] = [(sid, off, p.name) for sid, off, p in self.titled]
+        for sid, s, e in spans:
+            for full in self.people:
+                for part in {full, full.split()[-1]}:
+                    for m in re.finditer(rf"\b{re.escape(part)}\b", text[s:e]):
+                        self.mentions.append((sid, s + m.start(), full))
+        self.mentions = sorted(set(self.mentions))
+
+    def full(self, name: str) -> Person | None:
+        if name in self.people:
+            return self.people[name]
+        words = name.split()
+        hits = {p.name: p for p in self.people.values()
+                if len(words) < len(p.name.split()) and set(words) <= set(p.name.split())}
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def last_person(self, sid: int, offset: int) -> Person | None:
+        before = [m for m in self.mentions if m[1] < offset]
+        if not before:
+            return None
+        last_sid = before[-1][0]
+        names = {n for s, _, n in before if s == last_sid}
+        return self.people[names.pop()] if len(names) == 1 else None
+
+
+def _resolve(art: _Article, parsed, ) -> tuple[str, str | None] | None:
+    if parsed is None:
+        return None
+    speaker, role, _ = parsed
+    known = art.full(speaker)
+    if known is not None:
+        return known.name, role or known.role
+    return speaker, role
+
+
+def _prep_sources(sent: str) -> list[tuple[int, str, list[str]]]:
+    out = []
+    for m in _PREP_SOURCE.finditer(sent):
+        np = m.group("np").strip()
+        np = _BY.sub("", np) if re.search(r"\b(?:by|from)\s", np) else np
+        np = _CUT.sub("", np)
+        out.append((m.start(), m.group("cue").lower(), _TOKEN.findall(np)))
+    return out
+
+
+def _verb_cues(sent: str) -> list[tuple[int, str, str]]:
+    """(position, cue, text before the cue) for reporting verbs and 'statement saying' phrases."""
+    cues = [(m.start(), "statement saying", sent[:m.start()]) for m in _STATEMENT_CUE.finditer(sent)]
+    taken = [(m.start(), m.end()) for m in _STATEMENT_CUE.finditer(sent)]
+    for m in _CUE.finditer(sent):
+        cue = " ".join(m.group(0).lower().split())
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        if cue in _NEEDS_CLAUSE and not _CLAUSE_FOLLOWS.match(sent, m.end()):
+            continue
+        cues.append((m.start(), cue, sent[:m.start()]))
+    return sorted(cues)
+
+
+def _sentence_rows(art: _Article, sid: int, start: int, sent: str) -> list[tuple[str, str | None, str]]:
+    rows: list[tuple[int, str, str | None, str]] = []
+    for pos, cue, toks in _prep_sources(sent):
+        got = _resolve(art, _split(toks))
+        if got:
+            rows.append((pos, *got, cue))
+    for pos, cue, left in _verb_cues(sent):
+        left = _PAREN.sub("", _AUX.sub("", left.rstrip()))
+        np = _np_before(left)
+        got = _resolve(art, _split(np)) if np else None
+        if got is None:
+            last = re.search(r"(\w+)\s*$", left)
+            word = last.group(1).lower() if last else ""
+            if word in PRONOUNS:
+                person = art.last_person(sid, start + last.start(1))
+                got = (person.name, person.role) if person else None
+            elif word == "and" and rows and re.search(r",\s*and\s*$", left):
+                got = rows[-1][1:3]
+        if got:
+            rows.append((pos, *got, cue))
+    seen, out = set(), []
+    for _, speaker, role, cue in sorted(rows, key=lambda r: r[0]):
+        if (speaker, cue) not in seen:
+            seen.add((speaker, cue))
+            out.append((speaker, role, cue))
+    return out
+
+
+def extract_attributions(corpus) -> pd.DataFrame:
+    """The ``attributions`` table: every statement an article attributes to a named speaker or body."""
+    rows = []
+    for aid, sents in corpus.sentences.groupby("article_id", sort=False):
+        text = corpus.texts[aid]
+        art = _Article(text, [(r.sentence_id, r.start, r.end) for r in sents.itertuples()])
+        for r in sents[sents["kind"].isin(KINDS)].itertuples():
+            for speaker, role, cue in _sentence_rows(art, r.sentence_id, r.start, r.text):
+                rows.append({"article_id": aid, "sentence_id": r.sentence_id, "start": r.start,
+                             "end": r.end, "quote": r.text, "speaker": speaker, "role": role, "cue": cue})
+    return schema.frame("attributions", rows)
