@@ -215,7 +215,10 @@ _WORD_BEFORE = re.compile(r"([\w.]+)[.]$")
 
 
 def _is_abbreviation(text: str, dot_end: int) -> bool:
-    m = _WORD_BEFORE.search(text, 0, dot_end)
+    lo = dot_end - 1  # search from the start of the word, not of the text: keeps splitting linear
+    while lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] in "._"):
+        lo -= 1
+    m = _WORD_BEFORE.search(text, lo, dot_end)
     if not m:
         return False
     word = m.group(1)
