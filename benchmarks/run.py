@@ -1,0 +1,308 @@
+"""Extraction and report timings: ``make bench`` (``python benchmarks/run.py``). Prints figures only.
+
+For each size it writes a synthetic folder (``make_corpus.py``), then in a fresh subprocess
+times ``sco_analysis.build(folder)`` with the cache off, the outermost package functions it calls
+(one line per stage; ``schema.frame`` inclusive as a cross-cutting figure) and peak RSS; then
+times ``python -m sco_analysis extract`` end to end, twice (the second run may hit the cache).
+Also: a pyinstrument profile of the largest size, an optional ``--jobs`` prototype, import
+costs (including jsonschema's optional ``rfc3987-syntax``) and, when ``sco_analysis/report.py``
+exists, ``python -m sco_analysis report`` against ``jupyter nbconvert --execute`` per notebook.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PY = sys.executable
+sys.path.insert(0, str(ROOT))  # the package and benchmarks/ from this checkout, wherever it is run from
+NOT_STAGES = {"pipeline", "cache", "cli", "report", "__main__", "errors", "schema"}
+
+
+# ---------------------------------------------------------------- child side (one fresh process per measure)
+
+def _maxrss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _instrument():
+    """Wrap package functions so the outermost call of each is timed; returns (stages, schema) dicts."""
+    import functools
+    import importlib
+    import inspect
+    import pkgutil
+
+    import sco_analysis
+
+    modules = []
+    for info in pkgutil.iter_modules(sco_analysis.__path__):
+        if info.name in {"__main__", "report", "cli"}:
+            continue
+        try:
+            modules.append(importlib.import_module(f"sco_analysis.{info.name}"))
+        except Exception as err:  # a module being written right now may not import yet
+            print(f"note: sco_analysis.{info.name} does not import: {err}", file=sys.stderr)
+    stages: dict[str, float] = {}
+    cross: dict[str, float] = {}
+    depth = [0, 0]
+    clock = time.perf_counter
+
+    def wrap(fn, key, totals, slot):
+        @functools.wraps(fn)
+        def timed(*a, **kw):
+            if depth[slot]:
+                return fn(*a, **kw)
+            depth[slot] = 1
+            t = clock()
+            try:
+                return fn(*a, **kw)
+            finally:
+                totals[key] = totals.get(key, 0.0) + clock() - t
+                depth[slot] = 0
+        return timed
+
+    wrapped = {}
+    for m in modules:
+        short = m.__name__.rsplit(".", 1)[1]
+        for name, fn in vars(m).items():
+            if not inspect.isfunction(fn) or fn.__module__ != m.__name__:
+                continue
+            if short == "schema" and name == "frame":
+                wrapped[fn] = wrap(fn, "schema.frame", cross, 1)
+            elif short not in NOT_STAGES:
+                wrapped[fn] = wrap(fn, f"{short}.{name}", stages, 0)
+    for m in modules:
+        for name, obj in list(vars(m).items()):
+            if inspect.isfunction(obj) and obj in wrapped:
+                setattr(m, name, wrapped[obj])
+    return stages, cross
+
+
+def child_build(folder: str, instrument: bool) -> dict:
+    os.environ["SCO_CACHE"] = "off"
+    t = time.perf_counter()
+    import sco_analysis
+
+    import_s = time.perf_counter() - t
+    rss_import = _maxrss_mb()
+    stages, cross = _instrument() if instrument else ({}, {})
+    t = time.perf_counter()
+    tables = sco_analysis.build(folder)
+    build_s = time.perf_counter() - t
+    out = {"import_s": import_s, "build_s": build_s, "rss_import_mb": rss_import, "maxrss_mb": _maxrss_mb(),
+           "stages": stages, "cross": cross, "rows": {k: len(v) for k, v in tables.items()}}
+    from sco_analysis import cache
+
+    with tempfile.TemporaryDirectory() as store:
+        os.environ.pop("SCO_CACHE")
+        t = time.perf_counter()
+        cache.load_or_build(folder, lambda f: tables, store)
+        out["cache_write_s"] = time.perf_counter() - t
+        t = time.perf_counter()
+        cache.load_or_build(folder, lambda f: tables, store)
+        out["cache_hit_s"] = time.perf_counter() - t
+    return out
+
+
+def child_profile(folder: str, dest: str) -> dict:
+    os.environ["SCO_CACHE"] = "off"
+    from pyinstrument import Profiler
+    from pyinstrument.renderers import ConsoleRenderer
+
+    import sco_analysis
+
+    p = Profiler(interval=0.002)
+    p.start()
+    sco_analysis.build(folder)
+    p.stop()
+    tree = p.output(ConsoleRenderer(unicode=False, color=False, short_mode=False))
+    flat = p.output(ConsoleRenderer(unicode=False, color=False, flat=True, time="percent_of_total"))
+    Path(dest).write_text(f"# pyinstrument, call tree\n\n{tree}\n\n# pyinstrument, flat (self time)\n\n{flat}\n",
+                          encoding="utf-8")
+    return {"flat": flat.splitlines()[:40]}
+
+
+def child_parallel(folder: str, jobs: int) -> dict:
+    from benchmarks.parallel import build_parallel
+
+    import sco_analysis  # noqa: F401  (imported before forking, as a real --jobs would)
+
+    t = time.perf_counter()
+    tables = build_parallel(folder, jobs)
+    return {"build_s": time.perf_counter() - t, "rows": {k: len(v) for k, v in tables.items()}}
+
+
+def child_import(module: str, block: str) -> dict:
+    import importlib
+    import importlib.abc
+
+    if block:
+        class Block(importlib.abc.MetaPathFinder):
+            def find_spec(self, name, path, target=None):
+                if name.split(".")[0] == block:
+                    raise ImportError(f"{block} blocked for this measurement")
+        sys.meta_path.insert(0, Block())
+    t = time.perf_counter()
+    importlib.import_module(module)
+    return {"import_s": time.perf_counter() - t}
+
+
+# ---------------------------------------------------------------- parent side
+
+def run_child(*args: str) -> dict:
+    proc = subprocess.run([PY, __file__, "--child", *args], capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode:
+        raise SystemExit(f"child {args} failed:\n{proc.stderr[-3000:]}")
+    if proc.stderr.strip():
+        print(proc.stderr.strip(), file=sys.stderr)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def timed_process(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one command, measured for that process alone."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr.read().decode()[-3000:]}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
+
+
+def bench_sizes(sizes: list[int], work: Path, e2e: bool) -> list[dict]:
+    from benchmarks.make_corpus import make_corpus
+
+    results = []
+    for n in sizes:
+        folder = work / f"corpus_{n}"
+        make_corpus(folder, n, seed=n)
+        r = {"n": n, "mb": folder_mb(folder), "folder": str(folder)}
+        r.update(run_child("build", str(folder), "instrument"))
+        if e2e:
+            env = dict(os.environ, SCO_CACHE_DIR=str(work / f"cache_{n}"))
+            cmd = [PY, "-m", "sco_analysis", "extract", str(folder), "--out", str(work / f"out_{n}")]
+            r["e2e_s"], r["e2e_rss_mb"] = timed_process(cmd, env)
+            r["e2e_again_s"], _ = timed_process(cmd, env)
+        results.append(r)
+        print(f"  {n:>6} articles {r['mb']:7.2f} MB  build {r['build_s']:7.2f} s  "
+              f"{r['mb'] / r['build_s']:5.2f} MB/s  peak {r['maxrss_mb']:6.0f} MB", flush=True)
+    return results
+
+
+def print_sizes(results: list[dict]) -> None:
+    print("\n## Extraction (one core, cache off, fresh process per size)\n")
+    print("| articles | MB text | import s | build() s | MB/s | marginal MB/s | peak RSS MB | "
+          "extract e2e s | e2e 2nd run s | cache write s | cache hit s |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    prev = None
+    for r in results:
+        marginal = ""
+        if prev and r["build_s"] > prev["build_s"]:
+            marginal = f"{(r['mb'] - prev['mb']) / (r['build_s'] - prev['build_s']):.2f}"
+        print(f"| {r['n']:,} | {r['mb']:.2f} | {r['import_s']:.2f} | {r['build_s']:.2f} | "
+              f"{r['mb'] / r['build_s']:.2f} | {marginal} | {r['maxrss_mb']:.0f} | "
+              f"{r.get('e2e_s', float('nan')):.2f} | {r.get('e2e_again_s', float('nan')):.2f} | "
+              f"{r['cache_write_s']:.2f} | {r['cache_hit_s']:.2f} |")
+        prev = r
+    last = results[-1]
+    print(f"\nRows at {last['n']:,} articles: " + ", ".join(f"{k} {v:,}" for k, v in last["rows"].items()))
+    print(f"\n### Time per stage at {last['n']:,} articles (outermost package calls; cache off)\n")
+    print("| stage | s | share of build() |\n|---|---:|---:|")
+    total = last["build_s"]
+    for key, s in sorted(last["stages"].items(), key=lambda kv: -kv[1]):
+        print(f"| `{key}` | {s:.2f} | {s / total:.0%} |")
+    glue = total - sum(last["stages"].values())
+    print(f"| pipeline outside these stages | {glue:.2f} | {glue / total:.0%} |")
+    for key, s in last["cross"].items():
+        print(f"| of all the above, inside `{key}` (table build + pandera validation) | {s:.2f} | {s / total:.0%} |")
+
+
+def bench_imports() -> None:
+    print("\n## Import costs (fresh process, best of 3)\n")
+    print("| import | s |\n|---|---:|")
+    cases = [("sco_analysis", ""), ("nbformat", ""), ("nbformat", "rfc3987_syntax"),
+             ("nbconvert", ""), ("nbconvert", "rfc3987_syntax")]
+    for module, block in cases:
+        best = min(run_child("import", module, block)["import_s"] for _ in range(3))
+        label = f"`{module}`" + (f" with `{block}` made unimportable" if block else "")
+        print(f"| {label} | {best:.2f} |")
+
+
+def bench_parallel(folder: str, jobs: int, serial_s: float) -> None:
+    r = run_child("parallel", folder, str(jobs))
+    print(f"\n## --jobs prototype ({folder})\n")
+    print(f"build() serial {serial_s:.2f} s; {jobs} worker processes {r['build_s']:.2f} s "
+          f"(speed-up x{serial_s / r['build_s']:.2f}, includes pool start-up and pickling the tables back)")
+
+
+def bench_report(work: Path) -> None:
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    if not (ROOT / "sco_analysis" / "report.py").is_file() or not notebooks:
+        print("\n## Report\n\nskipped: sco_analysis/report.py or notebooks/*.ipynb not there yet")
+        return
+    ours, _ = timed_process([PY, "-m", "sco_analysis", "report", "--seeds", "seeds", "--out", str(work / "report")])
+    jupyter = str(Path(PY).with_name("jupyter"))
+    base = 0.0
+    for nb in notebooks:
+        s, _ = timed_process([jupyter, "nbconvert", "--execute", "--to", "html", str(nb),
+                              "--output-dir", str(work / "nbconvert")])
+        base += s
+    print("\n## Report\n")
+    print(f"`python -m sco_analysis report` (HTML + PDF): {ours:.1f} s; "
+          f"`jupyter nbconvert --execute --to html` on each of {len(notebooks)} notebooks in turn: {base:.1f} s; "
+          f"ratio {ours / base:.2f}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description="Print extraction and report timings.")
+    p.add_argument("--sizes", default="100,1000,10000", help="comma-separated article counts")
+    p.add_argument("--quick", action="store_true", help="sizes 100,1000; no profile, imports or report")
+    p.add_argument("--jobs", type=int, default=0, help="also time the N-process prototype on the largest size")
+    p.add_argument("--no-e2e", action="store_true", help="skip the `extract` command-line runs")
+    p.add_argument("--no-report", action="store_true", help="skip the report benchmark")
+    p.add_argument("--profile", default=str(HERE / "profile.txt"), help="where to write the pyinstrument profile")
+    p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    a = p.parse_args(argv)
+    if a.child:
+        mode, *rest = a.child
+        fn = {"build": lambda f, i="": child_build(f, bool(i)), "profile": child_profile,
+              "parallel": lambda f, j: child_parallel(f, int(j)),
+              "import": lambda m, b="": child_import(m, b)}[mode]
+        print(json.dumps(fn(*rest)))
+        return
+    sizes = [100, 1000] if a.quick else [int(s) for s in a.sizes.split(",")]
+    print(f"# sco-analysis benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+          f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory(prefix="sco-bench-") as tmp:
+        work = Path(tmp)
+        results = bench_sizes(sizes, work, e2e=not a.no_e2e)
+        print_sizes(results)
+        if not a.quick:
+            flat = run_child("profile", results[-1]["folder"], a.profile)["flat"]
+            print(f"\n## Profile at {results[-1]['n']:,} articles (pyinstrument; full tree in {a.profile})\n")
+            print("```\n" + "\n".join(flat) + "\n```")
+        if a.jobs > 1:
+            bench_parallel(results[-1]["folder"], a.jobs, results[-1]["build_s"])
+        if not a.quick:
+            bench_imports()
+        if not (a.quick or a.no_report):
+            bench_report(work)
+
+
+if __name__ == "__main__":
+    main()
