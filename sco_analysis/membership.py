@@ -1,0 +1,454 @@
+"""Reads membership claims and group-size claims about the SCO from article body sentences.
+
+``extract_membership`` finds lists of countries (one name, or many joined by commas, "and",
+"as well as", with years distributed over the groups: "India and Pakistan in 2017 and Iran in
+2023") and keeps a list only when the words around it state a status: a status noun right before
+it ("six original members (A, B)", "observer states, A and B"), an accession verb before it
+("expanded to include A", "admitted A"), a founding frame ("founded by A", "Originally consisting
+of six countries—A, B—") or a verb phrase after it ("A will become a full-fledged member state",
+"A is set to join", "A and B were granted observer status", "with A added later"). Lists of who
+attended or hosted, demonyms and "except A" are not claims.
+
+``extract_counts`` reads claimed group sizes: a number or number word before a status noun ("10
+member states", "a 9 member organization", "14 other countries ... as dialogue partners") or an
+ordinal ("as the 10th full member"). Future-tense counts are ``expected`` and dated ``after_event``
+(the end day of the nearest event the article dates, at or before the sentence); founding counts
+are dated with the founding date; the rest are as of publication.
+
+Quotes are whole sentences: every row's ``quote`` is its sentence and ``start``/``end`` slice the
+article text to it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from . import countries, schema, timeexpr
+
+DATA = Path(__file__).parent / "data"
+READ_KINDS = ("body", "dek")
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50})
+_ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+
+
+def _read_terms() -> dict[str, str]:
+    with open(DATA / "status_terms.csv", newline="", encoding="utf-8") as fh:
+        return {r["term"].strip().lower(): r["status"].strip() for r in csv.DictReader(fh)}
+
+
+def _phrase(term: str) -> str:
+    return r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", term))
+
+
+TERMS = _read_terms()
+_TERM_RE = "|".join(_phrase(t) for t in sorted(TERMS, key=len, reverse=True))
+_TERM = re.compile(rf"\b(?:{_TERM_RE})\b", re.I)
+_OTHER_ORGS = [ln.strip() for ln in open(DATA / "other_organizations.txt", encoding="utf-8") if ln.strip()]
+_OTHER_ORG = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(o) for o in sorted(_OTHER_ORGS, key=len, reverse=True))
+                        + r")(?![\w-])")
+
+_NUM_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_NUM = rf"(?:\d{{1,3}}|(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine)|{_NUM_WORD})"
+_ORD = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))})"
+
+
+def number(word: str) -> int:
+    """Integer value of a digit string, number word ("six", "twenty-six") or ordinal ("10th", "tenth")."""
+    w = word.lower()
+    if w[:1].isdigit():
+        return int(re.match(r"\d+", w).group(0))
+    if w in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[w]
+    if "-" in w:
+        tens, unit = w.split("-", 1)
+        return _NUMBER_WORDS[tens] + _NUMBER_WORDS[unit]
+    return _NUMBER_WORDS[w]
+
+
+# ---------------------------------------------------------------- country lists
+
+@dataclass
+class CountryList:
+    """Countries written as one list; ``dates[i]`` is the time expression distributed to item i."""
+
+    items: list[countries.Mention]
+    dates: list[timeexpr.DateMention | None] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.items[0].start
+
+    @property
+    def end(self) -> int:
+        return self.items[-1].end
+
+
+_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|&\s+)?|\s+(?:and|as\s+well\s+as|&)\s+|\s*/\s*)(?:the\s+)?", re.I)
+_DATE_PREP = re.compile(r"\s+(?:in|since|from|on|by|at\s+the\s+start\s+of)\s+(?:the\s+)?", re.I)
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def _lists(text: str, mentions: list[countries.Mention], dates: list[timeexpr.DateMention], end: int) -> list[CountryList]:
+    """Group adjacent country names into lists, attaching "in YEAR" to the group it follows."""
+    by_start = {d.start: d for d in dates}
+    out: list[CountryList] = []
+    current: CountryList | None = None
+    pending = 0
+    for m in mentions:
+        if current is not None:
+            gap = text[current.end:m.start]
+            glue = _glue(gap, current.end, by_start)
+            if glue is not False:
+                if glue is not None:
+                    for i in range(pending, len(current.items)):
+                        current.dates[i] = glue
+                    pending = len(current.items)
+                current.items.append(m)
+                current.dates.append(None)
+                continue
+            _close(text, current, pending, by_start, end)
+            out.append(current)
+        current = CountryList([m], [None])
+        pending = 0
+    if current is not None:
+        _close(text, current, pending, by_start, end)
+        out.append(current)
+    return out
+
+
+def _glue(gap: str, offset: int, by_start: dict) -> timeexpr.DateMention | None | bool:
+    """None when ``gap`` is a plain list separator, the date when it is "in YEAR and", else False."""
+    if _SEP.fullmatch(gap):
+        return None
+    p = _DATE_PREP.match(gap)
+    if p and offset + p.end() in by_start:
+        d = by_start[offset + p.end()]
+        rest = gap[d.end - offset:]
+        if _SEP.fullmatch(rest) and rest.strip():
+            return d
+    return False
+
+
+def _close(text: str, lst: CountryList, pending: int, by_start: dict, end: int) -> None:
+    p = _DATE_PREP.match(text, lst.end, end)
+    if p and p.end() in by_start:
+        for i in range(pending, len(lst.items)):
+            lst.dates[i] = by_start[p.end()]
+
+
+# ---------------------------------------------------------------- status frames
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|is\s+to|are\s+to|to\s+be|(?:set|expected|scheduled|due|going|poised|slated|likely|about)\s+to|"
+    r"upcoming|planned|plans?\s+to)\b|'ll\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n't|yet\s+to|failed\s+to|refused\s+to)\b|n't\b", re.I)
+_EXCEPT_LEFT = re.compile(r"\b(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|besides|but\s+not|not|without|unlike|save\s+for)\s*(?:the\s+)?$", re.I)
+
+_FOUND_VERB = re.compile(r"\b(?:founded|established|created|formed|set\s+up|launched|co-founded|born)\b", re.I)
+_FOUND_BY = re.compile(r"\bby\s+(?:the\s+)?(?:heads?\s+of\s+states?\s+of\s+(?:the\s+)?)?"
+                       rf"(?:(?:{_NUM})\s+)?(?:(?:original|founding)\s+)?(?:countries|states|nations|members)?(?:\s+of)?[\s(—–:,-]*$", re.I)
+_FOUND_MIDDLE_BAD = re.compile(r"\b(?:is|are|was|were|led|chaired|hosted|headed|has|have|attended|represented)\b", re.I)
+_ORIGINALLY = re.compile(
+    r"\b(?:originally|initially|at\s+(?:its\s+)?(?:founding|inception|creation|birth|launch))\s*,?\s*(?:it\s+|the\s+\w+\s+)?"
+    r"(?:consist(?:ing|ed|s)\s+of|compris(?:ing|ed|es)|made\s+up\s+of|had|having|includ(?:ing|ed|es)|brought\s+together|unit(?:ed|ing))\s+"
+    rf"(?:the\s+)?(?:(?:{_NUM})\s+)?(?:countries|states|nations|members|member\s+states)?[\s(—–:,-]*$", re.I)
+
+_APPOSITION = re.compile(
+    rf"(?P<term>{_TERM_RE})\s*(?:\(|:|—|–|\s-|,\s*(?:namely\s+|including\s+|such\s+as\s+|i\.\s?e\.,?\s+|like\s+)?|"
+    r"\s+(?:namely|including|such\s+as|like|are|were|being|is|was|remain|remained)\s+)\s*(?:the\s+)?$", re.I)
+_OF_NOUN = re.compile(r"\b(?P<term>membership|accession|admission|entry|joining|inclusion)\s+(?:of|by)\s+(?:the\s+)?$", re.I)
+_GRANT_STATUS_TO = re.compile(rf"\b(?:grant(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|award(?:s|ed|ing)?|conferr?(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:SCO|new)\s+)?(?P<term>{_TERM_RE})(?:\s+status)?\s+(?:up)?on\s*$|\b(?:grant(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|award(?:s|ed|ing)?|conferr?(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:SCO|new)\s+)?(?P<term2>{_TERM_RE})(?:\s+status)?\s+to\s+(?:the\s+)?$", re.I)
+_EXPAND = re.compile(r"\b(?:expand(?:ed|s|ing)?|enlarg(?:ed|es|ing|e)|gr(?:ew|own|ow|ows)|widen(?:ed|s)?)\s+(?:\w+\s+){0,2}?"
+                     r"to\s+(?:include|incorporate|encompass|take\s+in|embrace|admit)\s+(?:the\s+)?$", re.I)
+_ORG_HAS = re.compile(r"\b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|it|which)\s+(?:now\s+|currently\s+|also\s+)?"
+                      r"(?:includes|included|comprises|comprised|consists\s+of|consisted\s+of|unites|united|brings\s+together|"
+                      r"will\s+include|will\s+comprise)\s+(?:the\s+)?$", re.I)
+_ADMIT = re.compile(r"\b(?P<verb>admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|add(?:s|ed|ing)?|"
+                    r"induct(?:s|ed|ing)?|grant(?:s|ed|ing)?|approv(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|upgrad(?:e|es|ed|ing))"
+                    r"\s+(?:\w+\s+)?(?:the\s+)?$", re.I)
+
+_AUX = (r"(?:has|have|had|was|were|is|are|will|would|shall|could|can|may|might|must|be|been|being|set|expected|"
+        r"scheduled|due|going|poised|slated|likely|about|to|also|now|then|already|soon|later|finally|officially|"
+        r"formally|eventually|subsequently|both|all|each|too|together|not|never|yet|still|recently|just|thus|so|"
+        r"first|last|jointly|effectively|\w+ly)")
+_ACQUIRE = (r"becom(?:e|es|ing)|became|join(?:s|ed|ing)?|acced(?:e|es|ed|ing)|admitted|accepted|added|included|inducted|"
+            r"granted|given|awarded|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|gain(?:s|ed|ing)?|got|get|gets|"
+            r"acquir(?:e|es|ed|ing)|upgraded|elevated|promoted|hold|holds|held|enjoy(?:s|ed)?|retain(?:s|ed)?")
+_JOIN_LIKE = re.compile(r"^(?:join|acced|admitted|accepted|added|included|inducted)", re.I)
+_RIGHT_VERB = re.compile(rf"^(?:,?\s+(?:which|that|who))?(?P<aux>(?:\s+{_AUX})*)\s+(?P<verb>{_ACQUIRE})\b", re.I)
+_COPULA = re.compile(
+    r"^(?:,?\s+(?:which|that|who))?(?P<aux>(?:\s+(?:has|have|had|will|would|shall|to|also|now|already|still|currently|"
+    r"officially|not|never|\w+ly))*)\s+(?:is|are|was|were|remains?|remained|be|been|being)\s+"
+    r"(?:(?:now|already|also|still|currently|officially|formally|all|both|each|not|no\s+longer)\s+)*"
+    rf"(?:(?:a|an|the|its|one\s+of\s+(?:the|its)|among\s+(?:the|its))\s+)?(?:[\w-]+\s+){{0,3}}?(?P<term>{_TERM_RE})\b", re.I)
+_JOIN_OBJECT = re.compile(
+    r"^(?:\s+\w+ly)?(?:\s*[.;,]|\s*$|\s+(?:the\s+)?(?:SCO|Shanghai|organi[sz]ation|group(?:ing)?|bloc|association|alliance|"
+    r"club|family|it|its\s+ranks|ranks|as|in|on|at|from|this|next|last|later|too|soon|then|to\s+(?:the\s+)?(?:SCO|Shanghai|"
+    r"organi[sz]ation|group(?:ing)?|bloc|association|alliance|club|family)))", re.I)
+_CLAUSE_END = re.compile(r";|\.\s|\s(?:while|whereas|but)\s|$")
+_AS_STATUS = re.compile(rf"^\s*(?:\w+ly\s+)?as\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<term>{_TERM_RE})\b", re.I)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """How a list is claimed: status, modality, and the span of the wording that says so."""
+
+    status: str
+    modality: str
+    founding: bool = False
+
+
+def _modality(words: str) -> str:
+    return "expected" if _FUTURE.search(words) else "reported"
+
+
+def _term_status(term: str) -> str:
+    return TERMS.get(re.sub(r"[\s-]+", " ", term.lower()), TERMS.get(term.lower(), "member"))
+
+
+def _left_frame(left: str, right: str) -> Frame | None:
+    tail = left[-160:]
+    if _EXCEPT_LEFT.search(tail):
+        return None
+    if _ORIGINALLY.search(tail):
+        return Frame("founding_member", "reported", True)
+    by = _FOUND_BY.search(tail)
+    if by:
+        head = tail[:by.start()]
+        verb = None
+        for verb in _FOUND_VERB.finditer(head):
+            pass
+        if verb and len(head) - verb.end() <= 80 and not _FOUND_MIDDLE_BAD.search(head[verb.end():]):
+            return Frame("founding_member", _modality(head[max(0, verb.start() - 40):]), True)
+    m = _APPOSITION.search(tail)
+    if m:
+        status = _term_status(m.group("term"))
+        clause = tail[:m.start()]
+        return Frame(status, _modality(clause[-60:]), status == "founding_member")
+    m = _GRANT_STATUS_TO.search(tail)
+    if m:
+        return Frame(_term_status(m.group("term") or m.group("term2")), _modality(tail[max(0, m.start() - 40):]))
+    as_status = _AS_STATUS.match(right)
+    if _OF_NOUN.search(tail) or _EXPAND.search(tail) or _ORG_HAS.search(tail):
+        status = _term_status(as_status.group("term")) if as_status else "member"
+        return Frame(status, _modality(tail[-60:]))
+    m = _ADMIT.search(tail)
+    if m:
+        after = _TERM.match(right.lstrip()) if right.strip() else None
+        if as_status:
+            return Frame(_term_status(as_status.group("term")), _modality(tail[max(0, m.start() - 40):]))
+        if after and re.match(r"^\s*(?:the\s+)?(?:status\s+of\s+)?", right):
+            return Frame(_term_status(after.group(0)), _modality(tail[max(0, m.start() - 40):]))
+        if re.match(r"(?:admit|accept|induct|add)", m.group("verb"), re.I) and _JOIN_OBJECT.match(right):
+            return Frame("member", _modality(tail[max(0, m.start() - 40):]))
+    return None
+
+
+def _right_frame(right: str) -> Frame | None:
+    cut = _CLAUSE_END.search(right, 1)
+    clause = right[:cut.start() if cut else len(right)]
+    m = _RIGHT_VERB.match(clause)
+    if m:
+        if _NEGATION.search(m.group("aux")):
+            return None
+        rest = clause[m.end():]
+        term = _TERM.search(rest[:120])
+        if term and _OTHER_ORG.search(rest[term.end():term.end() + 60]):
+            return None
+        if term and not re.search(r"\b(?:with|for|to|of)\s+(?:the\s+)?(?:other\s+)?$", rest[:term.start()]):
+            return Frame(_term_status(term.group(0)), _modality(m.group("aux")))
+        if _JOIN_LIKE.match(m.group("verb")) and _JOIN_OBJECT.match(rest) and not _OTHER_ORG.search(rest[:60]):
+            return Frame("member", _modality(m.group("aux")))
+        return None
+    m = _COPULA.match(clause)
+    if m and not _NEGATION.search(clause[:m.start("term")]):
+        if _OTHER_ORG.search(clause[m.end():m.end() + 60]):
+            return None
+        return Frame(_term_status(m.group("term")), _modality(m.group("aux")))
+    return None
+
+
+# ---------------------------------------------------------------- per sentence
+
+@dataclass
+class Sentence:
+    """One body sentence with its countries, time expressions and lists."""
+
+    article_id: str
+    sentence_id: int
+    start: int
+    end: int
+    lists: list[CountryList]
+    dates: list[timeexpr.DateMention]
+    free_dates: list[timeexpr.DateMention]
+
+
+def _read_sentences(corpus) -> dict[str, list[Sentence]]:
+    out: dict[str, list[Sentence]] = {}
+    refs = dict(zip(corpus.articles["article_id"], corpus.articles["reference_date"]))
+    sents = corpus.sentences[corpus.sentences["kind"].isin(READ_KINDS)].sort_values(["article_id", "sentence_id"])
+    for row in sents.itertuples(index=False):
+        text = corpus.texts[row.article_id]
+        s, e = int(row.start), int(row.end)
+        ref = timeexpr.as_date(refs.get(row.article_id))
+        dates = [d for d in timeexpr.find(text, s, e, ref)]
+        mentions = [m for m in countries.find(text, s, e)
+                    if not m.demonym and not _POSSESSIVE.match(text, m.end, e)]
+        lists = _lists(text, mentions, dates, e)
+        used = {id(d) for lst in lists for d in lst.dates if d is not None}
+        free = [d for d in dates if id(d) not in used]
+        out.setdefault(row.article_id, []).append(Sentence(row.article_id, int(row.sentence_id), s, e, lists, dates, free))
+    return out
+
+
+def _nearest(dates: list[timeexpr.DateMention], start: int, end: int) -> timeexpr.DateMention | None:
+    dated = [d for d in dates if d.precision != "none" or d.date is None]
+    if not dated:
+        return None
+    return min(dated, key=lambda d: min(abs(d.start - end), abs(start - d.end)))
+
+
+def _founding_date(text: str, sent: Sentence, prev: Sentence | None) -> timeexpr.DateMention | None:
+    for cand in (sent, prev):
+        if cand is None:
+            continue
+        words = text[cand.start:cand.end]
+        verb = _FOUND_VERB.search(words) or _ORIGINALLY.search(words) or re.search(r"\boriginal(?:ly)?\b|\bfounding\b", words, re.I)
+        if verb and cand.free_dates:
+            at = cand.start + verb.start()
+            return min(cand.free_dates, key=lambda d: abs(d.start - at))
+    return None
+
+
+def _date_fields(d: timeexpr.DateMention | None) -> dict:
+    if d is None or d.date is None:
+        return {"year": None, "date": None, "date_precision": "none"}
+    value = d.end_date if (d.end_date and d.precision == "day") else d.date
+    return {"year": value.year, "date": value, "date_precision": d.precision}
+
+
+def _provenance(text: str, sent: Sentence) -> dict:
+    return {"article_id": sent.article_id, "sentence_id": sent.sentence_id, "start": sent.start,
+            "end": sent.end, "quote": text[sent.start:sent.end]}
+
+
+def extract_membership(corpus) -> pd.DataFrame:
+    """One row per country per status claim read from body sentences (table ``membership``).
+
+    The date of a claim is the time expression distributed to the country in its list, else the
+    nearest free one in the sentence; founding claims without one take the founding date of the
+    previous sentence. Ranges ("at the summit on July 3-4") give their last day.
+    """
+    rows = []
+    for aid, sents in _read_sentences(corpus).items():
+        text = corpus.texts[aid]
+        prev = None
+        for sent in sents:
+            for lst in sent.lists:
+                left = text[sent.start:lst.start]
+                right = text[lst.end:sent.end]
+                frame = _left_frame(left, right) or _right_frame(right)
+                if frame is None:
+                    continue
+                shared = _nearest(sent.free_dates, lst.start, lst.end)
+                if frame.founding and shared is None:
+                    shared = _founding_date(text, sent, prev)
+                seen = set()
+                for item, own in zip(lst.items, lst.dates):
+                    if item.iso3 in seen:
+                        continue
+                    seen.add(item.iso3)
+                    rows.append({**_provenance(text, sent), "country": item.name, "iso3": item.iso3,
+                                 "status": frame.status, **_date_fields(own or shared), "modality": frame.modality})
+            prev = sent
+    return schema.frame("membership", rows)
+
+
+# ---------------------------------------------------------------- counts
+
+_GENERIC = r"countries|states|nations"
+_COUNT = re.compile(
+    rf"(?<![\w.,$-])(?P<num>{_NUM})(?:\s+|-)(?:(?:other|more|new|full|full-fledged|fully-fledged|permanent|current|existing|"
+    rf"SCO|additional)\s+){{0,2}}(?P<term>{_TERM_RE}|{_GENERIC})\b(?!-)", re.I)
+_ORDINAL = re.compile(
+    rf"\b(?:the|its|SCO['’]s|organi[sz]ation['’]s|bloc['’]s|group['’]s)\s+(?P<num>{_ORD})\s+(?:(?:full|full-fledged|fully-fledged|"
+    rf"permanent|new)\s+)*(?P<term>member(?:[\s-]+(?:state|country|nation))?|observer(?:\s+state)?|dialogue\s+partner)\b", re.I)
+_SINGULAR_ORG = re.compile(r"\s*(?:organi[sz]ation|group(?:ing)?|bloc|body|alliance|association|club|SCO|Shanghai|grouping|family|union)\b", re.I)
+_PLURAL = re.compile(r"(?:s|ies)$|\bmembers\b|\bpartners\b", re.I)
+_EVENT = re.compile(r"\b(?:summit|meeting|council|session|conference|congress|forum|gathering|talks|ceremony)\b", re.I)
+
+
+def _count_status(text: str, sent: Sentence, m: re.Match, ordinal: bool) -> str | None:
+    term = m.group("term")
+    left = text[sent.start:m.start()]
+    if re.fullmatch(_GENERIC, term, re.I):
+        if _ORIGINALLY.search(left + m.group(0)) or (_FOUND_VERB.search(left) and re.search(r"\bby\s+(?:the\s+)?(?:heads?\s+of\s+states?\s+of\s+(?:the\s+)?)?$", left)):
+            return "founding_member"
+        cut = _CLAUSE_END.search(text, m.end(), sent.end)
+        clause = text[m.end():cut.start() if cut else sent.end]
+        as_status = re.search(rf"\bas\s+(?:(?:a|an|the|its)\s+)?(?P<term>{_TERM_RE})\b", clause, re.I)
+        return _term_status(as_status.group("term")) if as_status else None
+    if not ordinal and not _PLURAL.search(term) and not _SINGULAR_ORG.match(text, m.end(), sent.end):
+        return None
+    return _term_status(term)
+
+
+def _event_end(text: str, sents: list[Sentence], i: int, ref: date | None) -> date | None:
+    for sent in reversed(sents[:i + 1]):
+        if not _EVENT.search(text, sent.start, sent.end):
+            continue
+        ends = [d.end_date or d.date for d in sent.dates if d.precision == "day" and d.date is not None]
+        ends = [d for d in ends if ref is None or d >= ref]
+        if ends:
+            return max(ends)
+    return None
+
+
+def _iso(d: timeexpr.DateMention) -> str:
+    fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[d.precision]
+    return d.date.strftime(fmt)
+
+
+def extract_counts(corpus) -> pd.DataFrame:
+    """One row per claimed size of an SCO status group read from body sentences (table ``counts``)."""
+    rows = []
+    refs = dict(zip(corpus.articles["article_id"], corpus.articles["reference_date"]))
+    for aid, sents in _read_sentences(corpus).items():
+        text = corpus.texts[aid]
+        ref = timeexpr.as_date(refs.get(aid))
+        for i, sent in enumerate(sents):
+            seen = set()
+            hits = [(m, False) for m in _COUNT.finditer(text, sent.start, sent.end)]
+            hits += [(m, True) for m in _ORDINAL.finditer(text, sent.start, sent.end)]
+            for m, ordinal in sorted(hits, key=lambda h: h[0].start()):
+                n = number(m.group("num"))
+                if n < 2 or n > 100 or _OTHER_ORG.search(text, max(sent.start, m.start() - 60), m.start()):
+                    continue
+                status = _count_status(text, sent, m, ordinal)
+                if status is None or (status, n) in seen:
+                    continue
+                seen.add((status, n))
+                when = timeexpr.tense(text, sent.start, sent.end, m.start(), m.end())
+                modality = "expected" if when == "future" else "reported"
+                if status == "founding_member":
+                    d = _founding_date(text, sent, sents[i - 1] if i else None)
+                    as_of, as_of_date = (_iso(d), d.date) if d and d.date else ("publication", ref)
+                elif modality == "expected":
+                    as_of, as_of_date = "after_event", _event_end(text, sents, i, ref)
+                else:
+                    as_of, as_of_date = "publication", ref
+                rows.append({**_provenance(text, sent), "status": status, "count": n, "modality": modality,
+                             "as_of": as_of, "as_of_date": as_of_date})
+    return schema.frame("counts", rows)
