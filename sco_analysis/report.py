@@ -1,0 +1,455 @@
+"""Builds the report: executes the numbered notebooks against a seeds folder, then renders them as
+one self-contained HTML page and one A4 PDF.
+
+``build_report(seeds, out)`` is what ``python -m sco_analysis report`` runs. The notebooks run in one
+shared kernel (namespace reset between them), with ``seeds_dir`` injected after the cell tagged
+``parameters`` (papermill's convention). Inputs are hidden, scripts and CDN links are left out, and
+both files are written to temporary names in ``out`` and renamed only when both are complete, so a
+failed build leaves the previous report in place. Same inputs give byte-identical HTML.
+
+The notebooks also use the display helpers here: ``table`` (escaped, readable HTML tables),
+``markdown`` / ``esc`` (prose with article text escaped) and ``figure`` (a chart with its caption,
+embedded as a deterministic SVG).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import concurrent.futures
+import html
+import io
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATE = "sco_report"
+KERNEL = "python3"
+CELL_TIMEOUT = 600
+REPORT_NAME = "sco_report"
+TITLE = "The Shanghai Cooperation Organisation in the news"
+CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
+CHROMIUM_ARGS = (
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-sync",
+    "--disable-extensions",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--metrics-recording-only",
+    "--disable-dev-shm-usage",
+)
+HIDDEN_TAGS = {"parameters", "injected-parameters", "report-setup", "remove-cell"}
+KERNEL_ENV = {"SOURCE_DATE_EPOCH": "0", "PYTHONHASHSEED": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+SVG_SALT = "sco-analysis"
+
+_HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>', re.S)
+_TAGS = re.compile(r"<[^>]+>")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+class NotebookError(InputError):
+    """A notebook failed while building the report: names the notebook, the cell and the error."""
+
+
+# ---------------------------------------------------------------- display helpers (used in notebooks)
+
+def esc(value) -> str:
+    """Article text made safe for Markdown output: HTML escaped, Markdown syntax neutralised."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    text = html.escape(" ".join(str(value).split()), quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def markdown(text: str):
+    """Display Markdown the notebook wrote itself (interpolate article text through ``esc``)."""
+    from IPython.display import Markdown
+
+    return Markdown(text)
+
+
+def _cell(value) -> str:
+    if value is None or (not isinstance(value, (str, list, tuple)) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 1 else f"{value:,.1f}"
+    return str(value)
+
+
+def table_html(df: pd.DataFrame, columns: dict[str, str] | None = None, caption: str | None = None,
+               max_rows: int | None = None) -> str:
+    """An escaped HTML table of ``df``: ``columns`` maps column -> header and picks their order."""
+    if columns:
+        df = df[list(columns)].rename(columns=columns)
+    shown = df if max_rows is None else df.head(max_rows)
+    numeric = [pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c]) for c in df.columns]
+    head = "".join(f'<th class="{"num" if n else ""}">{html.escape(str(c))}</th>' for c, n in zip(df.columns, numeric))
+    body = []
+    for row in shown.itertuples(index=False):
+        cells = "".join(f'<td class="{"num" if n else ""}">{html.escape(_cell(v))}</td>' for v, n in zip(row, numeric))
+        body.append(f"<tr>{cells}</tr>")
+    if not body:
+        body.append(f'<tr><td colspan="{max(len(df.columns), 1)}"><em>none</em></td></tr>')
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    more = (f'<p class="sco-caption">Showing {len(shown)} of {len(df)} rows.</p>'
+            if max_rows is not None and len(df) > max_rows else "")
+    return f'<table class="sco-table">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{more}'
+
+
+def table(df: pd.DataFrame, columns: dict[str, str] | None = None, caption: str | None = None,
+          max_rows: int | None = None):
+    """Display ``table_html(...)`` in a notebook."""
+    from IPython.display import HTML
+
+    return HTML(table_html(df, columns, caption, max_rows))
+
+
+def svg_bytes(fig) -> bytes:
+    """The figure as SVG with no date and salted, stable ids: same figure, same bytes."""
+    import matplotlib
+
+    buf = io.BytesIO()
+    with matplotlib.rc_context({"svg.hashsalt": SVG_SALT, "svg.fonttype": "path"}):
+        fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    return buf.getvalue()
+
+
+def figure_html(fig, caption: str) -> str:
+    """A ``<figure>``: the chart embedded as an SVG data URI, and its caption underneath."""
+    data = base64.b64encode(svg_bytes(fig)).decode("ascii")
+    alt = html.escape(caption, quote=True)
+    return (f'<figure class="sco-figure"><img alt="{alt}" src="data:image/svg+xml;base64,{data}">'
+            f"<figcaption>{html.escape(caption)}</figcaption></figure>")
+
+
+def figure(fig, caption: str):
+    """Display a chart with its caption in a notebook (the Figure is closed afterwards)."""
+    from IPython.display import HTML
+
+    out = HTML(figure_html(fig, caption))
+    try:
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
+    except Exception:
+        pass
+    return out
+
+
+# ---------------------------------------------------------------- execution
+
+def notebook_paths(folder: str | Path = NOTEBOOKS) -> list[Path]:
+    """The report's notebooks, in their numbered order."""
+    paths = sorted(Path(folder).glob("[0-9][0-9]_*.ipynb"))
+    if not paths:
+        raise InputError(folder, "no numbered notebooks (NN_name.ipynb) to build the report from")
+    return paths
+
+
+def inject_parameters(nb, parameters: dict):
+    """Insert a cell assigning ``parameters`` after the cell tagged ``parameters`` (else first)."""
+    import nbformat
+
+    source = "\n".join(f"{k} = {v!r}" for k, v in parameters.items())
+    cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
+    cell.id = "injected-parameters"
+    at = next((i + 1 for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])), 0)
+    nb.cells.insert(at, cell)
+    return nb
+
+
+def _failure(path: Path, nb, err: Exception) -> NotebookError:
+    number = None
+    for c in nb.cells:
+        if any(o.get("output_type") == "error" for o in c.get("outputs", [])):
+            number = c.metadata.get("sco_cell")
+            break
+    ename = getattr(err, "ename", type(err).__name__)
+    evalue = getattr(err, "evalue", "") or str(err).strip().splitlines()[-1:] or [""]
+    if isinstance(evalue, list):
+        evalue = evalue[0]
+    where = f"cell {number}" if number else None
+    return NotebookError(_display_path(path), f"{ename}: {evalue}", where)
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def kernel_env() -> dict[str, str]:
+    """The kernel's environment: deterministic hashing and figure dates, and this very package first on
+    the path (so the notebooks run the code that builds the report, whatever the cwd)."""
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, **KERNEL_ENV, "PYTHONPATH": path}
+
+
+def execute_notebooks(paths: list[Path], parameters: dict, log=print) -> list:
+    """Execute each notebook in one shared kernel (cwd: the notebook's folder); return them executed.
+
+    Raises ``NotebookError`` naming the notebook and cell (1-based, as numbered in the file).
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    from nbclient.util import run_sync
+
+    cwd = Path(paths[0]).resolve().parent
+    executed = []
+    first = None
+    try:
+        for i, path in enumerate(paths):
+            nb = nbformat.read(path, as_version=4)
+            for n, c in enumerate(nb.cells, 1):
+                c.metadata["sco_cell"] = n
+            inject_parameters(nb, parameters)
+            if i:
+                reset = nbformat.v4.new_code_cell("%reset -f", metadata={"tags": ["report-setup"]})
+                reset.id = "report-reset"
+                nb.cells.insert(0, reset)
+            client = NotebookClient(nb, kernel_name=KERNEL, timeout=CELL_TIMEOUT, record_timing=False,
+                                    allow_errors=False, extra_arguments=["--IPKernelApp.log_level=ERROR"],
+                                    resources={"metadata": {"path": str(cwd)}})
+            if first is None:
+                first = client
+                client.km = client.create_kernel_manager()
+                client.start_new_kernel(cwd=str(cwd), env=kernel_env())
+                client.start_new_kernel_client()
+            else:
+                client.km, client.kc = first.km, first.kc
+            t0 = time.perf_counter()
+            try:
+                client.execute()
+            except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
+                log(f"  {path.name}: FAILED")
+                raise _failure(path, nb, err) from None
+            log(f"  {path.name}: ok ({time.perf_counter() - t0:.1f} s)")
+            executed.append(nb)
+    finally:
+        if first is not None and first.km is not None:
+            if first.kc is not None:
+                first.kc.stop_channels()
+            run_sync(first.km.shutdown_kernel)(now=True)
+    return executed
+
+
+# ---------------------------------------------------------------- rendering
+
+def combine(notebooks: list, names: list[str], title: str, lines: list[str]):
+    """One notebook of all report cells: setup/parameter cells and stderr output dropped."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["title"] = title
+    nb.metadata["sco_report"] = {"title": title, "lines": list(lines)}
+    if notebooks:
+        nb.metadata["language_info"] = {"name": "python"}
+    for name, src in zip(names, notebooks):
+        for n, cell in enumerate(src.cells):
+            if HIDDEN_TAGS & set(cell.metadata.get("tags", [])):
+                continue
+            cell = nbformat.from_dict(dict(cell))
+            cell.id = f"{name}-{n}"
+            cell.metadata = {}
+            if cell.cell_type == "code":
+                cell.outputs = [o for o in cell.outputs if not (o.output_type == "stream" and o.name == "stderr")]
+                cell.execution_count = None
+            nb.cells.append(cell)
+    return nb
+
+
+def _toc(page: str) -> tuple[str, str]:
+    """Mark part headings and build the contents list from the ``h1``/``h2`` headings."""
+    items: list[tuple[str, str, list]] = []
+    for level, hid, inner in _HEADING.findall(page):
+        text = html.unescape(_TAGS.sub("", inner)).replace("¶", "").strip()
+        if level == "1":
+            items.append((hid, text, []))
+        elif items:
+            items[-1][2].append((hid, text))
+    page = _HEADING.sub(lambda m: m.group(0).replace("<h1 id=", '<h1 class="sco-part" id=', 1)
+                        if m.group(1) == "1" else m.group(0), page)
+    parts = []
+    for hid, text, subs in items:
+        sub = "".join(f'<li><a href="#{h}">{html.escape(t)}</a></li>' for h, t in subs)
+        parts.append(f'<li><a href="#{hid}">{html.escape(text)}</a>{f"<ol>{sub}</ol>" if sub else ""}</li>')
+    return page, f"<ol>{''.join(parts)}</ol>"
+
+
+def render_html(nb) -> str:
+    """The combined notebook as one self-contained HTML page, inputs hidden, contents filled in."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    exporter = HTMLExporter(config=_exporter_config(), template_name=TEMPLATE,
+                            extra_template_basedirs=[str(TEMPLATES)])
+    page, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb.metadata["title"]}})
+    page, toc = _toc(page)
+    return page.replace("<!-- sco-toc -->", toc, 1)
+
+
+def _exporter_config():
+    from traitlets.config import Config
+
+    c = Config()
+    c.HTMLExporter.exclude_input = True
+    c.HTMLExporter.exclude_input_prompt = True
+    c.HTMLExporter.exclude_output_prompt = True
+    c.HTMLExporter.embed_images = True
+    c.HTMLExporter.theme = "light"
+    return c
+
+
+def chromium_path() -> str:
+    """Debian's Chromium binary (the PDF renderer); ``InputError`` when none is installed."""
+    for candidate in CHROMIUM_CANDIDATES:
+        if os.access(candidate, os.X_OK):
+            return candidate
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    raise InputError("chromium", "not installed; install the Debian package `chromium` (make system-deps) to render the PDF")
+
+
+def _pdf_exporter_class():
+    from nbconvert.exporters.webpdf import WebPDFExporter
+
+    class ChromiumPDFExporter(WebPDFExporter):
+        """nbconvert's WebPDF exporter, launching the system Chromium with the network switched off."""
+
+        def run_playwright(self, html_page: str) -> bytes:
+            return _print_pdf(html_page, chromium_path(), [*CHROMIUM_ARGS, *self.browser_args])
+
+    return ChromiumPDFExporter
+
+
+async def _print(path: str, executable: str, args: list[str]) -> bytes:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=executable, args=args, handle_sigint=False,
+                                           handle_sigterm=False, handle_sighup=False)
+        try:
+            page = await browser.new_page()
+            await page.route("**/*", lambda route: route.continue_()
+                             if route.request.url.startswith(("file:", "data:")) else route.abort())
+            await page.emulate_media(media="print")
+            await page.goto(Path(path).as_uri(), wait_until="load")
+            footer = ('<div style="font-size:8px;width:100%;text-align:center;color:#555;">'
+                      '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+            return await page.pdf(print_background=True, prefer_css_page_size=True, format="A4",
+                                  display_header_footer=True, header_template="<div></div>",
+                                  footer_template=footer)
+        finally:
+            await browser.close()
+
+
+def _print_pdf(html_page: str, executable: str, args: list[str]) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="sco-pdf-") as tmp:
+        path = os.path.join(tmp, "report.html")
+        Path(path).write_text(html_page, encoding="utf-8")
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, _print(path, executable, list(args))).result()
+
+
+def render_pdf(html_page: str) -> bytes:
+    """Print the HTML page to an A4 PDF through the WebPDF exporter subclass."""
+    exporter = _pdf_exporter_class()(config=_exporter_config())
+    try:
+        return exporter.run_playwright(html_page)
+    except InputError:
+        raise
+    except Exception as err:
+        first = (str(err).strip().splitlines() or [type(err).__name__])[0]
+        raise InputError(chromium_path(), f"could not print the PDF: {first}") from None
+
+
+# ---------------------------------------------------------------- the command
+
+def title_lines(articles: pd.DataFrame) -> list[str]:
+    """What the report is and the date of its data, read from the ``articles`` table."""
+    dates = articles["reference_date"].dropna()
+    outlets = sorted(articles["outlet"].dropna().unique())
+    n = len(articles)
+    span = ""
+    if len(dates):
+        lo, hi = dates.min().strftime("%d %B %Y").lstrip("0"), dates.max().strftime("%d %B %Y").lstrip("0")
+        span = f", dated {lo} to {hi}" if lo != hi else f", dated {lo}"
+    estimated = int((articles["reference_date_basis"] == "estimated").sum())
+    note = f" ({estimated} date{'s' if estimated != 1 else ''} estimated from the text)" if estimated else ""
+    lines = [
+        "What news articles say about the Shanghai Cooperation Organisation (SCO): who belongs, how big it is "
+        "said to be, what its summits are about, and where the articles agree, conflict, or differ from a "
+        "cited reference record.",
+        f"Data: {n} article{'s' if n != 1 else ''} from {', '.join(outlets) or 'unnamed outlets'}{span}{note}.",
+    ]
+    try:
+        from . import reference
+
+        last = pd.to_datetime(reference.events()["date"]).max()
+        lines.append(f"Reference record: SCO facts compiled from cited news-agency reports, up to {last:%d %B %Y}.")
+    except Exception:
+        pass
+    lines.append("Generated by sco_analysis from the notebooks in notebooks/; code is hidden in this document.")
+    return lines
+
+
+def _write_atomically(files: dict[Path, bytes]) -> None:
+    temps = {}
+    try:
+        for target, data in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(tmp, 0o644)
+            temps[target] = tmp
+        for target, tmp in temps.items():
+            os.replace(tmp, target)
+    finally:
+        for tmp in temps.values():
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+
+def build_report(seeds: str | Path = "seeds", out: str | Path = "reports", notebooks: str | Path = NOTEBOOKS,
+                 pdf: bool = True, log=print) -> dict[str, Path]:
+    """Execute the notebooks on ``seeds`` and write ``out/sco_report.html`` (and ``.pdf``).
+
+    Returns the paths written. Bad input or a failing notebook raises ``InputError`` (one line).
+    """
+    from .corpus import load_corpus
+
+    seeds, out = Path(seeds).resolve(), Path(out)
+    articles = load_corpus(seeds).articles
+    paths = notebook_paths(notebooks)
+    out.mkdir(parents=True, exist_ok=True)
+    log(f"Executing {len(paths)} notebooks on {seeds}")
+    executed = execute_notebooks(paths, {"seeds_dir": str(seeds)}, log=log)
+    nb = combine(executed, [p.stem for p in paths], TITLE, title_lines(articles))
+    page = render_html(nb)
+    files = {out / f"{REPORT_NAME}.html": page.encode("utf-8")}
+    if pdf:
+        log("Printing the PDF with Chromium")
+        files[out / f"{REPORT_NAME}.pdf"] = render_pdf(page)
+    _write_atomically(files)
+    for path in files:
+        log(f"Wrote {path}")
+    return {path.suffix.lstrip("."): path for path in files}
