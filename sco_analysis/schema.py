@@ -158,6 +158,7 @@ _table("comparison", "one (claim_key, time frame, article) cell of the claim mat
     _c("modality", STR, "`reported` or `expected`.", MODALITIES, nullable=False),
     _c("as_of", STR, "As in `claims`.", nullable=False),
     _c("as_of_date", DATE, "As in `claims`."),
+    _c("checked_on", DATE, "Day the reference was consulted for: `as_of_date`, else the article date; for `expected` claims the end of the summit they anticipate. Empty for timeless keys."),
     _c("n_articles", INT, "Articles making a claim with this key in this frame.", nullable=False),
     _c("verdict", STR, "Across articles.", VERDICTS, nullable=False),
     _c("agrees_with", STR, "`;`-joined article ids that give the same value."),
@@ -170,6 +171,14 @@ _table("comparison", "one (claim_key, time frame, article) cell of the claim mat
     _c("start", INT, "Offset of the evidence."),
     _c("end", INT, "Offset past the evidence."),
     _c("reference_source", STR, "Citation of the reference row used (outlet, title, address, date)."),
+])
+
+_table("pairwise", "one pair of articles: how their comparable claims line up", [
+    _c("article_a", STR, "First article (ids in sorted order).", nullable=False),
+    _c("article_b", STR, "Second article.", nullable=False),
+    _c("n_shared", INT, "(claim_key, frame) cells both articles fill.", nullable=False),
+    _c("n_agree", INT, "Shared cells where they give the same value.", nullable=False),
+    _c("n_conflict", INT, "Shared cells where they give different values.", nullable=False),
 ])
 
 _table("sources", "one article, summarised as a source", [

@@ -1,0 +1,292 @@
+"""Sets the articles' claims side by side, and next to the cited reference.
+
+``compare`` builds the ``comparison`` table: one row per (claim key, frame, article, value), with a
+verdict across articles (agree / conflict / single_source) and a FEVER label against the reference
+(supported / refuted / not_enough_info). ``pairwise`` and ``overall`` summarise it; ``sources``
+summarises each article as a source. Does not extract claims: it reads the ``claims`` table.
+
+Rules (also in ``data/REFERENCE.md``):
+- A claim is checked on ``checked_on``: its ``as_of_date``; else the article's date (``publication``)
+  or the end of the summit under way or next after it (``after_event``). ``expected`` claims about a
+  state (counts, chair.current) are judged after the summit they anticipate ends.
+- Claims are compared only within a frame: the span of days over which the reference's answer for
+  the key is constant (``reference.frame_of``), so "9 members" before a summit and "10 members" after
+  it do not conflict. Without a usable day the frame is the ``as_of`` label.
+- Sets compare as sets of ISO3 codes; numbers numerically; shares within ``SHARE_TOLERANCE``.
+- Shares of world GDP: with a stated measure, the figure for that measure decides. Without one, a
+  value within tolerance of the nominal figure is supported, within tolerance of the PPP figure only
+  is not_enough_info ("measure not stated"), and neither is refuted.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+import pandas as pd
+import pycountry
+
+from . import reference, schema
+
+SHARE_TOLERANCE = reference.SHARE_TOLERANCE
+MEASURE_KEY = "share.world_gdp.measure"
+NOT_SHIFTED_PREFIXES = ("chair.next", "summit.")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_PPP = re.compile(r"\bppp\b|purchasing[ -]power", re.I)
+_NOMINAL = re.compile(r"nominal|exchange[ -]rate|market", re.I)
+
+
+# ---------------------------------------------------------------- values
+
+def _iso3(name: str) -> str:
+    name = name.strip()
+    if _ISO3.match(name):
+        return name
+    try:
+        return pycountry.countries.lookup(name).alpha_3
+    except LookupError:
+        return name.upper()
+
+
+def _is_set(key: str, value: str) -> bool:
+    return key == "founded.members" or ";" in value
+
+
+def token(key: str, value: str) -> str:
+    """Canonical form of a claim value: sorted ISO3 sets, plain numbers, ranges with both ends."""
+    value = str(value).strip()
+    if _is_set(key, value):
+        return ";".join(sorted({_iso3(v) for v in value.split(";") if v.strip()}))
+    if key == "summit.dates":
+        ends = [p.strip() for p in value.split("/") if p.strip()]
+        return "/".join(ends if len(ends) == 2 else ends * 2)
+    try:
+        x = float(value)
+    except ValueError:
+        return value.casefold()
+    return str(int(x)) if x == int(x) and not key.startswith("share.") else f"{x:.4f}".rstrip("0")
+
+
+def same(key: str, a: str, b: str) -> bool:
+    """Whether two values of ``key`` say the same thing (shares: within ``SHARE_TOLERANCE``)."""
+    if key.startswith("share.world_") and key != MEASURE_KEY:
+        try:
+            return abs(float(a) - float(b)) <= SHARE_TOLERANCE + 1e-9
+        except ValueError:
+            pass
+    return token(key, a) == token(key, b)
+
+
+def _measure(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if _PPP.search(value):
+        return "ppp"
+    if _NOMINAL.search(value):
+        return "nominal"
+    return None
+
+
+# ---------------------------------------------------------------- dates and frames
+
+def _check_date(claim, published, ref) -> pd.Timestamp | None:
+    if claim["as_of"] == "timeless":
+        return None
+    d = claim["as_of_date"]
+    if pd.isna(d):
+        d = None
+        if claim["as_of"] == "publication":
+            d = published
+        elif claim["as_of"] == "after_event" and published is not None:
+            s = ref.summit_ending_on_or_after(published)
+            d = None if s is None else s["end"]
+        else:
+            d = pd.to_datetime(claim["as_of"], errors="coerce")
+    if d is None or pd.isna(d):
+        return None
+    d = pd.Timestamp(d)
+    if claim["modality"] == "expected" and not claim["claim_key"].startswith(NOT_SHIFTED_PREFIXES):
+        s = ref.summit_ending_on_or_after(d)
+        if s is not None:
+            d = max(d, pd.Timestamp(s["end"]))
+    return d
+
+
+def _frame(claim, checked, ref) -> str:
+    if claim["as_of"] == "timeless":
+        return "timeless"
+    framed = ref.frame_of(claim["claim_key"], checked) if checked is not None else None
+    return framed or claim["as_of"]
+
+
+# ---------------------------------------------------------------- reference verdicts
+
+def _judge_share_gdp(value: str, checked, measure: str | None, ref):
+    if measure:
+        rv = ref.value_for("share.world_gdp", checked, measure=measure)
+        if rv is None:
+            return None, "not_enough_info", f"no {measure} GDP share in the reference near {checked:%Y}", None
+        label = "supported" if same("share.world_gdp", value, rv.value) else "refuted"
+        return rv.value, label, f"measure stated ({measure}); compared with {rv.note}", rv.citation
+    nominal = ref.value_for("share.world_gdp", checked, measure="nominal")
+    ppp = ref.value_for("share.world_gdp", checked, measure="ppp")
+    known = [rv for rv in (nominal, ppp) if rv is not None]
+    if not known:
+        return None, "not_enough_info", f"no GDP share in the reference near {checked:%Y}", None
+    compared = "; ".join(rv.note for rv in known)
+    if nominal is not None and same("share.world_gdp", value, nominal.value):
+        return nominal.value, "supported", f"measure not stated; within tolerance of nominal. Compared: {compared}", nominal.citation
+    if ppp is not None and same("share.world_gdp", value, ppp.value):
+        return ppp.value, "not_enough_info", f"measure not stated; within tolerance of PPP only. Compared: {compared}", ppp.citation
+    first = known[0]
+    return first.value, "refuted", f"measure not stated; outside tolerance of every figure. Compared: {compared}", first.citation
+
+
+def _judge(claim, checked, measure: str | None, ref):
+    """(reference_value, reference_verdict, reference_note, reference_source) for one claim."""
+    key, value = claim["claim_key"], claim["value"]
+    when = "timeless" if claim["as_of"] == "timeless" else (
+        f"as of {checked:%Y-%m-%d}" if checked is not None else "no usable date")
+    if key == MEASURE_KEY:
+        return None, "not_enough_info", "qualifier of share.world_gdp; judged with that claim", None
+    if key == "share.world_gdp" and checked is not None:
+        return _judge_share_gdp(value, checked, measure, ref)
+    rv = ref.value_for(key, checked)
+    if rv is None:
+        return None, "not_enough_info", f"the reference has nothing for {key} ({when})", None
+    label = "supported" if same(key, value, rv.value) else "refuted"
+    note = f"{when}; {rv.note}" if rv.note else when
+    return rv.value, label, note, rv.citation
+
+
+def _measures(claims: pd.DataFrame) -> dict[tuple, str]:
+    """Stated GDP measure per (article, sentence), and per article under sentence None."""
+    out: dict[tuple, str] = {}
+    for c in claims[claims["claim_key"] == MEASURE_KEY].itertuples():
+        m = _measure(c.value)
+        if m:
+            out.setdefault((c.article_id, c.sentence_id), m)
+            out.setdefault((c.article_id, None), m)
+    return out
+
+
+# ---------------------------------------------------------------- comparison
+
+def compare(claims: pd.DataFrame, articles: pd.DataFrame, ref=reference) -> pd.DataFrame:
+    """The ``comparison`` table: every claim placed in its frame, across articles and against ``ref``."""
+    if claims.empty:
+        return schema.empty("comparison")
+    published = dict(zip(articles["article_id"], articles["reference_date"]))
+    measures = _measures(claims)
+    cells: dict[tuple, dict] = {}
+    ordered = claims.sort_values(["article_id", "sentence_id", "start"], kind="stable")
+    for claim in ordered.to_dict("records"):
+        pub = published.get(claim["article_id"])
+        pub = None if pub is None or pd.isna(pub) else pd.Timestamp(pub)
+        checked = _check_date(claim, pub, ref)
+        frame = _frame(claim, checked, ref)
+        ident = (claim["claim_key"], frame, claim["article_id"], token(claim["claim_key"], claim["value"]))
+        if ident in cells:
+            continue
+        measure = (measures.get((claim["article_id"], claim["sentence_id"]))
+                   or measures.get((claim["article_id"], None)))
+        ref_value, verdict, note, source = _judge(claim, checked, measure, ref)
+        cells[ident] = dict(claim, frame=frame, checked_on=checked, reference_value=ref_value,
+                            reference_verdict=verdict, reference_note=note, reference_source=source)
+    groups: dict[tuple, list[dict]] = {}
+    for row in cells.values():
+        groups.setdefault((row["claim_key"], row["frame"]), []).append(row)
+    rows = []
+    for (key, _), members in groups.items():
+        n_articles = len({m["article_id"] for m in members})
+        for row in members:
+            others = [m for m in members if m["article_id"] != row["article_id"]]
+            agree = sorted({m["article_id"] for m in others if same(key, m["value"], row["value"])})
+            conflict = sorted({m["article_id"] for m in others} - set(agree))
+            verdict = "single_source" if n_articles == 1 else ("conflict" if conflict else "agree")
+            rows.append({**row, "n_articles": n_articles, "verdict": verdict,
+                         "agrees_with": ";".join(agree) or None, "conflicts_with": ";".join(conflict) or None})
+    rows.sort(key=lambda r: (r["claim_key"], r["frame"], r["article_id"], r["sentence_id"], r["start"]))
+    return schema.frame("comparison", [{c: r.get(c) for c in schema.TABLES["comparison"].names} for r in rows])
+
+
+def pairwise(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Per pair of articles: (claim_key, frame) cells both fill, and how many agree or conflict."""
+    articles = sorted(comparison["article_id"].unique())
+    cells: dict[str, set] = {a: set() for a in articles}
+    agreeing: set[tuple] = set()
+    for r in comparison.itertuples():
+        cells[r.article_id].add((r.claim_key, r.frame))
+        if not pd.isna(r.agrees_with):
+            for b in r.agrees_with.split(";"):
+                agreeing.add((r.article_id, b, r.claim_key, r.frame))
+    rows = []
+    for a, b in combinations(articles, 2):
+        shared = cells[a] & cells[b]
+        n_agree = sum((a, b, *cell) in agreeing for cell in shared)
+        rows.append({"article_a": a, "article_b": b, "n_shared": len(shared),
+                     "n_agree": n_agree, "n_conflict": len(shared) - n_agree})
+    return schema.frame("pairwise", rows)
+
+
+def overall(comparison: pd.DataFrame) -> dict[str, int]:
+    """Counts over (claim_key, frame) cells (single_source / agree / conflict) and rows by reference verdict."""
+    per_cell = comparison.groupby(["claim_key", "frame"])["verdict"].agg(
+        lambda v: "conflict" if (v == "conflict").any() else v.iloc[0])
+    out = {"cells": int(len(per_cell))}
+    out.update({f"cells_{v}": int((per_cell == v).sum()) for v in schema.VERDICTS})
+    out.update({f"rows_{v}": int((comparison["reference_verdict"] == v).sum()) for v in schema.REFERENCE_VERDICTS})
+    return out
+
+
+# ---------------------------------------------------------------- sources
+
+def _theme_shares(themes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Share of each article's body sentences that touch each theme (articles x themes, zeros filled)."""
+    body = sentences[sentences["kind"] == "body"][["article_id", "sentence_id"]]
+    n_body = body.groupby("article_id").size()
+    tagged = themes.merge(body, on=["article_id", "sentence_id"])[["article_id", "sentence_id", "theme_id"]]
+    hits = tagged.drop_duplicates().groupby(["article_id", "theme_id"]).size().unstack(fill_value=0)
+    hits = hits.reindex(index=n_body.index, columns=sorted(themes["theme_id"].unique()), fill_value=0)
+    return hits.div(n_body, axis=0).astype(float)
+
+
+def distinctive_themes(themes: pd.DataFrame, sentences: pd.DataFrame, top: int = 3) -> dict[str, list[str]]:
+    """Per article, the themes it weights most above the others: its share minus the others' mean share.
+
+    With a single article the others' mean is taken as zero. Only positive differences count.
+    """
+    shares = _theme_shares(themes, sentences)
+    out: dict[str, list[str]] = {}
+    for a in shares.index:
+        others = shares.drop(index=a)
+        diff = shares.loc[a] - (others.mean() if len(others) else 0.0)
+        diff = diff[diff > 1e-12]
+        ranked = sorted(diff.items(), key=lambda kv: (-kv[1], kv[0]))
+        out[a] = [t for t, _ in ranked[:top]]
+    return out
+
+
+def sources(articles: pd.DataFrame, claims: pd.DataFrame, comparison: pd.DataFrame,
+            attributions: pd.DataFrame, themes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """The ``sources`` table: one row per article, summarising it as a source."""
+    distinct = distinctive_themes(themes, sentences) if len(themes) else {}
+    attr = attributions.sort_values(["article_id", "sentence_id", "start"], kind="stable")
+    rows = []
+    for a in articles.to_dict("records"):
+        aid = a["article_id"]
+        said = attr[attr["article_id"] == aid]
+        verdicts = comparison.loc[comparison["article_id"] == aid, "reference_verdict"]
+        date = a["published"] if not pd.isna(a["published"]) else a["published_estimate"]
+        rows.append({
+            "article_id": aid, "outlet": a["outlet"], "published": date,
+            "date_basis": a["reference_date_basis"], "kind": a["kind"], "based_on": a["based_on"],
+            "cites": ";".join(dict.fromkeys(said["speaker"])) or None,
+            "n_attributions": len(said),
+            "n_claims": int((claims["article_id"] == aid).sum()),
+            "n_supported": int((verdicts == "supported").sum()),
+            "n_refuted": int((verdicts == "refuted").sum()),
+            "n_not_enough_info": int((verdicts == "not_enough_info").sum()),
+            "distinctive_themes": ";".join(distinct.get(aid, [])) or None,
+        })
+    return schema.frame("sources", rows)
