@@ -6,8 +6,9 @@ verdict across articles (agree / conflict / single_source) and a FEVER label aga
 summarises each article as a source. Does not extract claims: it reads the ``claims`` table.
 
 Rules (also in ``data/REFERENCE.md``):
-- A claim is checked on ``checked_on``: its ``as_of_date``; else the article's date (``publication``)
-  or the end of the summit under way or next after it (``after_event``). ``expected`` claims about a
+- A claim is checked on ``checked_on``: its ``as_of_date`` (the last day of the period when ``as_of``
+  is only a year or a month); else the article's date (``publication``) or the end of the summit
+  under way or next after it (``after_event``). ``expected`` claims about a
   state (counts, chair.current) are judged after the summit they anticipate ends.
 - Claims are compared only within a frame: the span of days over which the reference's answer for
   the key is constant (``reference.frame_of``), so "9 members" before a summit and "10 members" after
@@ -32,6 +33,8 @@ SHARE_TOLERANCE = reference.SHARE_TOLERANCE
 MEASURE_KEY = "share.world_gdp.measure"
 NOT_SHIFTED_PREFIXES = ("chair.next", "summit.")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+_YEAR = re.compile(r"^\d{4}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _PPP = re.compile(r"\bppp\b|purchasing[ -]power", re.I)
 _NOMINAL = re.compile(r"nominal|exchange[ -]rate|market", re.I)
 
@@ -89,15 +92,26 @@ def _measure(value: str | None) -> str | None:
 
 # ---------------------------------------------------------------- dates and frames
 
+def _period_end(label: str) -> pd.Timestamp | None:
+    """Last day of a year (``2017``) or month (``2017-06``) label: the state the period ended in."""
+    if _YEAR.match(label):
+        return pd.Timestamp(f"{label}-12-31")
+    if _MONTH.match(label):
+        return pd.Timestamp(f"{label}-01") + pd.offsets.MonthEnd(0)
+    return None
+
+
 def _check_date(claim, published, ref) -> pd.Timestamp | None:
     if claim["as_of"] == "timeless":
         return None
-    d = claim["as_of_date"]
-    if pd.isna(d):
+    d = _period_end(claim["as_of"])
+    if d is None:
+        d = claim["as_of_date"]
+    if d is None or pd.isna(d):
         d = None
         if claim["as_of"] == "publication":
             d = published
-        elif claim["as_of"] == "after_event" and published is not None:
+        elif claim["as_of"] == "after_event":
             s = ref.summit_ending_on_or_after(published)
             d = None if s is None else s["end"]
         else:

@@ -82,6 +82,15 @@ def test_same_value_in_different_frames_is_not_agreement():
     assert (a["reference_verdict"], b["reference_verdict"]) == ("supported", "refuted")
 
 
+def test_a_year_label_is_checked_at_the_end_of_that_year():
+    cmp = run([claim("a", "members.count", "6", "2001", "2001-01-01"),
+               claim("b", "members.count", "8", "2017-06", "2017-06-01")],
+              [article("a"), article("b")])
+    a, b = row(cmp, "a", "members.count"), row(cmp, "b", "members.count")
+    assert (a["checked_on"], a["reference_verdict"]) == (pd.Timestamp("2001-12-31"), "supported")
+    assert (b["checked_on"], b["reference_verdict"]) == (pd.Timestamp("2017-06-30"), "supported")
+
+
 def test_without_a_date_the_frame_is_the_as_of_label():
     cmp = run([claim("a", "members.count", "9"), claim("b", "members.count", "10")],
               [article("a", None), article("b", None)])
