@@ -161,7 +161,7 @@ _FOUND_BY = re.compile(r"\bby\s+(?:the\s+)?(?:heads?\s+of\s+states?\s+of\s+(?:th
                        rf"(?:(?:{_NUM})\s+)?(?:(?:original|founding)\s+)?(?:countries|states|nations|members)?(?:\s+of)?[\s(—–:,-]*$", re.I)
 _FOUND_MIDDLE_BAD = re.compile(r"\b(?:is|are|was|were|led|chaired|hosted|headed|has|have|attended|represented)\b", re.I)
 _ORIGINALLY = re.compile(
-    r"\b(?:originally|initially|at\s+(?:its\s+)?(?:founding|inception|creation|birth|launch))\s*,?\s*(?:it\s+|the\s+\w+\s+)?"
+    r"\b(?:originally|initially|at\s+first|at\s+(?:its\s+)?(?:founding|inception|creation|birth|launch))\s*,?\s*(?:it\s+|the\s+\w+\s+)?"
     r"(?:consist(?:ing|ed|s)\s+of|compris(?:ing|ed|es)|made\s+up\s+of|had|having|includ(?:ing|ed|es)|brought\s+together|unit(?:ed|ing))\s+"
     rf"(?:the\s+)?(?:(?:{_NUM})\s+)?(?:countries|states|nations|members|member\s+states)?[\s(—–:,-]*$", re.I)
 

@@ -54,6 +54,7 @@ _FUTURE = re.compile(
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|met|held|began|came|went|took|gave|made|told|spoke|left|saw|won|sent|"
     r"brought|became|[a-z]+ed)\b")
+_PASSIVE_BE = re.compile(r"\b(?:be|being)\s+$")
 _NOT_PAST = {"need", "based", "united", "red", "bed", "used", "related", "concerned", "interested",
              "advanced", "called", "so-called", "detailed", "limited", "proposed", "planned", "scheduled", "expected"}
 
@@ -99,6 +100,8 @@ def tense(text: str, start: int, end: int, at: int, until: int) -> str | None:
     cues += [(s, "future") for s, _ in fut]
     for m in _PAST.finditer(text, start, end):
         if m.group(0).lower() in _NOT_PAST or any(s <= m.start() < e for s, e in fut):
+            continue
+        if _PASSIVE_BE.search(text, max(start, m.start() - 8), m.start()):
             continue
         cues.append((m.start(), "past"))
     before = [c for c in cues if c[0] < at]

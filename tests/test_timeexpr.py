@@ -72,6 +72,8 @@ def test_weekday_tense():
     assert _one("He arrived on Wednesday.", date(2024, 7, 4))[1] == date(2024, 7, 3)
     assert _one("He will arrive on Wednesday.", date(2024, 7, 4))[1] == date(2024, 7, 10)
     assert _one("Talks on Friday.")[1] == date(2024, 7, 5)
+    assert _one("Belarus will be admitted on Monday.")[1] == date(2024, 7, 8)
+    assert _one("Belarus was admitted on Monday.")[1] == date(2024, 7, 1)
 
 
 def test_not_dates():
