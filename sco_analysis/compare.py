@@ -9,7 +9,8 @@ Rules (also in ``data/REFERENCE.md``):
 - A claim is checked on ``checked_on``: its ``as_of_date`` (the last day of the period when ``as_of``
   is only a year or a month); else the article's date (``publication``) or the end of the summit
   under way or next after it (``after_event``). ``expected`` claims about a
-  state (counts, chair.current) are judged after the summit they anticipate ends.
+  state (counts, chair.current) are judged after the summit they anticipate ends. ``chair.next``
+  ("China takes over after the summit") is relative to when the article speaks: checked on its date.
 - Claims are compared only within a frame: the span of days over which the reference's answer for
   the key is constant (``reference.frame_of``), so "9 members" before a summit and "10 members" after
   it do not conflict. Without a usable day the frame is the ``as_of`` label.
@@ -32,6 +33,7 @@ from . import reference, schema
 SHARE_TOLERANCE = reference.SHARE_TOLERANCE
 MEASURE_KEY = "share.world_gdp.measure"
 NOT_SHIFTED_PREFIXES = ("chair.next", "summit.")
+RELATIVE_TO_ARTICLE = ("chair.next",)
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _YEAR = re.compile(r"^\d{4}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
@@ -104,6 +106,9 @@ def _period_end(label: str) -> pd.Timestamp | None:
 def _check_date(claim, published, ref) -> pd.Timestamp | None:
     if claim["as_of"] == "timeless":
         return None
+    if claim["claim_key"] in RELATIVE_TO_ARTICLE and claim["as_of"] in ("publication", "after_event") \
+            and published is not None:
+        return published
     d = _period_end(claim["as_of"])
     if d is None:
         d = claim["as_of_date"]
@@ -135,25 +140,26 @@ def _frame(claim, checked, ref) -> str:
 
 # ---------------------------------------------------------------- reference verdicts
 
-def _judge_share_gdp(value: str, checked, measure: str | None, ref):
+def _judge_share_gdp(value: str, checked, measure: str | None, ref, when: str):
+    tol = f"tolerance ±{SHARE_TOLERANCE * 100:.0f} points"
     if measure:
         rv = ref.value_for("share.world_gdp", checked, measure=measure)
         if rv is None:
-            return None, "not_enough_info", f"no {measure} GDP share in the reference near {checked:%Y}", None
+            return None, "not_enough_info", f"{when}; no {measure} GDP share in the reference near {checked:%Y}", None
         label = "supported" if same("share.world_gdp", value, rv.value) else "refuted"
-        return rv.value, label, f"measure stated ({measure}); compared with {rv.note}", rv.citation
+        return rv.value, label, f"{when}; measure stated ({measure}); compared with {rv.note}; {tol}", rv.citation
     nominal = ref.value_for("share.world_gdp", checked, measure="nominal")
     ppp = ref.value_for("share.world_gdp", checked, measure="ppp")
     known = [rv for rv in (nominal, ppp) if rv is not None]
     if not known:
-        return None, "not_enough_info", f"no GDP share in the reference near {checked:%Y}", None
-    compared = "; ".join(rv.note for rv in known)
+        return None, "not_enough_info", f"{when}; no GDP share in the reference near {checked:%Y}", None
+    compared = f"compared with {' and '.join(rv.note for rv in known)}; {tol}"
     if nominal is not None and same("share.world_gdp", value, nominal.value):
-        return nominal.value, "supported", f"measure not stated; within tolerance of nominal. Compared: {compared}", nominal.citation
+        return nominal.value, "supported", f"{when}; measure not stated, within tolerance of nominal; {compared}", nominal.citation
     if ppp is not None and same("share.world_gdp", value, ppp.value):
-        return ppp.value, "not_enough_info", f"measure not stated; within tolerance of PPP only. Compared: {compared}", ppp.citation
+        return ppp.value, "not_enough_info", f"{when}; measure not stated, within tolerance of PPP only; {compared}", ppp.citation
     first = known[0]
-    return first.value, "refuted", f"measure not stated; outside tolerance of every figure. Compared: {compared}", first.citation
+    return first.value, "refuted", f"{when}; measure not stated, outside tolerance of every figure; {compared}", first.citation
 
 
 def _judge(claim, checked, measure: str | None, ref):
@@ -164,12 +170,14 @@ def _judge(claim, checked, measure: str | None, ref):
     if key == MEASURE_KEY:
         return None, "not_enough_info", "qualifier of share.world_gdp; judged with that claim", None
     if key == "share.world_gdp" and checked is not None:
-        return _judge_share_gdp(value, checked, measure, ref)
+        return _judge_share_gdp(value, checked, measure, ref, when)
     rv = ref.value_for(key, checked)
     if rv is None:
         return None, "not_enough_info", f"the reference has nothing for {key} ({when})", None
     label = "supported" if same(key, value, rv.value) else "refuted"
-    note = f"{when}; {rv.note}" if rv.note else when
+    note = "; ".join(p for p in (when, rv.note) if p)
+    if rv.tolerance is not None:
+        note += f"; tolerance ±{rv.tolerance * 100:.0f} points"
     return rv.value, label, note, rv.citation
 
 

@@ -226,7 +226,7 @@ def _count_value(status: str, d: pd.Timestamp) -> ReferenceValue | None:
                               f"no state held this status before {first['date']:%Y-%m-%d} ({first['event']})")
     last = before.iloc[-1]
     names = sorted(iso3 for iso3, held in _states(d).items() if held == status)
-    note = f"as of {d:%Y-%m-%d}; last change {last['date']:%Y-%m-%d} ({last['event']})"
+    note = f"last change {last['date']:%Y-%m-%d} ({last['event']})"
     if n == 0 and last["status_from"] == status:
         note += "; the status no longer exists"
     elif names:
@@ -320,9 +320,8 @@ def _share_value(key: str, d: pd.Timestamp, measure: str | None) -> ReferenceVal
     if abs(int(row["year"]) - d.year) > SHARE_MAX_YEAR_GAP:
         return None
     m = None if pd.isna(row["measure"]) else row["measure"]
-    what = f"{m} GDP" if m else "population"
-    note = (f"{what} {float(row['value']):.1%} of world ({row['year']}); "
-            f"tolerance ±{SHARE_TOLERANCE * 100:.0f} points")
+    what = {"nominal": "nominal GDP", "ppp": "GDP at PPP", None: "population"}[m]
+    note = f"{what} {float(row['value']):.1%} of world ({row['year']})"
     return ReferenceValue(row["value"], citation(row["source_id"]), note, m, SHARE_TOLERANCE)
 
 

@@ -129,12 +129,15 @@ def test_expected_claims_are_judged_after_the_event():
     cmp = run([claim("p", "members.count", "10", modality="expected"),
                claim("p", "chair.current", "CHN", modality="expected", sentence_id=1),
                claim("p", "chair.next", "CHN", modality="expected", sentence_id=2),
-               claim("q", "members.count", "10")],
+               claim("q", "members.count", "10"),
+               claim("q", "chair.next", "CHN", "after_event", "2024-07-04", "expected", sentence_id=1)],
               [article("p", None, "2024-05-20"), article("q", None, "2024-05-20")])
     p = row(cmp, "p", "members.count")
     assert p["checked_on"] == pd.Timestamp("2024-07-04") and p["reference_verdict"] == "supported"
     assert row(cmp, "p", "chair.current")["reference_verdict"] == "supported"
     assert row(cmp, "p", "chair.next")["reference_verdict"] == "supported"
+    assert row(cmp, "q", "chair.next")["reference_verdict"] == "supported"
+    assert row(cmp, "q", "chair.next")["frame"] == row(cmp, "p", "chair.next")["frame"]
     q = row(cmp, "q", "members.count")
     assert q["checked_on"] == pd.Timestamp("2024-05-20") and q["reference_verdict"] == "refuted"
     assert q["frame"] != p["frame"]
@@ -144,8 +147,8 @@ def test_expected_claims_are_judged_after_the_event():
     ("0.33", None, "not_enough_info", "PPP only"),
     ("0.25", None, "supported", "nominal"),
     ("0.5", None, "refuted", "outside tolerance"),
-    ("0.33", "at purchasing power parity", "supported", "ppp"),
-    ("0.33", "nominal", "refuted", "nominal"),
+    ("0.33", "at purchasing power parity", "supported", "measure stated (ppp)"),
+    ("0.33", "nominal", "refuted", "measure stated (nominal)"),
 ])
 def test_gdp_share_with_and_without_a_measure(value, measure, verdict, named):
     claims = [claim("a", "share.world_gdp", value, sentence_id=3)]
@@ -242,3 +245,76 @@ def test_sources_summarise_each_article():
     # a: security 3/4, economy 1/4; b: economy 2/2, security 1/2; the headline's "energy" is not body
     assert a["distinctive_themes"] == "security"
     assert b["distinctive_themes"] == "economy"
+
+
+@pytest.fixture(scope="module")
+def seed_tables(seed_corpus):
+    claims_mod = pytest.importorskip("sco_analysis.claims")
+    from sco_analysis import attributions, membership, themes
+
+    membership_rows = membership.extract_membership(seed_corpus)
+    counts = membership.extract_counts(seed_corpus)
+    claims = claims_mod.extract_claims(seed_corpus, membership_rows, counts)
+    cmp = compare.compare(claims, seed_corpus.articles)
+    theme_rows, _ = themes.extract_themes(seed_corpus)
+    src = compare.sources(seed_corpus.articles, claims, cmp, attributions.extract_attributions(seed_corpus),
+                          theme_rows, seed_corpus.sentences)
+    return claims, cmp, src
+
+
+def _cells(cmp, key):
+    return cmp[cmp["claim_key"] == key]
+
+
+def test_seeds_founding_agrees(seed_tables):
+    _, cmp, _ = seed_tables
+    for key in ("founded.year", "founded.members"):
+        cells = _cells(cmp, key)
+        assert cells["article_id"].nunique() == 2, key
+        assert (cells["verdict"] == "agree").all() and (cells["reference_verdict"] == "supported").all(), key
+
+
+def test_seeds_dialogue_partners_agree_and_are_supported(seed_tables):
+    _, cmp, _ = seed_tables
+    cells = _cells(cmp, "dialogue_partners.count")
+    assert set(cells["value"]) == {"14"} and cells["article_id"].nunique() == 2
+    assert cells["frame"].nunique() == 1
+    assert (cells["verdict"] == "agree").all() and (cells["reference_verdict"] == "supported").all()
+
+
+def test_seeds_two_observers_single_source_and_supported(seed_tables):
+    _, cmp, _ = seed_tables
+    cells = _cells(cmp, "observers.count")
+    assert cells[["value", "verdict", "reference_verdict"]].values.tolist() == [["2", "single_source", "supported"]]
+
+
+def test_seeds_nine_and_ten_members_do_not_conflict(seed_tables):
+    _, cmp, _ = seed_tables
+    cells = _cells(cmp, "members.count")
+    assert {"9", "10"} <= set(cells["value"])
+    assert not (cells["verdict"] == "conflict").any()
+    assert (cells["reference_verdict"] == "supported").all()
+    assert cells.loc[cells["value"] == "9", "frame"].iloc[0] != cells.loc[cells["value"] == "10", "frame"].iloc[0]
+
+
+def test_seeds_shares_are_judged_with_the_measure_named(seed_tables):
+    _, cmp, _ = seed_tables
+    pop = _cells(cmp, "share.world_population").iloc[0]
+    gdp = _cells(cmp, "share.world_gdp").iloc[0]
+    assert pop["reference_verdict"] == "refuted" and "population 42.0%" in pop["reference_note"]
+    assert gdp["reference_verdict"] == "not_enough_info"
+    assert "nominal GDP 23.0%" in gdp["reference_note"] and "GDP at PPP 36.0%" in gdp["reference_note"]
+    assert "measure not stated" in gdp["reference_note"]
+
+
+def test_seeds_no_conflicts_and_every_judged_row_cited(seed_tables):
+    claims, cmp, src = seed_tables
+    assert not (cmp["verdict"] == "conflict").any()
+    judged = cmp[cmp["reference_verdict"] != "not_enough_info"]
+    assert judged["reference_source"].notna().all() and judged["reference_value"].notna().all()
+    for r in cmp.itertuples():
+        assert r.quote in " ".join(claims.loc[claims["article_id"] == r.article_id, "quote"])
+    assert src["n_claims"].sum() == len(claims)
+    assert (src[["n_supported", "n_refuted", "n_not_enough_info"]].sum(axis=1)
+            == cmp.groupby("article_id").size().reindex(src["article_id"]).to_numpy()).all()
+    assert src["distinctive_themes"].notna().all()
