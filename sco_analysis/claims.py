@@ -1,0 +1,374 @@
+"""Turns what the articles say into atomic, comparable claims with controlled keys.
+
+Each claim is one (key, value) an article asserts, with modality (``reported``/``expected``) and
+the time it describes (``as_of``): ``timeless`` for dated historical facts (founding, accession
+years), ``publication`` for present states and for the summit the article is about, and
+``after_event`` for what a summit will change. Keys, value formats and how values compare are
+documented in ``data/claim_keys.csv``.
+
+Sources: founding members, accession years and group sizes are derived from the ``membership``
+and ``counts`` tables (one reading of statuses for the whole package); founding year, date and
+place, the summit (place, dates, ordinal), the chair hand-over and shares of the world's
+population and GDP are read here from the sentences, with countries and dates found by
+``countries`` and ``timeexpr``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from . import countries, schema, timeexpr
+
+KEYS_FILE = Path(__file__).parent / "data" / "claim_keys.csv"
+KINDS = ("headline", "dek", "section", "body")
+COUNT_KEYS = {"member": "members.count", "observer": "observers.count",
+              "dialogue_partner": "dialogue_partners.count", "partner": "partners.count",
+              "founding_member": "founded.count"}
+
+# ---------------------------------------------------------------- vocabularies
+
+_ORG = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|organi[sz]ation|group(?:ing)?|bloc|alliance)"
+_FOUNDING = re.compile(
+    rf"\b{_ORG}\b[^.;]{{0,60}}?\b(?:was|were|been|,)\s*(?:officially\s+|formally\s+)?"
+    r"(?P<cue>founded|established|set\s+up|created|formed|launched|born)\b"
+    r"|(?P<cue2>\b(?:[Oo]riginally|[Ii]nitially)\s+(?:consisting|composed|made\s+up)\s+of\b"
+    r"|\b(?:its|the)\s+(?:founding|establishment|creation|inception)\s+(?:in|on)\b)")
+_SCOPE_BREAK = re.compile(
+    r"\b(?:expand(?:ed|s|ing)?|join(?:ed|s|ing)?|add(?:ed|ing)?|admitt(?:ed|ing)|includ(?:e|ed|es|ing)|"
+    r"enlarg\w*|grew|grown|became|becom(?:e|es|ing)|later|since\s+then|held|hosts?|hosted|hosting|opened|"
+    r"met|convened|gathered|accepted|granted)\b|;")
+_NOT_PLACE = {"the", "a", "an", "this", "that", "its"} | set(timeexpr.MONTHS) | set(timeexpr.WEEKDAYS)
+_NOT_PLACE_LOWER = {w.lower() for w in _NOT_PLACE}
+_PLACE = re.compile(r"\bin\s+(?:the\s+(?:\w+\s+)?city\s+of\s+)?(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b")
+_PLACE_GAP = re.compile(r"[\s,]*(?:(?:on|in|at|the|year|of)\b[\s,]*)*")
+_SHANGHAI_FIVE = re.compile(r"Shanghai\s+Five", re.I)
+
+_SUMMIT = re.compile(r"\b(?:summit|(?:meeting\s+of\s+the\s+)?Council\s+of\s+(?:the\s+)?Heads\s+of\s+States?"
+                     r"|heads[\s-]+of[\s-]+states?\s+(?:summit|council|meeting))\b", re.I)
+_CITY = r"(?P<city>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)"
+_CITY_SUMMIT = re.compile(rf"\b{_CITY}\s+[Ss]ummit\b")
+_SUMMIT_IN = re.compile(
+    rf"(?i:{_SUMMIT.pattern}(?:[^.;]{{0,120}}?\b(?:opened|opens|held|convened|convenes|hosted|kicked\s+off|began|"
+    rf"begins|starts?|started|takes\s+place|took\s+place|will\s+take\s+place|will\s+be\s+held|is\s+being\s+held|"
+    rf"gathered|met|meets|under\s+way|underway))?\s+in)\s+{_CITY}")
+_NOT_CITY_WORDS = re.compile(r"\b(?:Organi[sz]ation|Cooperation|Council|Summit|Forum|Annual|Upcoming|Next|Last|"
+                             r"This|The|Its|Their|Heads?|States?|Leaders?|SCO|BRICS)\b")
+_OPEN = re.compile(r"\b(?:opened|opens|will\s+open|began|begins|will\s+begin|kicked\s+off|kicks\s+off|"
+                   r"started|starts|will\s+start|convened|convenes)\b", re.I)
+_CLOSE = re.compile(r"\b(?:conclude[sd]?|conclud\w+|end(?:s|ed)?|clos(?:e|es|ed)|wrap(?:s|ped)?\s+up)\b", re.I)
+_ATTACH = re.compile(r"[\s,(]*(?:(?:scheduled|set|planned|due|slated|held|to\s+be\s+held|taking\s+place|"
+                     r"which\s+(?:will\s+)?(?:be\s+held|take\s+place|runs?)|on|for|from|in)\b[\s,(]*)*")
+
+_UNITS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+          "seventeenth", "eighteenth", "nineteenth"]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
+_ORDINAL_WORDS = {w: i for i, w in enumerate(_UNITS) if w} | {w: 10 + i for i, w in enumerate(_TEENS)} | \
+    {"twentieth": 20, "thirtieth": 30, "fortieth": 40} | \
+    {f"{t}-{u}": v + i for t, v in _TENS.items() for i, u in enumerate(_UNITS) if u}
+_ORDINAL = re.compile(
+    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")\b",
+    re.I)
+_NUMBERED_EVENT = re.compile(r"\s+(?:annual\s+|regular\s+)?(?:SCO\s+)?(?:summit|meeting\s+of\s+the\s+Council\s+of\s+"
+                             r"(?:the\s+)?Heads\s+of\s+States?|Council\s+of\s+(?:the\s+)?Heads\s+of\s+States?|"
+                             r"heads[\s-]+of[\s-]+states?\s+(?:summit|council|meeting))\b", re.I)
+
+_CHAIR_NOUN = r"(?:the\s+)?(?:(?:SCO|SCO's|SCO’s|organi[sz]ation's|organi[sz]ation’s|rotating|annual|group's|bloc's)\s+)*" \
+              r"(?:presidency|chairmanship|chair)(?!man|woman|person)\b(?:\s+of\s+(?:the\s+)?" + _ORG + r")?"
+_TAKE = re.compile(r"\b(?P<verb>take\s+over|takes\s+over|took\s+over|taking\s+over|assume[sd]?|assuming|take\s+up|"
+                   r"takes\s+up|took\s+up|receive[sd]?|receiving|take|takes|took|inherit(?:s|ed)?)\s+" + _CHAIR_NOUN, re.I)
+_HAND = re.compile(r"\b(?P<verb>hand(?:s|ed)?\s+over|pass(?:es|ed)?(?:\s+on)?|transfer(?:s|red)?)\s+" + _CHAIR_NOUN, re.I)
+_HOLD = re.compile(r"\b(?P<verb>holds|currently\s+holds|chairs|currently\s+chairs|presides\s+over)\s+" + _CHAIR_NOUN
+                   + r"|\bunder\s+(?:the\s+)?(?P<dem>[A-Z][a-z]+)\s+(?:presidency|chairmanship)\b", re.I)
+_PAST_VERB = re.compile(r"^(?:took|assumed|received|inherited|handed|passed|transferred)", re.I)
+
+_HEDGE = r"(?:(?:almost|nearly|about|around|roughly|approximately|some|over|more\s+than|less\s+than|just\s+over|" \
+         r"just\s+under|close\s+to|up\s+to|at\s+least|well\s+over|a\s+little\s+over)\s+)?"
+_FRACTION_WORDS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_SHARE = re.compile(
+    _HEDGE + r"(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)"
+    r"|(?:(?P<k>a|one|two|three|four)[\s-]+)?(?P<frac>half|thirds?|quarters?|fifths?|tenths?)\b)"
+    r"\s+of\s+(?:the\s+)?(?:(?:world['’]s|global|the\s+world['’]s|planet['’]s|world|total\s+world|total\s+global)\s+)?"
+    r"(?:total\s+)?(?P<what>population|people|inhabitants|humanity|mankind|GDP|gross\s+domestic\s+product|"
+    r"economy|economic\s+output|output)"
+    r"(?:\s+of\s+the\s+(?:world|planet|globe))?", re.I)
+_WORLD = re.compile(r"world|global|planet|humanity|mankind|globe", re.I)
+_PPP = re.compile(r"\bPPP\b|purchasing[\s-]+power", re.I)
+_NOMINAL = re.compile(r"\bnominal\b|market\s+exchange\s+rates?", re.I)
+
+
+@dataclass
+class _Sent:
+    article_id: str
+    sentence_id: int
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def _row(s: _Sent, key: str, value: str, modality: str, as_of: str, as_of_date=None) -> dict:
+    return {"article_id": s.article_id, "sentence_id": s.sentence_id, "start": s.start, "end": s.end,
+            "quote": s.text, "claim_key": key, "value": value, "modality": modality, "as_of": as_of,
+            "as_of_date": as_of_date, "_body": s.kind == "body"}
+
+
+def _decimal(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".") if x < 1 else f"{x:.4f}".rstrip("0").rstrip(".")
+
+
+# ---------------------------------------------------------------- founding
+
+def _founding(text: str, s: _Sent, ref: date | None) -> list[dict]:
+    """founded.year / founded.date / founded.place from a sentence that says the SCO was founded."""
+    out = []
+    for m in _FOUNDING.finditer(text, s.start, s.end):
+        if _SHANGHAI_FIVE.search(text, max(s.start, m.start() - 20), m.end()):
+            continue
+        cue_start = m.start("cue") if m.group("cue") else m.start("cue2")
+        cue_end = m.end("cue") if m.group("cue") else m.end("cue2")
+        lo = s.start
+        for b in _SCOPE_BREAK.finditer(text, s.start, cue_start):
+            lo = b.end()
+        brk = _SCOPE_BREAK.search(text, cue_end, s.end)
+        hi = brk.start() if brk else s.end
+        dates = [d for d in timeexpr.find(text, lo, hi, ref) if d.date and d.precision in ("day", "month", "year")]
+        if dates:
+            d = dates[0]
+            out.append(_row(s, "founded.year", str(d.date.year), "reported", "timeless"))
+            if d.precision == "day":
+                out.append(_row(s, "founded.date", d.date.isoformat(), "reported", "timeless"))
+        spans = [(d.start, d.end) for d in timeexpr.find(text, s.start, s.end, ref)]
+        for p in _PLACE.finditer(text, cue_end, hi):
+            gap = "".join(ch for i, ch in enumerate(text[cue_end:p.start()], cue_end)
+                          if not any(a <= i < b for a, b in spans))
+            place = p.group("place")
+            if not _PLACE_GAP.fullmatch(gap):
+                break
+            if any(a <= p.start("place") < b for a, b in spans) or place.split()[0] in _NOT_PLACE \
+                    or countries.resolve(place):
+                continue
+            out.append(_row(s, "founded.place", place, "reported", "timeless"))
+            break
+        break
+    return out
+
+
+def _from_membership(membership: pd.DataFrame, sents: dict) -> list[dict]:
+    """founded.members from founding_member rows; accession.year.<ISO3> from dated member rows."""
+    out = []
+    if membership.empty:
+        return out
+    founders = membership[membership["status"] == "founding_member"]
+    for (aid, sid), g in founders.groupby(["article_id", "sentence_id"], sort=False):
+        isos = sorted(set(g["iso3"]))
+        if len(isos) >= 2:
+            out.append(_row(sents[aid, sid], "founded.members", ";".join(isos), "reported", "timeless"))
+    members = membership[(membership["status"] == "member") & membership["year"].notna()]
+    for r in members.itertuples():
+        out.append(_row(sents[r.article_id, r.sentence_id], f"accession.year.{r.iso3}", str(int(r.year)),
+                        r.modality, "timeless"))
+    return out
+
+
+def _from_counts(counts: pd.DataFrame, sents: dict) -> list[dict]:
+    """Group sizes, with the counts table's modality and as-of carried over."""
+    out = []
+    for r in counts.itertuples():
+        key = COUNT_KEYS[r.status]
+        s = sents[r.article_id, r.sentence_id]
+        if r.status == "founding_member":
+            out.append(_row(s, key, str(int(r.count)), "reported", "timeless"))
+        else:
+            as_of_date = None if pd.isna(r.as_of_date) else r.as_of_date
+            out.append(_row(s, key, str(int(r.count)), r.modality, r.as_of, as_of_date))
+    return out
+
+
+# ---------------------------------------------------------------- summit
+
+def _city(name: str) -> str | None:
+    words = name.split()
+    while words and words[0].lower() in _NOT_PLACE_LOWER:
+        words.pop(0)
+    if not words:
+        return None
+    name = " ".join(words)
+    if _NOT_CITY_WORDS.search(name) or name.split()[0] in _NOT_PLACE or countries.resolve(name) \
+            or countries.resolve(name.split()[0]) or name.isupper():
+        return None
+    return name
+
+
+def _other_year(text: str, s: _Sent, at: int, ref: date | None) -> bool:
+    """Whether the summit phrase at ``at`` is dated to a year other than the article's."""
+    window = text[max(s.start, at - 25):at + 40]
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", window)]
+    return bool(ref and years and all(abs(y - ref.year) > 1 for y in years))
+
+
+def _summit_places(text: str, s: _Sent, ref: date | None) -> list[str]:
+    found = []
+    for m in list(_CITY_SUMMIT.finditer(text, s.start, s.end)) + list(_SUMMIT_IN.finditer(text, s.start, s.end)):
+        city = _city(m.group("city"))
+        if city and not _other_year(text, s, m.start(), ref):
+            found.append((m.start(), city))
+    return [c for _, c in sorted(found)]
+
+
+def _summit_dates(text: str, s: _Sent, ref: date | None) -> tuple[date, date] | None:
+    """(first day, last day) of the summit when the sentence dates it to the day."""
+    summits = list(_SUMMIT.finditer(text, s.start, s.end))
+    if not summits:
+        return None
+    dates = [d for d in timeexpr.find(text, s.start, s.end, ref) if d.date and d.precision == "day"]
+    for d in dates:
+        if d.end_date and any(_ATTACH.fullmatch(text, m.end(), d.start) or
+                              _ATTACH.fullmatch(text, d.end, m.start()) for m in summits):
+            if not _other_year(text, s, d.start, ref):
+                return d.date, d.end_date
+    opening = _OPEN.search(text, summits[0].end(), s.end)
+    if not opening:
+        return None
+    first = next((d for d in dates if d.start >= opening.end()), None)
+    closing = _CLOSE.search(text, opening.end(), s.end)
+    if not first or not closing:
+        return None
+    later = [d for d in timeexpr.find(text, closing.end(), s.end, first.date) if d.date and d.precision == "day"]
+    if later and later[0].date >= first.date:
+        return first.date, later[0].date
+    return None
+
+
+def _summit_numbers(text: str, s: _Sent) -> list[str]:
+    out = []
+    for m in _ORDINAL.finditer(text, s.start, s.end):
+        if _NUMBERED_EVENT.match(text, m.end()):
+            out.append(m.group("n") or str(_ORDINAL_WORDS[m.group("w").lower()]))
+    return out
+
+
+# ---------------------------------------------------------------- chair
+
+def _country_after(text: str, word: str, start: int, end: int) -> str | None:
+    m = re.compile(rf"\b{word}\s+").search(text, start, end)
+    if not m:
+        return None
+    found = [c for c in countries.find(text, m.end(), end) if not c.demonym and c.start <= m.end() + 4]
+    return found[0].iso3 if found else None
+
+
+def _subject(text: str, s: _Sent, at: int) -> str | None:
+    found = [c for c in countries.find(text, s.start, at) if not c.demonym]
+    return found[-1].iso3 if found else None
+
+
+def _chair(text: str, s: _Sent, ref: date | None) -> list[tuple[str, str, str]]:
+    """(key, iso3, tense) for chair hand-overs and current chairs named in the sentence."""
+    out = []
+    for m in _TAKE.finditer(text, s.start, s.end):
+        taker, giver = _subject(text, s, m.start()), _country_after(text, "from", m.end(), s.end)
+        when = "past" if _PAST_VERB.match(m.group("verb")) else "future"
+        if when == "past":
+            out += [("chair.current", taker, "past")] if taker else []
+        else:
+            out += [("chair.next", taker, "future")] if taker else []
+            out += [("chair.current", giver, "present")] if giver else []
+    for m in _HAND.finditer(text, s.start, s.end):
+        giver = _country_after(text, "from", m.end(), s.end) or _subject(text, s, m.start())
+        taker = _country_after(text, "to", m.end(), s.end)
+        if _PAST_VERB.match(m.group("verb")):
+            out += [("chair.current", taker, "past")] if taker else []
+        else:
+            out += [("chair.next", taker, "future")] if taker else []
+            out += [("chair.current", giver, "present")] if giver else []
+    for m in _HOLD.finditer(text, s.start, s.end):
+        iso = countries.resolve(m.group("dem")) if m.group("dem") else _subject(text, s, m.start())
+        if iso:
+            out.append(("chair.current", iso, "present"))
+    return out
+
+
+# ---------------------------------------------------------------- shares
+
+def _shares(text: str, s: _Sent, ref: date | None) -> list[dict]:
+    out = []
+    for m in _SHARE.finditer(text, s.start, s.end):
+        if not _WORLD.search(m.group(0)):
+            continue
+        if m.group("pct"):
+            value = float(m.group("pct")) / 100
+        else:
+            frac = m.group("frac").lower().rstrip("s")
+            value = _COUNT_WORDS.get((m.group("k") or "a").lower(), 1) * _FRACTION_WORDS[frac]
+        what = m.group("what").lower()
+        key = "share.world_population" if what in ("population", "people", "inhabitants", "humanity", "mankind") \
+            else "share.world_gdp"
+        future = timeexpr.tense(text, s.start, s.end, m.start(), m.end()) == "future"
+        modality, as_of = ("expected", "after_event") if future else ("reported", "publication")
+        as_of_date = None if future else ref
+        out.append(_row(s, key, _decimal(value), modality, as_of, as_of_date))
+        if key == "share.world_gdp":
+            measure = "ppp" if _PPP.search(text, s.start, s.end) else "nominal" if _NOMINAL.search(text, s.start, s.end) else None
+            if measure:
+                out.append(_row(s, "share.world_gdp.measure", measure, modality, as_of, as_of_date))
+    return out
+
+
+# ---------------------------------------------------------------- assembly
+
+def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dict]:
+    rows: list[dict] = []
+    span = None
+    for s in sents:
+        span = span or _summit_dates(text, s, ref)
+    for s in sents:
+        rows += _founding(text, s, ref)
+        rows += _shares(text, s, ref)
+    summit_modality = "expected" if (span and ref and span[0] > ref) else "reported"
+    event_end = span[1] if span else None
+    for s in sents:
+        for city in _summit_places(text, s, ref):
+            rows.append(_row(s, "summit.place", city, summit_modality, "publication", ref))
+        for n in _summit_numbers(text, s):
+            rows.append(_row(s, "summit.number", n, summit_modality, "publication", ref))
+        got = _summit_dates(text, s, ref)
+        if got:
+            rows.append(_row(s, "summit.dates", f"{got[0].isoformat()}/{got[1].isoformat()}", summit_modality,
+                             "publication", ref))
+        for key, iso, tense in _chair(text, s, ref):
+            if key == "chair.next":
+                rows.append(_row(s, key, iso, "expected", "after_event", event_end))
+            else:
+                rows.append(_row(s, key, iso, "reported", "publication", ref))
+    return rows
+
+
+def extract_claims(corpus, membership: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
+    """The ``claims`` table: one row per (article, claim key, value), evidence from a body sentence
+    where the article gives one."""
+    refs = {r.article_id: timeexpr.as_date(r.reference_date) for r in corpus.articles.itertuples()}
+    by_article: dict[str, list[_Sent]] = {}
+    index: dict[tuple[str, int], _Sent] = {}
+    for r in corpus.sentences.itertuples():
+        s = _Sent(r.article_id, int(r.sentence_id), int(r.start), int(r.end), r.kind, r.text)
+        index[s.article_id, s.sentence_id] = s
+        if r.kind in KINDS:
+            by_article.setdefault(r.article_id, []).append(s)
+    rows = _from_membership(membership, index) + _from_counts(counts, index)
+    for aid, sents in by_article.items():
+        rows += _article_claims(corpus.texts[aid], sents, refs.get(aid))
+    best: dict[tuple, dict] = {}
+    for r in sorted(rows, key=lambda r: (not r["_body"], r["sentence_id"])):
+        best.setdefault((r["article_id"], r["claim_key"], r["value"]), r)
+    order = {aid: i for i, aid in enumerate(corpus.articles["article_id"])}
+    out = sorted(best.values(), key=lambda r: (order.get(r["article_id"], 0), r["sentence_id"], r["claim_key"]))
+    for r in out:
+        del r["_body"]
+    return schema.frame("claims", out)

@@ -1,0 +1,191 @@
+"""Claims: recall and precision against the hand-annotated gold on the seeds, derivation from the
+membership and counts tables, and one small text per phenomenon."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sco_analysis import schema
+from sco_analysis.claims import KEYS_FILE, extract_claims
+from sco_analysis.corpus import load_corpus
+from sco_analysis.membership import extract_counts, extract_membership
+from tests.conftest import write_folder
+
+GOLD = Path(__file__).parent / "gold" / "claims.csv"
+KEY = ["article_id", "claim_key", "value", "modality", "as_of"]
+
+
+def _claims(tmp_path, text, published="2024-07-03", membership=None, counts=None):
+    folder = write_folder(tmp_path / "arts", {"a.txt": text},
+                          rows=[{"file": "a.txt", "outlet": "Test Wire", "title": "", "published": published}])
+    c = load_corpus(folder)
+    m = schema.empty("membership") if membership is None else membership
+    n = schema.empty("counts") if counts is None else counts
+    return c, extract_claims(c, m, n)
+
+
+def _pairs(claims):
+    return {(r.claim_key, r.value) for r in claims.itertuples()}
+
+
+@pytest.fixture(scope="module")
+def seed_claims(seed_corpus):
+    return extract_claims(seed_corpus, extract_membership(seed_corpus), extract_counts(seed_corpus))
+
+
+def test_seed_claims_match_gold_exactly(seed_corpus, seed_claims):
+    gold = pd.read_csv(GOLD, dtype=str)
+    got = seed_claims[KEY].astype(str)
+    gold_set = set(map(tuple, gold[KEY].values))
+    got_set = set(map(tuple, got.values))
+    assert sorted(gold_set - got_set) == []
+    assert sorted(got_set - gold_set) == []
+    assert len(got) == len(got_set)
+
+
+def test_seed_claims_provenance_and_dates(seed_corpus, seed_claims):
+    for r in seed_claims.itertuples():
+        assert seed_corpus.texts[r.article_id][r.start:r.end] == r.quote
+        if r.as_of == "timeless":
+            assert pd.isna(r.as_of_date)
+    pd_rows = seed_claims[seed_claims["article_id"].str.startswith("peoplesdispatch")]
+    after = pd_rows[pd_rows["as_of"] == "after_event"]
+    assert set(after["as_of_date"].dt.strftime("%Y-%m-%d")) == {"2024-07-04"}
+    founding = seed_claims[seed_claims["claim_key"] == "founded.place"]
+    assert founding["quote"].str.contains("founded").all()
+
+
+def test_every_key_is_documented(seed_claims):
+    with open(KEYS_FILE, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert all(r["meaning"] and r["value_format"] and r["compare"] for r in rows)
+    patterns = [re.compile(re.escape(r["key"]).replace(re.escape("<ISO3>"), "[A-Z]{3}") + "$") for r in rows]
+    for key in set(seed_claims["claim_key"]):
+        assert any(p.match(key) for p in patterns), key
+
+
+@pytest.mark.parametrize("phrase, key, value", [
+    ("represents half of the world's total population", "share.world_population", "0.5"),
+    ("accounts for almost one third of global GDP", "share.world_gdp", "0.33"),
+    ("accounts for a quarter of global GDP", "share.world_gdp", "0.25"),
+    ("is home to 42% of the world's population", "share.world_population", "0.42"),
+    ("is home to over 40 percent of the world's population", "share.world_population", "0.4"),
+    ("produces two thirds of the world's economic output", "share.world_gdp", "0.67"),
+])
+def test_fractions(tmp_path, phrase, key, value):
+    _, claims = _claims(tmp_path, f"The SCO {phrase}.\n")
+    assert _pairs(claims) == {(key, value)}
+    assert list(claims["as_of"]) == ["publication"]
+
+
+def test_gdp_measure_only_when_stated(tmp_path):
+    _, stated = _claims(tmp_path, "In PPP terms the bloc produces about a quarter of world GDP.\n")
+    assert _pairs(stated) == {("share.world_gdp", "0.25"), ("share.world_gdp.measure", "ppp")}
+
+
+def test_future_share_is_after_event(tmp_path):
+    _, claims = _claims(tmp_path, "With Belarus, the SCO will represent over 40 percent of the world's population.\n")
+    r = claims.iloc[0]
+    assert (r["claim_key"], r["value"], r["modality"], r["as_of"]) == \
+        ("share.world_population", "0.4", "expected", "after_event")
+
+
+def test_chair_hand_over(tmp_path):
+    _, claims = _claims(tmp_path, "China will take over the rotating presidency of SCO from Kazakhstan after the summit.\n")
+    got = {(r.claim_key, r.value, r.modality, r.as_of) for r in claims.itertuples()}
+    assert got == {("chair.next", "CHN", "expected", "after_event"),
+                   ("chair.current", "KAZ", "reported", "publication")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("China will assume the SCO chairmanship.", {("chair.next", "CHN")}),
+    ("Kyrgyzstan took over the chairmanship from China in September.", {("chair.current", "KGZ")}),
+    ("India will hand over the chairmanship to Kazakhstan.", {("chair.next", "KAZ"), ("chair.current", "IND")}),
+    ("Leaders met under the Kazakh chairmanship.", {("chair.current", "KAZ")}),
+    ("Kazakh President Tokayev chaired the meeting.", set()),
+])
+def test_chair_phrasings(tmp_path, sentence, expected):
+    _, claims = _claims(tmp_path, sentence + "\n")
+    assert _pairs(claims) == expected
+
+
+def test_summit_dates_from_opening_weekday_and_closing_weekday(tmp_path):
+    _, claims = _claims(tmp_path, "The summit opened in Astana on Wednesday, July 3 and will conclude on Thursday.\n")
+    assert _pairs(claims) == {("summit.dates", "2024-07-03/2024-07-04"), ("summit.place", "Astana")}
+    assert set(claims["modality"]) == {"reported"}
+
+
+def test_summit_dates_from_attached_range_and_future_modality(tmp_path):
+    _, claims = _claims(tmp_path, "Ministers prepared the upcoming SCO summit (scheduled for July 3-4) in Astana.\n"
+                                  "Upon his arrival on Tuesday, he met the press.\n", published="2024-05-20")
+    assert _pairs(claims) == {("summit.dates", "2024-07-03/2024-07-04")}
+    assert set(claims["modality"]) == {"expected"}
+
+
+def test_summit_number_and_place(tmp_path):
+    _, claims = _claims(tmp_path, "Leaders gathered for the twenty-fourth summit of the SCO.\n"
+                                  "The Tianjin summit will adopt a declaration.\n"
+                                  "India joined at the 2017 Astana summit as the 9th member.\n")
+    assert _pairs(claims) == {("summit.number", "24"), ("summit.place", "Tianjin")}
+
+
+def test_hosting_city_is_not_a_founding_place(tmp_path):
+    _, claims = _claims(tmp_path, "The summit opened in Astana on Wednesday.\n"
+                                  "The SCO, founded in 2001, held its summit in Astana.\n"
+                                  "At the summit in Astana, leaders recalled that the SCO was established in 2001.\n")
+    keys = _pairs(claims)
+    assert ("founded.year", "2001") in keys
+    assert not any(k == "founded.place" for k, _ in keys)
+    assert ("summit.place", "Astana") in keys
+
+
+def test_founding_needs_founding_evidence(tmp_path):
+    _, claims = _claims(tmp_path, "The 2001 summit in Shanghai was a success.\n"
+                                  "The Shanghai Five group was created on 26 April 1996 in Shanghai.\n"
+                                  "The SCO was founded in Shanghai in 2001.\n")
+    assert _pairs(claims) == {("founded.year", "2001"), ("founded.place", "Shanghai")}
+    founded = claims[claims["claim_key"].str.startswith("founded")]
+    assert set(founded["quote"]) == {"The SCO was founded in Shanghai in 2001."}
+
+
+def test_founding_date_not_taken_from_the_expansion_clause(tmp_path):
+    _, claims = _claims(tmp_path, "Originally consisting of six countries, it expanded to include India in 2017.\n")
+    assert not any(k.startswith("founded.year") for k, _ in _pairs(claims))
+
+
+def _sentence_row(c, i, **kw):
+    s = c.sentences[c.sentences["kind"] == "body"].iloc[i]
+    return {"article_id": s["article_id"], "sentence_id": s["sentence_id"], "start": s["start"],
+            "end": s["end"], "quote": s["text"], **kw}
+
+
+def test_derivation_from_membership_and_counts_frames(tmp_path):
+    text = "Iran joined in 2023 and Belarus will join in 2024.\nFounded by China and Russia, the SCO now has 9 members.\n"
+    folder = write_folder(tmp_path / "arts", {"a.txt": text})
+    c = load_corpus(folder)
+    common = {"date": None, "date_precision": "year"}
+    membership = schema.frame("membership", [
+        _sentence_row(c, 0, country="Iran", iso3="IRN", status="member", year=2023, modality="reported", **common),
+        _sentence_row(c, 0, country="Belarus", iso3="BLR", status="member", year=2024, modality="expected", **common),
+        _sentence_row(c, 1, country="China", iso3="CHN", status="founding_member", year=None, modality="reported", **common),
+        _sentence_row(c, 1, country="Russia", iso3="RUS", status="founding_member", year=None, modality="reported", **common),
+        _sentence_row(c, 1, country="Russia", iso3="RUS", status="member", year=None, modality="reported", **common),
+    ])
+    counts = schema.frame("counts", [
+        _sentence_row(c, 1, status="member", count=9, modality="reported", as_of="publication",
+                      as_of_date="2024-07-05"),
+    ])
+    claims = extract_claims(c, membership, counts)
+    got = {(r.claim_key, r.value, r.modality, r.as_of) for r in claims.itertuples()}
+    assert got == {("accession.year.IRN", "2023", "reported", "timeless"),
+                   ("accession.year.BLR", "2024", "expected", "timeless"),
+                   ("founded.members", "CHN;RUS", "reported", "timeless"),
+                   ("members.count", "9", "reported", "publication")}
+    count_row = claims[claims["claim_key"] == "members.count"].iloc[0]
+    assert str(count_row["as_of_date"].date()) == "2024-07-05"
+    assert count_row["quote"] == "Founded by China and Russia, the SCO now has 9 members."
