@@ -167,7 +167,7 @@ _ORIGINALLY = re.compile(
 
 _APPOSITION = re.compile(
     rf"(?P<term>{_TERM_RE})\s*(?:\(|:|—|–|\s-|,\s*(?:namely\s+|including\s+|such\s+as\s+|i\.\s?e\.,?\s+|like\s+)?|"
-    r"\s+(?:namely|including|such\s+as|like|are|were|being|is|was|remain|remained)\s+)\s*(?:the\s+)?$", re.I)
+    r"\s+(?:namely|including|such\s+as|like|are|were|being|is|was|remain|remained|include[sd]?|comprise[sd]?)\s+)\s*(?:the\s+)?$", re.I)
 _OF_NOUN = re.compile(r"\b(?P<term>membership|accession|admission|entry|joining|inclusion)\s+(?:of|by)\s+(?:the\s+)?$", re.I)
 _GRANT_STATUS_TO = re.compile(rf"\b(?:grant(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|award(?:s|ed|ing)?|conferr?(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:SCO|new)\s+)?(?P<term>{_TERM_RE})(?:\s+status)?\s+(?:up)?on\s*$|\b(?:grant(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|award(?:s|ed|ing)?|conferr?(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:SCO|new)\s+)?(?P<term2>{_TERM_RE})(?:\s+status)?\s+to\s+(?:the\s+)?$", re.I)
 _EXPAND = re.compile(r"\b(?:expand(?:ed|s|ing)?|enlarg(?:ed|es|ing|e)|gr(?:ew|own|ow|ows)|widen(?:ed|s)?)\s+(?:\w+\s+){0,2}?"
@@ -197,6 +197,13 @@ _JOIN_OBJECT = re.compile(
     r"^(?:\s+\w+ly)?(?:\s*[.;,]|\s*$|\s+(?:the\s+)?(?:SCO|Shanghai|organi[sz]ation|group(?:ing)?|bloc|association|alliance|"
     r"club|family|it|its\s+ranks|ranks|as|in|on|at|from|this|next|last|later|too|soon|then|to\s+(?:the\s+)?(?:SCO|Shanghai|"
     r"organi[sz]ation|group(?:ing)?|bloc|association|alliance|club|family)))", re.I)
+_OF_OTHER = re.compile(r"\s+(?:of|in|within)\s+(?:the\s+)?" + _OTHER_ORG.pattern)
+_STATUS_OBJECT = re.compile(rf"\s*(?:the\s+)?(?:status\s+of\s+(?:an?\s+)?)?(?:(?:SCO|full)\s+)?(?P<term>{_TERM_RE})\b", re.I)
+_BARE_APPOSITION = re.compile(rf"(?:\b(?P<pre>SCO|fellow|new|newest)\s+)?\b(?P<term>{_TERM_RE})\s+$", re.I)
+_RELATIVE = re.compile(r"^,\s+(?:which|who)\b[^,;]*,", re.I)
+_APPOSITIVE_RIGHT = re.compile(
+    r"^,\s+(?:(?:both|all|each|now|currently|also|themselves|already)\s+)*(?:(?:a|an|the)\s+)?(?:(?:SCO|new|current)\s+)?"
+    rf"(?P<term>{_TERM_RE})(?:\s+(?:since|from)\s+[^,;]{{1,30}})?\s*,", re.I)
 _CLAUSE_END = re.compile(r";|\.\s|\s(?:while|whereas|but)\s|$")
 _AS_STATUS = re.compile(rf"^\s*(?:\w+ly\s+)?as\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<term>{_TERM_RE})\b", re.I)
 
@@ -233,7 +240,13 @@ def _left_frame(left: str, right: str) -> Frame | None:
         if verb and len(head) - verb.end() <= 80 and not _FOUND_MIDDLE_BAD.search(head[verb.end():]):
             return Frame("founding_member", _modality(head[max(0, verb.start() - 40):]), True)
     m = _APPOSITION.search(tail)
+    if m is None:
+        m = _BARE_APPOSITION.search(tail)
+        if m and not m.group("pre") and not re.search(r"[\s-]", m.group("term")):
+            m = None
     if m:
+        if _OTHER_ORG.search(tail, max(0, m.start() - 30), m.start("term")):
+            return None
         status = _term_status(m.group("term"))
         clause = tail[:m.start()]
         return Frame(status, _modality(clause[-60:]), status == "founding_member")
@@ -246,17 +259,34 @@ def _left_frame(left: str, right: str) -> Frame | None:
         return Frame(status, _modality(tail[-60:]))
     m = _ADMIT.search(tail)
     if m:
-        after = _TERM.match(right.lstrip()) if right.strip() else None
+        after = _STATUS_OBJECT.match(right)
         if as_status:
             return Frame(_term_status(as_status.group("term")), _modality(tail[max(0, m.start() - 40):]))
-        if after and re.match(r"^\s*(?:the\s+)?(?:status\s+of\s+)?", right):
-            return Frame(_term_status(after.group(0)), _modality(tail[max(0, m.start() - 40):]))
+        if after:
+            return Frame(_term_status(after.group("term")), _modality(tail[max(0, m.start() - 40):]))
         if re.match(r"(?:admit|accept|induct|add)", m.group("verb"), re.I) and _JOIN_OBJECT.match(right):
             return Frame("member", _modality(tail[max(0, m.start() - 40):]))
     return None
 
 
 def _right_frame(right: str) -> Frame | None:
+    """The status a predicate after the list states; a relative clause (", which is ...,") and the
+    main predicate after it are read separately, the main one first."""
+    rel = _RELATIVE.match(right)
+    if rel:
+        return _predicate_frame(right[rel.end():]) or _predicate_frame(right[:rel.end() - 1])
+    m = _APPOSITIVE_RIGHT.match(right)
+    if m and not _OTHER_ORG.search(m.group(0)):
+        return Frame(_term_status(m.group("term")), "reported", _term_status(m.group("term")) == "founding_member")
+    return _predicate_frame(right)
+
+
+def _foreign(before: str, after: str) -> bool:
+    """The status belongs to another organisation ("a NATO member", "a member of the CSTO")."""
+    return bool(_OTHER_ORG.search(before[-40:]) or _OF_OTHER.match(after))
+
+
+def _predicate_frame(right: str) -> Frame | None:
     cut = _CLAUSE_END.search(right, 1)
     clause = right[:cut.start() if cut else len(right)]
     m = _RIGHT_VERB.match(clause)
@@ -265,7 +295,7 @@ def _right_frame(right: str) -> Frame | None:
             return None
         rest = clause[m.end():]
         term = _TERM.search(rest[:120])
-        if term and _OTHER_ORG.search(rest[term.end():term.end() + 60]):
+        if term and _foreign(rest[:term.start()], rest[term.end():]):
             return None
         if term and not re.search(r"\b(?:with|for|to|of)\s+(?:the\s+)?(?:other\s+)?$", rest[:term.start()]):
             return Frame(_term_status(term.group(0)), _modality(m.group("aux")))
@@ -274,7 +304,7 @@ def _right_frame(right: str) -> Frame | None:
         return None
     m = _COPULA.match(clause)
     if m and not _NEGATION.search(clause[:m.start("term")]):
-        if _OTHER_ORG.search(clause[m.end():m.end() + 60]):
+        if _foreign(clause[:m.start("term")], clause[m.end():]):
             return None
         return Frame(_term_status(m.group("term")), _modality(m.group("aux")))
     return None

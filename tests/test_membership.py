@@ -206,3 +206,33 @@ def test_not_counts(tmp_path, sentence):
 
 def test_number_parsing():
     assert [membership.number(w) for w in ["six", "14", "twenty-six", "10th", "tenth", "Nine"]] == [6, 14, 26, 10, 10, 9]
+
+
+def test_relative_clause_and_appositive(tmp_path):
+    assert members(tmp_path, "Turkey, which is a NATO member, has been an SCO dialogue partner since 2013.") == [
+        ("TUR", "dialogue_partner", 2013, "reported")]
+    assert members(tmp_path, "Armenia and Azerbaijan, both dialogue partners, sent delegations.") == [
+        ("ARM", "dialogue_partner", None, "reported"), ("AZE", "dialogue_partner", None, "reported")]
+    assert members(tmp_path, "Belarus, which joined the SCO in 2024, hosted the talks.") == [
+        ("BLR", "member", 2024, "reported")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("SCO member Kazakhstan hosted the talks.", [("KAZ", "member", None, "reported")]),
+    ("The observer states include Mongolia.", [("MNG", "observer", None, "reported")]),
+    ("India, a member since 2017, chaired the meeting.", [("IND", "member", 2017, "reported")]),
+    ("Iran is a member of the SCO and BRICS.", [("IRN", "member", None, "reported")]),
+    ("The summit granted Turkey the status of dialogue partner.", [("TUR", "dialogue_partner", None, "reported")]),
+])
+def test_more_status_frames(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "BRICS members Brazil and India disagreed.",
+    "Iran became a member of BRICS in 2024.",
+    "Russia and India, both BRICS members, voted.",
+    "Leaders of China and Russia met members of the press.",
+])
+def test_other_organisations_are_not_the_sco(tmp_path, sentence):
+    assert members(tmp_path, sentence) == []
