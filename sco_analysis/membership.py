@@ -55,7 +55,7 @@ def _phrase(term: str) -> str:
 TERMS = _read_terms()
 _TERM_RE = "|".join(_phrase(t) for t in sorted(TERMS, key=len, reverse=True))
 _TERM = re.compile(rf"\b(?:{_TERM_RE})\b", re.I)
-_OTHER_ORGS = [ln.strip() for ln in open(DATA / "other_organizations.txt", encoding="utf-8") if ln.strip()]
+_OTHER_ORGS = [ln.strip() for ln in (DATA / "other_organizations.txt").read_text(encoding="utf-8").splitlines() if ln.strip()]
 _OTHER_ORG = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(o) for o in sorted(_OTHER_ORGS, key=len, reverse=True))
                         + r")(?![\w-])")
 
@@ -151,7 +151,7 @@ def _close(text: str, lst: CountryList, pending: int, by_start: dict, end: int) 
 # ---------------------------------------------------------------- status frames
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|would|is\s+to|are\s+to|to\s+be|(?:set|expected|scheduled|due|going|poised|slated|likely|about)\s+to|"
+    r"\b(?:will|shall|would|could|may|might|is\s+to|are\s+to|to\s+be|(?:set|expected|scheduled|due|going|poised|slated|likely|about)\s+to|"
     r"upcoming|planned|plans?\s+to)\b|'ll\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n't|yet\s+to|failed\s+to|refused\s+to)\b|n't\b", re.I)
 _EXCEPT_LEFT = re.compile(r"\b(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|besides|but\s+not|not|without|unlike|save\s+for)\s*(?:the\s+)?$", re.I)
@@ -188,11 +188,18 @@ _ACQUIRE = (r"becom(?:e|es|ing)|became|join(?:s|ed|ing)?|acced(?:e|es|ed|ing)|ad
             r"acquir(?:e|es|ed|ing)|upgraded|elevated|promoted|hold|holds|held|enjoy(?:s|ed)?|retain(?:s|ed)?")
 _JOIN_LIKE = re.compile(r"^(?:join|acced|admitted|accepted|added|included|inducted)", re.I)
 _RIGHT_VERB = re.compile(rf"^(?:,?\s+(?:which|that|who))?(?P<aux>(?:\s+{_AUX})*)\s+(?P<verb>{_ACQUIRE})\b", re.I)
+_PREP = r"(?:of|for|with|to|among|between|in|on|at|and|or|by|from|into|as|that|which)\b"
+_MODIFIER = rf"(?!{_PREP})[\w'’-]+"
+_PLAIN_MODIFIER = rf"(?!{_PREP})(?![\w-]*ing\b)[\w'’-]+"
+_STATUS_NP = (rf"(?:(?:a|an|the|its|one\s+of\s+(?:the|its)|among\s+(?:the|its))\s+(?:{_MODIFIER}\s+){{0,3}}?|"
+              rf"(?:{_PLAIN_MODIFIER}\s+){{0,2}}?)(?:status\s+of\s+(?:an?\s+)?)?(?P<term>{_TERM_RE})\b")
+_DIRECT_STATUS = re.compile(rf"\s+(?:\w+ly\s+)?{_STATUS_NP}", re.I)
+_AS_OBJECT_STATUS = re.compile(rf"(?:\s+{_MODIFIER}){{0,6}}?\s+as\s+{_STATUS_NP}", re.I)
 _COPULA = re.compile(
     r"^(?:,?\s+(?:which|that|who))?(?P<aux>(?:\s+(?:has|have|had|will|would|shall|to|also|now|already|still|currently|"
     r"officially|not|never|\w+ly))*)\s+(?:is|are|was|were|remains?|remained|be|been|being)\s+"
     r"(?:(?:now|already|also|still|currently|officially|formally|all|both|each|not|no\s+longer)\s+)*"
-    rf"(?:(?:a|an|the|its|one\s+of\s+(?:the|its)|among\s+(?:the|its))\s+)?(?:[\w-]+\s+){{0,3}}?(?P<term>{_TERM_RE})\b", re.I)
+    rf"{_STATUS_NP}", re.I)
 _JOIN_OBJECT = re.compile(
     r"^(?:\s+\w+ly)?(?:\s*[.;,]|\s*$|\s+(?:the\s+)?(?:SCO|Shanghai|organi[sz]ation|group(?:ing)?|bloc|association|alliance|"
     r"club|family|it|its\s+ranks|ranks|as|in|on|at|from|this|next|last|later|too|soon|then|to\s+(?:the\s+)?(?:SCO|Shanghai|"
@@ -294,11 +301,11 @@ def _predicate_frame(right: str) -> Frame | None:
         if _NEGATION.search(m.group("aux")):
             return None
         rest = clause[m.end():]
-        term = _TERM.search(rest[:120])
-        if term and _foreign(rest[:term.start()], rest[term.end():]):
+        term = _DIRECT_STATUS.match(rest) or _AS_OBJECT_STATUS.match(rest)
+        if term and _foreign(rest[:term.start("term")], rest[term.end():]):
             return None
-        if term and not re.search(r"\b(?:with|for|to|of)\s+(?:the\s+)?(?:other\s+)?$", rest[:term.start()]):
-            return Frame(_term_status(term.group(0)), _modality(m.group("aux")))
+        if term:
+            return Frame(_term_status(term.group("term")), _modality(m.group("aux")))
         if _JOIN_LIKE.match(m.group("verb")) and _JOIN_OBJECT.match(rest) and not _OTHER_ORG.search(rest[:60]):
             return Frame("member", _modality(m.group("aux")))
         return None

@@ -236,3 +236,16 @@ def test_more_status_frames(tmp_path, sentence, expected):
 ])
 def test_other_organisations_are_not_the_sco(tmp_path, sentence):
     assert members(tmp_path, sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "India is the chair of the member states' council.",
+    "Kazakhstan is hosting the members this week.",
+    "Kazakhstan became the chair of the SCO, hosting member states in Astana.",
+])
+def test_status_noun_must_be_the_predicate(tmp_path, sentence):
+    assert members(tmp_path, sentence) == []
+
+
+def test_hedged_accession_is_expected(tmp_path):
+    assert members(tmp_path, "Laos could become a dialogue partner.") == [("LAO", "dialogue_partner", None, "expected")]
