@@ -127,6 +127,7 @@ def child_profile(folder: str, dest: str) -> dict:
     p.stop()
     tree = p.output(ConsoleRenderer(unicode=False, color=False, short_mode=False))
     flat = p.output(ConsoleRenderer(unicode=False, color=False, flat=True, time="percent_of_total"))
+    Path(dest).parent.mkdir(parents=True, exist_ok=True)
     Path(dest).write_text(f"# pyinstrument, call tree\n\n{tree}\n\n# pyinstrument, flat (self time)\n\n{flat}\n",
                           encoding="utf-8")
     return {"flat": flat.splitlines()[:40]}
@@ -275,7 +276,8 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--jobs", type=int, default=0, help="also time the N-process prototype on the largest size")
     p.add_argument("--no-e2e", action="store_true", help="skip the `extract` command-line runs")
     p.add_argument("--no-report", action="store_true", help="skip the report benchmark")
-    p.add_argument("--profile", default=str(HERE / "profile.txt"), help="where to write the pyinstrument profile")
+    p.add_argument("--profile", default=str(ROOT / "out" / "bench-profile.txt"),
+                   help="where to write the pyinstrument profile (default: out/bench-profile.txt)")
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     a = p.parse_args(argv)
     if a.child:
