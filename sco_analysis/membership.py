@@ -207,6 +207,7 @@ _JOIN_OBJECT = re.compile(
 _OF_OTHER = re.compile(r"\s+(?:of|in|within)\s+(?:the\s+)?" + _OTHER_ORG.pattern)
 _STATUS_OBJECT = re.compile(rf"\s*(?:the\s+)?(?:status\s+of\s+(?:an?\s+)?)?(?:(?:SCO|full)\s+)?(?P<term>{_TERM_RE})\b", re.I)
 _BARE_APPOSITION = re.compile(rf"(?:\b(?P<pre>SCO|fellow|new|newest)\s+)?\b(?P<term>{_TERM_RE})\s+$", re.I)
+_COORDINATED = re.compile(rf",?\s+and(?=(?:\s+{_AUX})*\s+(?:{_ACQUIRE}|is|are|was|were)\b)\s", re.I)
 _RELATIVE = re.compile(r"^,\s+(?:which|who)\b[^,;]*,", re.I)
 _APPOSITIVE_RIGHT = re.compile(
     r"^,\s+(?:(?:both|all|each|now|currently|also|themselves|already)\s+)*(?:(?:a|an|the)\s+)?(?:(?:SCO|new|current)\s+)?"
@@ -285,7 +286,13 @@ def _right_frame(right: str) -> Frame | None:
     m = _APPOSITIVE_RIGHT.match(right)
     if m and not _OTHER_ORG.search(m.group(0)):
         return Frame(_term_status(m.group("term")), "reported", _term_status(m.group("term")) == "founding_member")
-    return _predicate_frame(right)
+    frame = _predicate_frame(right)
+    if frame is None:
+        cut = _CLAUSE_END.search(right, 1)
+        second = _COORDINATED.search(right, 0, cut.start() if cut else len(right))
+        if second:
+            frame = _predicate_frame(right[second.end() - 1:])
+    return frame
 
 
 def _foreign(before: str, after: str) -> bool:

@@ -249,3 +249,9 @@ def test_status_noun_must_be_the_predicate(tmp_path, sentence):
 
 def test_hedged_accession_is_expected(tmp_path):
     assert members(tmp_path, "Laos could become a dialogue partner.") == [("LAO", "dialogue_partner", None, "expected")]
+
+
+def test_second_coordinated_predicate(tmp_path):
+    assert members(tmp_path, "Belarus signed a memorandum and is expected to become the tenth member next year.") == [
+        ("BLR", "member", 2025, "expected")]
+    assert members(tmp_path, "China signed the declaration and Russia hosted the talks.") == []
