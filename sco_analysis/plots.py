@@ -81,9 +81,8 @@ def _figure(height: float) -> Figure:
 
 def _finish(fig: Figure, title: str, source: str) -> Figure:
     fig.suptitle(title, fontsize=BASE_FONT + 3, fontweight="bold", x=0.01, ha="left")
-    wrapped = "\n".join(textwrap.wrap(source, 150))
-    fig.text(0.01, 0.0, wrapped, ha="left", va="top", fontsize=BASE_FONT - 2, color="#444444",
-             transform=fig.transFigure)
+    wrapped = "\n".join(textwrap.wrap(source, 140))
+    fig.supxlabel(wrapped, x=0.01, ha="left", fontsize=BASE_FONT - 2, color="#444444", linespacing=1.3)
     return fig
 
 
@@ -92,6 +91,15 @@ def _style(ax) -> None:
     ax.tick_params(labelsize=BASE_FONT)
     ax.grid(axis="y", color="#E5E5E5", linewidth=0.6)
     ax.set_axisbelow(True)
+
+
+def _legend_below(ax, handles, ncols: int, drop: float = 30) -> None:
+    """A legend under the axes (below its tick labels), inside the layout so nothing overlaps."""
+    from matplotlib.transforms import offset_copy
+
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), ncols=ncols, frameon=False,
+              bbox_transform=offset_copy(ax.transAxes, fig=ax.figure, y=-drop, units="points"),
+              fontsize=BASE_FONT - 1.5)
 
 
 def _no_data(ax, text: str) -> None:
@@ -121,7 +129,7 @@ def structure_chart(sentences: pd.DataFrame, articles: pd.DataFrame, *, source: 
         left += values
     ax.invert_yaxis()
     ax.set_xlabel("lines and sentences (count)", fontsize=BASE_FONT)
-    ax.legend(ncols=4, fontsize=BASE_FONT - 1, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.3 if len(labels) < 3 else -0.18))
+    _legend_below(ax, ax.get_legend_handles_labels()[0], 4)
     _style(ax)
     ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
     ax.grid(axis="y", visible=False)
@@ -130,148 +138,251 @@ def structure_chart(sentences: pd.DataFrame, articles: pd.DataFrame, *, source: 
 
 # ---------------------------------------------------------------- membership growth
 
-def _status_order(statuses) -> list[str]:
-    order = ["member", "founding_member", "observer", "dialogue_partner", "partner"]
-    return [s for s in order if s in set(statuses)]
+PANEL_OF = {"member": 0, "founding_member": 0, "observer": 1, "dialogue_partner": 1, "partner": 1}
+STEP_ORDER = ("member", "observer", "dialogue_partner", "partner")
 
 
-def _point_date(row, articles_dates: dict) -> pd.Timestamp | None:
-    for col in ("as_of_date", "date"):
-        if col in row and pd.notna(row[col]):
-            return pd.Timestamp(row[col])
-    return articles_dates.get(row["article_id"])
+def _steps(ax, growth: pd.DataFrame, statuses, end, **kw) -> None:
+    for status in statuses:
+        s = growth[growth["status"] == status].sort_values("date")
+        if status == "partner":
+            s = s[s["date"] >= s.loc[s["count"] > 0, "date"].min()] if (s["count"] > 0).any() else s.iloc[0:0]
+        if not len(s):
+            continue
+        x = list(s["date"]) + [end]
+        y = [int(v) for v in s["count"]] + [int(s["count"].iloc[-1])]
+        ax.step(x, y, where="post", color=STATUS_COLOURS[status], linewidth=2, **kw)
+
+
+def _accession_groups(accessions: pd.DataFrame) -> list[tuple[pd.Timestamp, str, str]]:
+    """(date, status, label) per group of countries gaining a status on one day."""
+    if accessions is None or not len(accessions):
+        return []
+    acc = accessions.assign(date=pd.to_datetime(accessions["date"]))
+    seen: set[str] = set()
+    groups = []
+    for (when, status), grp in acc.sort_values(["date", "iso3"]).groupby(["date", "status"], sort=True):
+        codes = list(grp["iso3"])
+        if status == "founding_member":
+            label = f"{len(codes)} founders"
+        elif len(codes) <= 4:
+            label = "+" + " ".join(codes)
+        else:
+            new = [c for c in codes if c not in seen]
+            label = f"{len(codes)} {STATUS_LABELS[status].split(' (')[0]}" + (f", new: {' '.join(new)}" if new else "")
+        seen.update(codes)
+        groups.append((when, status, label))
+    return groups
+
+
+def _place_labels(ax, items, x_lo, x_hi, width_pt: float, fontsize: float) -> None:
+    """Label points above the data in rows, each with a thin leader line, without overlaps."""
+    per_day = width_pt / max((x_hi - x_lo).days, 1)
+    rows: list[list[tuple[float, float]]] = []
+    for when, level, text, colour in sorted(items, key=lambda t: t[0]):
+        half = len(text) * fontsize * 0.34 / per_day
+        centre = (when - x_lo).days
+        lo, hi = centre - half - 4 / per_day, centre + half + 4 / per_day
+        row = next((i for i, r in enumerate(rows) if all(hi < a or lo > b for a, b in r)), len(rows))
+        if row == len(rows):
+            rows.append([])
+        rows[row].append((lo, hi))
+        ax.annotate(text, xy=(when, level), xytext=(when, 0.95 - 0.085 * row),
+                    textcoords=("data", "axes fraction"), ha="center", va="top", fontsize=fontsize,
+                    color=colour, arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.5,
+                                              "alpha": 0.6, "shrinkA": 1, "shrinkB": 2})
+
+
+def _int_ticks(top: int) -> list[int]:
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if top / s <= 6)
+    return list(range(0, top + 1, step))
+
+
+def _claimed_when(row) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp] | None:
+    """(start, middle, end) of the date an article gives for an accession, by its precision."""
+    if pd.isna(row.get("date")) and pd.isna(row.get("year")):
+        return None
+    if pd.notna(row.get("date")):
+        d = pd.Timestamp(row["date"])
+    else:
+        d = pd.Timestamp(year=int(row["year"]), month=1, day=1)
+    precision = row.get("date_precision") or "day"
+    if precision == "year":
+        return d, d + pd.DateOffset(months=6), d + pd.DateOffset(years=1)
+    if precision == "month":
+        return d, d + pd.DateOffset(days=14), d + pd.DateOffset(months=1)
+    return d, d, d
 
 
 def growth_chart(growth: pd.DataFrame, accessions: pd.DataFrame, *, source: str,
-                 articles: pd.DataFrame | None = None, counts: pd.DataFrame | None = None,
-                 membership: pd.DataFrame | None = None, end=None) -> Figure:
-    """Step chart of SCO members, observers, dialogue partners and partners, with each article on it.
+                 articles: pd.DataFrame | None = None, membership: pd.DataFrame | None = None,
+                 end=None) -> Figure:
+    """The SCO's growth from the reference, with the accession dates each article gives beneath.
 
-    ``growth`` [date, status, count] is the reference series; ``accessions`` [date, iso3, country,
-    status] annotates every change. From ``counts`` each article's claimed group sizes are drawn
-    as its own marker (filled: reported; hollow: expected) at the date they refer to, and from
-    ``membership`` the accession dates each article gives sit on a strip underneath, so a point off
-    the line is a claim the reference does not bear out.
+    Top: member states; middle: observers, dialogue partners and (after the 2025 merge of those
+    two statuses) SCO partners, as step lines from ``growth`` [date, status, count]; every change
+    in ``accessions`` [date, iso3, country, status] is labelled. Vertical lines mark each
+    article's date. Bottom: one row per article with the accession dates it gives (``membership``;
+    a bar spans a year or month when the article gives no day; hollow: expected), against the
+    reference accession days.
     """
-    growth = growth.assign(date=pd.to_datetime(growth["date"])).sort_values(["date", "status"])
-    end = pd.Timestamp(end) if end is not None else growth["date"].max() + pd.DateOffset(months=9)
-    start = growth["date"].min() - pd.DateOffset(months=9)
-    articles = articles if articles is not None else pd.DataFrame(columns=["article_id"])
-    labels = article_labels(articles) if len(articles) else {}
+    growth = growth.assign(date=pd.to_datetime(growth["date"]))
+    end = pd.Timestamp(end) if end is not None else growth["date"].max() + pd.DateOffset(months=10)
+    start = growth["date"].min() - pd.DateOffset(months=10)
+    labels = article_labels(articles) if articles is not None and len(articles) else {}
     styles = article_styles(list(labels))
-    art_dates = ({r.article_id: pd.Timestamp(r.reference_date) for r in articles.itertuples()
-                  if pd.notna(r.reference_date)} if len(articles) else {})
-    has_strip = membership is not None and len(labels) > 0
-    fig = _figure(8.6 if has_strip else 7.2)
-    ratios = [3.2, 3.2] + ([0.55 + 0.32 * len(labels)] if has_strip else [])
+    strip = membership is not None and bool(labels)
+    fig = _figure(8.4 if strip else 6.6)
+    ratios = [2.6, 3.2] + ([0.5 + 0.35 * len(labels)] if strip else [])
     axes = fig.subplots(len(ratios), 1, sharex=True, height_ratios=ratios)
-    panels = {"member": axes[0], "founding_member": axes[0], "observer": axes[1],
-              "dialogue_partner": axes[1], "partner": axes[1]}
-    merge = growth.loc[(growth["status"] == "partner") & (growth["count"] > 0), "date"].min()
-
-    for status in _status_order(growth["status"]):
-        s = growth[growth["status"] == status]
-        x = list(s["date"]) + [end]
-        y = list(s["count"]) + [s["count"].iloc[-1]]
-        panels[status].step(x, y, where="post", color=STATUS_COLOURS[status], linewidth=2,
-                            label=f"{STATUS_LABELS[status]} (reference)")
-    _annotate_accessions(panels, accessions, growth)
-    if pd.notna(merge):
-        for ax in axes:
-            ax.axvline(merge, color="#444444", linestyle=(0, (4, 3)), linewidth=0.9)
-        axes[1].annotate("observer and dialogue-partner\nstatuses merged into 'SCO partner'",
-                         xy=(merge, 1), xytext=(-6, 0), textcoords="offset points", ha="right",
-                         va="bottom", fontsize=BASE_FONT - 1.5, color="#333333")
-
-    if counts is not None and len(counts):
-        for row in counts.to_dict("records"):
-            when = _point_date(row, art_dates)
-            if when is None or row["status"] not in panels or row["article_id"] not in styles:
+    statuses = [s for s in STEP_ORDER if s in set(growth["status"])]
+    _steps(axes[0], growth, [s for s in statuses if PANEL_OF[s] == 0], end)
+    _steps(axes[1], growth, [s for s in statuses if PANEL_OF[s] == 1], end)
+    width_pt = WIDTH * 72 * 0.84
+    for panel in (0, 1):
+        ax = axes[panel]
+        top = int(growth.loc[growth["status"].map(PANEL_OF) == panel, "count"].max() or 1)
+        ax.set_ylim(0, top / 0.52)
+        ax.set_yticks(_int_ticks(top))
+        items = []
+        for when, status, text in _accession_groups(accessions):
+            if PANEL_OF.get(status) != panel:
                 continue
-            colour, marker = styles[row["article_id"]]
-            filled = row["modality"] == "reported"
-            panels[row["status"]].plot([when], [row["count"]], marker=marker, markersize=8,
-                                       color=colour, markerfacecolor=colour if filled else "white",
-                                       markeredgewidth=1.6, linestyle="none", zorder=5)
-            panels[row["status"]].annotate(f"{row['count']}", (when, row["count"]), xytext=(6, -3),
-                                           textcoords="offset points", fontsize=BASE_FONT - 1.5,
-                                           color=colour if colour != OKABE_ITO["yellow"] else "#8a7a00")
-    for aid, when in art_dates.items():
-        if aid in styles:
-            for ax in axes:
-                ax.axvline(when, color=styles[aid][0], linewidth=0.8, alpha=0.6, zorder=1)
-
-    axes[0].set_title("Member states", fontsize=BASE_FONT + 1, loc="left")
-    axes[1].set_title("Observers, dialogue partners and (from 2025) partners", fontsize=BASE_FONT + 1, loc="left")
-    for ax in axes[:2]:
+            key = "member" if status == "founding_member" else status
+            s = growth[(growth["status"] == key) & (growth["date"] <= when)]
+            items.append((when, int(s["count"].iloc[-1]) if len(s) else 0, text, STATUS_COLOURS[status]))
+        _place_labels(ax, items, start, end, width_pt, BASE_FONT - 2)
         ax.set_ylabel("states (count)", fontsize=BASE_FONT)
         _style(ax)
-        ax.set_ylim(bottom=0)
-    if has_strip:
+    merge = growth.loc[(growth["status"] == "partner") & (growth["count"] > 0), "date"].min()
+    if pd.notna(merge):
+        for ax in axes[:2]:
+            ax.axvline(merge, color="#444444", linestyle=(0, (4, 3)), linewidth=0.8)
+        axes[1].annotate("merged", xy=(merge, 0), xytext=(-3, 3), textcoords="offset points", ha="right",
+                         va="bottom", fontsize=BASE_FONT - 2, color="#333333")
+    for aid, row in zip(articles["article_id"] if labels else [], articles.itertuples() if labels else []):
+        if pd.notna(row.reference_date):
+            for ax in axes:
+                ax.axvline(pd.Timestamp(row.reference_date), color=styles[aid][0], linewidth=1,
+                           alpha=0.8, linestyle=":")
+    axes[0].set_title("Member states", fontsize=BASE_FONT + 1, loc="left")
+    title = "Observers and dialogue partners"
+    if pd.notna(merge):
+        title += f", merged into 'SCO partners' in {merge:%b %Y} (dashed line)"
+    axes[1].set_title(title, fontsize=BASE_FONT + 1, loc="left")
+    if strip:
         _accession_strip(axes[2], membership, labels, styles, accessions)
     axes[-1].set_xlim(start, end)
-    axes[-1].set_xlabel("date (year)", fontsize=BASE_FONT)
-
-    handles = [Line2D([], [], color=STATUS_COLOURS[s], linewidth=2, label=STATUS_LABELS[s])
-               for s in _status_order(growth["status"]) if s != "founding_member"]
-    handles += [Line2D([], [], color=styles[a][0], marker=styles[a][1], linestyle="-", linewidth=0.8,
-                       markersize=7, label=labels[a]) for a in labels]
-    if labels:
-        handles += [Line2D([], [], color="#444444", marker="o", linestyle="none", label="count reported"),
-                    Line2D([], [], color="#444444", marker="o", markerfacecolor="white", linestyle="none",
-                           label="count expected")]
-    fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=BASE_FONT - 1, frameon=False)
-    return _finish(fig, "SCO membership over time: the reference record and what the articles say", source)
-
-
-def _annotate_accessions(panels, accessions: pd.DataFrame, growth: pd.DataFrame) -> None:
-    if accessions is None or not len(accessions):
-        return
-    acc = accessions.assign(date=pd.to_datetime(accessions["date"]))
-    for (when, status), grp in acc.groupby(["date", "status"], sort=True):
-        if status not in panels:
-            continue
-        s = growth[(growth["status"] == status) & (pd.to_datetime(growth["date"]) <= when)]
-        level = s["count"].iloc[-1] if len(s) else 0
-        members = status in ("member", "founding_member")
-        names = list(grp["country"]) if members and len(grp) <= 2 else list(grp["iso3"])
-        if status == "founding_member":
-            text = f"{len(grp)} founders"
-        else:
-            text = "+" + ", ".join(names)
-        panels[status].annotate(text, (when, level), xytext=(-3, 4), textcoords="offset points",
-                                ha="right", va="bottom", fontsize=BASE_FONT - 2,
-                                color=STATUS_COLOURS[status], rotation=0)
+    axes[-1].set_xlabel("date", fontsize=BASE_FONT)
+    handles = [Line2D([], [], color=STATUS_COLOURS[s], linewidth=2, label=STATUS_LABELS[s] + " (reference)")
+               for s in statuses]
+    handles += [Line2D([], [], color=styles[a][0], marker=styles[a][1], linestyle=":", markersize=6,
+                       label=f"{labels[a]} (dotted line: its date)") for a in labels]
+    _legend_below(axes[-1], handles, 2)
+    return _finish(fig, "SCO membership since 2001: the reference record and the articles", source)
 
 
 def _accession_strip(ax, membership: pd.DataFrame, labels: dict, styles: dict, accessions) -> None:
     rows = {a: i for i, a in enumerate(labels)}
     if accessions is not None and len(accessions):
-        for when in sorted(set(pd.to_datetime(accessions.loc[accessions["status"] == "member", "date"]))):
-            ax.axvline(when, color=STATUS_COLOURS["member"], linewidth=0.8, alpha=0.5)
-    shown = 0
-    for row in membership.to_dict("records"):
-        if row["article_id"] not in rows:
-            continue
-        when = pd.Timestamp(row["date"]) if pd.notna(row.get("date")) else (
-            pd.Timestamp(year=int(row["year"]), month=7, day=1) if pd.notna(row.get("year")) else None)
-        if when is None:
-            continue
-        colour, marker = styles[row["article_id"]]
-        y = rows[row["article_id"]]
-        filled = row["modality"] == "reported"
-        ax.plot([when], [y], marker=marker, color=colour, markerfacecolor=colour if filled else "white",
-                markersize=6, linestyle="none")
-        ax.annotate(row["iso3"], (when, y), xytext=(0, 5), textcoords="offset points", ha="center",
-                    fontsize=BASE_FONT - 2.5, color="#333333")
-        shown += 1
-    ax.set_yticks(range(len(labels)), [textwrap.shorten(v, 38) for v in labels.values()], fontsize=BASE_FONT - 1)
-    ax.set_ylim(len(labels) - 0.4, -0.7)
-    ax.set_title("Accession dates the articles give (vertical lines: reference member accessions)",
-                 fontsize=BASE_FONT, loc="left")
+        acc = accessions[accessions["status"].isin(["member", "founding_member"])]
+        for when in sorted(set(pd.to_datetime(acc["date"]))):
+            ax.axvline(when, color=STATUS_COLOURS["member"], linewidth=0.9, alpha=0.45)
+    mem = membership[membership["article_id"].isin(rows)]
+    groups: dict[tuple, list[str]] = {}
+    for row in mem.to_dict("records"):
+        span = _claimed_when(row)
+        if span is not None:
+            groups.setdefault((row["article_id"], span, row["status"], row["modality"]), []).append(row["iso3"])
+    last_x: dict[str, pd.Timestamp] = {}
+    flip: dict[str, int] = {}
+    for (aid, (lo, mid, hi), status, modality), codes in sorted(groups.items(), key=lambda kv: kv[0][1][1]):
+        colour, marker = styles[aid]
+        y = rows[aid]
+        if hi > lo:
+            ax.plot([lo, hi], [y, y], color=colour, linewidth=3, alpha=0.5, solid_capstyle="butt")
+        filled = modality == "reported"
+        ax.plot([mid], [y], marker=marker, color=colour, markerfacecolor=colour if filled else "white",
+                markersize=6, markeredgewidth=1.3, linestyle="none")
+        text = f"{len(codes)} founders" if status == "founding_member" else " ".join(sorted(set(codes)))
+        close = aid in last_x and (mid - last_x[aid]).days < 900
+        flip[aid] = -flip.get(aid, 1) if close else 1
+        last_x[aid] = mid
+        ax.annotate(text, (mid, y), xytext=(0, 6 * flip[aid]), textcoords="offset points", ha="center",
+                    va="bottom" if flip[aid] > 0 else "top", fontsize=BASE_FONT - 2, color="#222222")
+    ax.set_yticks(range(len(labels)), [textwrap.fill(v, 26) for v in labels.values()],
+                  fontsize=BASE_FONT - 1)
+    ax.set_ylim(len(labels) - 0.35, -0.75)
+    ax.set_title("Accession dates the articles give (blue lines: the reference's)", fontsize=BASE_FONT + 1, loc="left")
     ax.spines[["top", "right"]].set_visible(False)
-    if not shown:
+    if not groups:
         _no_data(ax, "no dated accessions in the articles")
+
+
+def growth_zoom_chart(growth: pd.DataFrame, counts: pd.DataFrame, articles: pd.DataFrame, *, source: str,
+                      months: int = 12) -> Figure:
+    """Close-up of the months around the articles: reference steps with each article's counts.
+
+    A marker on its line is a count the reference bears out; off the line it is not. Filled
+    markers are counts the article reports, hollow ones counts it expects (e.g. after a summit).
+    Counts dated outside the window (historical ones) are left to ``growth_chart``.
+    """
+    labels = article_labels(articles)
+    styles = article_styles(list(labels))
+    growth = growth.assign(date=pd.to_datetime(growth["date"]))
+    dates = [pd.Timestamp(d) for d in articles["reference_date"].dropna()]
+    if not dates:
+        dates = [growth["date"].max()]
+    lo = min(dates) - pd.DateOffset(months=months)
+    hi = max(dates) + pd.DateOffset(months=months)
+    fig = _figure(4.6)
+    ax = fig.add_subplot()
+    shown = []
+    for status in STEP_ORDER:
+        s = growth[growth["status"] == status].sort_values("date")
+        if not len(s):
+            continue
+        before = s[s["date"] <= lo]
+        inside = s[(s["date"] > lo) & (s["date"] <= hi)]
+        s = pd.concat([before.tail(1).assign(date=lo), inside])
+        if not len(s) or int(s["count"].max()) == 0:
+            continue
+        shown.append(status)
+        x = list(s["date"]) + [hi]
+        y = [int(v) for v in s["count"]] + [int(s["count"].iloc[-1])]
+        ax.step(x, y, where="post", color=STATUS_COLOURS[status], linewidth=2)
+        ax.annotate(STATUS_LABELS[status].split(" (")[0], (hi, y[-1]), xytext=(-4, 4), textcoords="offset points",
+                    ha="right", va="bottom", fontsize=BASE_FONT - 1.5, color=STATUS_COLOURS[status])
+    for i, aid in enumerate(labels):
+        colour, marker = styles[aid]
+        size = max(11 - 3 * i, 4)
+        rows = counts[counts["article_id"] == aid] if counts is not None and len(counts) else counts
+        for row in (rows.to_dict("records") if rows is not None else []):
+            when = row.get("as_of_date")
+            when = pd.Timestamp(when) if pd.notna(when) else None
+            if when is None or not (lo <= when <= hi) or row["status"] == "founding_member":
+                continue
+            filled = row["modality"] == "reported"
+            ax.plot([when], [row["count"]], marker=marker, color=colour, markersize=size, markeredgewidth=1.6,
+                    markerfacecolor=colour if filled else "white", linestyle="none", zorder=5 + i)
+        when = articles.loc[articles["article_id"] == aid, "reference_date"].iloc[0]
+        if pd.notna(when):
+            ax.axvline(pd.Timestamp(when), color=colour, linestyle=":", linewidth=1)
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(0, max([int(growth.loc[(growth["date"] <= hi), "count"].max() or 1)] +
+                       ([int(c) for c in counts["count"]] if counts is not None and len(counts) else [])) * 1.15)
+    ax.set_ylabel("states (count)", fontsize=BASE_FONT)
+    ax.set_xlabel("date", fontsize=BASE_FONT)
+    _style(ax)
+    handles = [Line2D([], [], color=STATUS_COLOURS[s], linewidth=2, label=STATUS_LABELS[s] + " (reference)")
+               for s in shown]
+    handles += [Line2D([], [], color=styles[a][0], marker=styles[a][1], linestyle=":", markersize=7,
+                       label=labels[a]) for a in labels]
+    handles += [Line2D([], [], color="#444444", marker="o", linestyle="none", label="count the article reports"),
+                Line2D([], [], color="#444444", marker="o", markerfacecolor="white", linestyle="none",
+                       label="count it expects")]
+    _legend_below(ax, handles, 2)
+    return _finish(fig, "Around the articles: the counts they give against the reference", source)
 
 
 # ---------------------------------------------------------------- themes
@@ -310,7 +421,7 @@ def themes_chart(shares: pd.DataFrame, articles: pd.DataFrame, *, source: str) -
         for yy, v, n in zip(y, values, sub["n_sentences"].fillna(0).astype(int)):
             if n:
                 ax.annotate(f"{v:.0f}% ({n})", (v, yy), xytext=(3, 0), textcoords="offset points",
-                            va="center", fontsize=BASE_FONT - 2.5, color="#333333")
+                            va="center", fontsize=BASE_FONT - 2, color="#333333")
     ax.set_yticks(range(len(order)), [textwrap.fill(t, 28) for t in order], fontsize=BASE_FONT)
     ax.invert_yaxis()
     ax.set_xlabel("share of the article's body sentences that touch the theme (%; count in brackets)",
@@ -320,7 +431,7 @@ def themes_chart(shares: pd.DataFrame, articles: pd.DataFrame, *, source: str) -
     _style(ax)
     ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
     ax.grid(axis="y", visible=False)
-    fig.legend(loc="outside lower center", ncols=min(n_art, 2), fontsize=BASE_FONT - 1, frameon=False)
+    _legend_below(ax, ax.get_legend_handles_labels()[0], min(n_art, 2))
     return _finish(fig, "What each article is about: themes side by side", source)
 
 
@@ -370,5 +481,5 @@ def claim_matrix_chart(comparison: pd.DataFrame, articles: pd.DataFrame, *, sour
     ax.set_xlabel("article (columns); claim (rows); cell: the value the article gives", fontsize=BASE_FONT - 1)
     handles = [Patch(facecolor=VERDICT_COLOURS[v], label=VERDICT_LABELS[v]) for v in VERDICT_COLOURS]
     handles += [Patch(facecolor="white", edgecolor="white", label=AGREEMENT_LABELS[v]) for v in AGREEMENT_LABELS]
-    fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=BASE_FONT - 1.5, frameon=False)
-    return _finish(fig, "Claim matrix: what each article claims, checked across articles and against the reference", source)
+    _legend_below(ax, handles, 3, drop=24)
+    return _finish(fig, "Claim matrix: each article's claims, across articles and against the reference", source)
