@@ -61,6 +61,9 @@ _NEEDS_CLAUSE = {"added", "adds", "reported"}
 _CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,.:;!?\"“”]|$)")
 _STATEMENT_CUE = re.compile(r"\b(?:issued|released|made|published|put out)\s+(?:a|an|the)\s+(?:\w+\s+)?"
                             r"statement,?\s+saying\b")
+_QUOTED = re.compile(r"\b(?:was|is|were|are)\s+(?:also\s+)?quoted\s+as\s+saying\b")
+_QUOTE_END = re.compile(r"[,.!?…][\"”’']\s*$")
+_AFTER_NP = re.compile(r"\s+(?P<np>[^,.;:!?\"“”()]+)")
 _PREP_SOURCE = re.compile(r"\b(?P<cue>[Aa]ccording to|[Aa]s per)\s+(?P<np>[^,.;:()\"“”]+)")
 _BY = re.compile(r"^.*\b(?:issued|released|made|published|signed)?\s*\b(?:by|from)\s+", re.S)
 _CUT = re.compile(r"\s+(?:in|at|on|during|who|which|that|with)\s+.*$", re.S)
@@ -206,13 +209,28 @@ def _prep_sources(sent: str) -> list[tuple[int, str, list[str]]]:
     return out
 
 
+def _spans(rx: re.Pattern, sent: str) -> list[tuple[int, int]]:
+    return [m.span() for m in rx.finditer(sent)]
+
+
+def _inverted(sent: str, pos: int, cue: str) -> list[str]:
+    """The speaker after the verb in '"...," said X' (the quote closes just before the verb)."""
+    if not _QUOTE_END.search(sent[:pos]):
+        return []
+    m = _AFTER_NP.match(sent, pos + len(cue))
+    return _TOKEN.findall(_CUT.sub("", m.group("np"))) if m else []
+
+
 def _verb_cues(sent: str) -> list[tuple[int, str, str]]:
     """(position, cue, text before the cue) for reporting verbs and 'statement saying' phrases."""
-    cues = [(m.start(), "statement saying", sent[:m.start()]) for m in _STATEMENT_CUE.finditer(sent)]
-    taken = [(m.start(), m.end()) for m in _STATEMENT_CUE.finditer(sent)]
+    cues, taken = [], []
+    for rx, name in ((_STATEMENT_CUE, "statement saying"), (_QUOTED, "quoted as saying")):
+        for m in rx.finditer(sent):
+            cues.append((m.start(), name, sent[:m.start()]))
+            taken.append((m.start(), m.end()))
     for m in _CUE.finditer(sent):
         cue = " ".join(m.group(0).lower().split())
-        if any(a <= m.start() < b for a, b in taken):
+        if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in _spans(_QUOTED, sent)):
             continue
         if cue in _NEEDS_CLAUSE and not _CLAUSE_FOLLOWS.match(sent, m.end()):
             continue
@@ -228,7 +246,7 @@ def _sentence_rows(art: _Article, sid: int, start: int, sent: str) -> list[tuple
             rows.append((pos, *got, cue))
     for pos, cue, left in _verb_cues(sent):
         left = _PAREN.sub("", _AUX.sub("", left.rstrip()))
-        np = _np_before(left)
+        np = _np_before(left) or _inverted(sent, pos, cue)
         got = _resolve(art, _split(np)) if np else None
         if got is None:
             last = re.search(r"(\w+)\s*$", left)

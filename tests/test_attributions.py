@@ -80,3 +80,9 @@ def test_non_reporting_uses_of_cue_words_are_ignored(tmp_path):
     rows = _rows(tmp_path, "Iran and Belarus were added later.\nIndia, Pakistan and Iran added later members.\n"
                            "Many incidents were reported in the region.\n")
     assert rows == []
+
+
+def test_inverted_speaker_after_a_quote_and_quoted_as_saying(tmp_path):
+    rows = _rows(tmp_path, "“We welcome Belarus,” said Chinese Foreign Minister Wang Yi.\n"
+                           "Lavrov was quoted as saying that the talks were useful.\n")
+    assert rows == [("Wang Yi", "Chinese Foreign Minister", "said"), ("Lavrov", None, "quoted as saying")]
