@@ -430,6 +430,8 @@ _ORDINAL = re.compile(
     rf"\b(?:the|its|SCO['’]s|organi[sz]ation['’]s|bloc['’]s|group['’]s)\s+(?P<num>{_ORD})\s+(?:(?:full|full-fledged|fully-fledged|"
     rf"permanent|new)\s+)*(?P<term>member(?:[\s-]+(?:state|country|nation))?|observer(?:\s+state)?|dialogue\s+partner)\b", re.I)
 _SINGULAR_ORG = re.compile(r"\s*(?:organi[sz]ation|group(?:ing)?|bloc|body|alliance|association|club|SCO|Shanghai|grouping|family|union)\b", re.I)
+_NOW = re.compile(r"\b(?:now|currently|today|at\s+present|presently|so\s+far|to\s+date|as\s+of\s+now)\b", re.I)
+_SCO = re.compile(r"\bSCO\b|Shanghai|organi[sz]ation|grouping|\bbloc\b", re.I)
 _PLURAL = re.compile(r"(?:s|ies)$|\bmembers\b|\bpartners\b", re.I)
 _EVENT = re.compile(r"\b(?:summit|meeting|council|session|conference|congress|forum|gathering|talks|ceremony)\b", re.I)
 
@@ -460,6 +462,25 @@ def _event_end(text: str, sents: list[Sentence], i: int, ref: date | None) -> da
     return None
 
 
+def _counts_other_org(text: str, start: int, end: int) -> bool:
+    """Another organisation is named just before the number, with no SCO mention in between."""
+    found = None
+    for found in _OTHER_ORG.finditer(text, start, end):
+        pass
+    return bool(found) and not _SCO.search(text, found.end(), end)
+
+
+def _historical_date(text: str, sent: Sentence, m: re.Match, when: str | None,
+                     ref: date | None) -> timeexpr.DateMention | None:
+    """The past date a past-tense count refers to ("In 2017 the SCO grew to eight members"), if any."""
+    words = text[sent.start:sent.end]
+    if when != "past" or _NOW.search(words):
+        return None
+    cands = [d for d in sent.free_dates if d.date is not None and (ref is None or d.date < ref)
+             and not _FOUND_VERB.search(text, max(sent.start, d.start - 30), d.start)]
+    return min(cands, key=lambda d: abs(d.start - m.start())) if cands else None
+
+
 def _iso(d: timeexpr.DateMention) -> str:
     fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[d.precision]
     return d.date.strftime(fmt)
@@ -478,7 +499,7 @@ def extract_counts(corpus) -> pd.DataFrame:
             hits += [(m, True) for m in _ORDINAL.finditer(text, sent.start, sent.end)]
             for m, ordinal in sorted(hits, key=lambda h: h[0].start()):
                 n = number(m.group("num"))
-                if n < 2 or n > 100 or _OTHER_ORG.search(text, max(sent.start, m.start() - 60), m.start()):
+                if n < 2 or n > 100 or _counts_other_org(text, max(sent.start, m.start() - 60), m.start()):
                     continue
                 status = _count_status(text, sent, m, ordinal)
                 if status is None or (status, n) in seen:
@@ -492,7 +513,8 @@ def extract_counts(corpus) -> pd.DataFrame:
                 elif modality == "expected":
                     as_of, as_of_date = "after_event", _event_end(text, sents, i, ref)
                 else:
-                    as_of, as_of_date = "publication", ref
+                    past = _historical_date(text, sent, m, when, ref)
+                    as_of, as_of_date = (_iso(past), past.date) if past else ("publication", ref)
                 rows.append({**_provenance(text, sent), "status": status, "count": n, "modality": modality,
                              "as_of": as_of, "as_of_date": as_of_date})
     return schema.frame("counts", rows)

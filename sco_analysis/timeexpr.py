@@ -53,7 +53,7 @@ _FUTURE = re.compile(
     r"scheduled for|upcoming|next)\b|'ll\b")
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|met|held|began|came|went|took|gave|made|told|spoke|left|saw|won|sent|"
-    r"brought|became|[a-z]+ed)\b")
+    r"brought|became|grew|rose|fell|stood|[a-z]+ed)\b")
 _PASSIVE_BE = re.compile(r"\b(?:be|being)\s+$")
 _NOT_PAST = {"need", "based", "united", "red", "bed", "used", "related", "concerned", "interested",
              "advanced", "called", "so-called", "detailed", "limited", "proposed", "planned", "scheduled", "expected"}

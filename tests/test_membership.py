@@ -255,3 +255,15 @@ def test_second_coordinated_predicate(tmp_path):
     assert members(tmp_path, "Belarus signed a memorandum and is expected to become the tenth member next year.") == [
         ("BLR", "member", 2025, "expected")]
     assert members(tmp_path, "China signed the declaration and Russia hosted the talks.") == []
+
+
+def test_dated_historical_count(tmp_path):
+    assert counts(tmp_path, "In 2017 the SCO grew from six to eight members.") == [
+        ("member", 8, "reported", "2017", "2017-01-01")]
+    assert counts(tmp_path, "The SCO, founded in 2001, now has ten members.") == [
+        ("member", 10, "reported", "publication", "2024-07-05")]
+
+
+def test_other_organisation_named_before_number(tmp_path):
+    assert counts(tmp_path, "Unlike NATO, the SCO has 10 members.") == [("member", 10, "reported", "publication", "2024-07-05")]
+    assert counts(tmp_path, "NATO has 32 members.") == []
