@@ -109,7 +109,10 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
 
 
 def resolve(name: str) -> str | None:
-    """ISO3 for a country name (or demonym) as written, or None when it is not one."""
+    """ISO3 for a country name (or demonym) as written, or None when it is not one.
+
+    Falls back to pycountry's lookup for other spellings ("Tanzania, United Republic of"), but not
+    for two- and three-letter strings, which would match ISO codes ("IN", "AS")."""
     _, lookup = _pattern()
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
     hit = lookup.get(name)
@@ -120,7 +123,7 @@ def resolve(name: str) -> str | None:
             if form.lower() == name.lower():
                 hit = value
                 break
-    if hit is None:
+    if hit is None and len(name) > 3:
         try:
             return pycountry.countries.lookup(name).alpha_3
         except LookupError:

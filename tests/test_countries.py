@@ -73,3 +73,8 @@ def test_seed_countries(seed_corpus):
     text = seed_corpus.texts["tass_2024-05_sco-foreign-ministers-council-preview"]
     isos = {m.iso3 for m in countries.find(text) if not m.demonym}
     assert {"RUS", "KAZ", "KGZ", "CHN", "TJK", "UZB", "IND", "PAK", "IRN", "BLR", "AFG"} <= isos
+
+
+def test_resolve_does_not_read_short_words_as_codes():
+    assert countries.resolve("IN") is None and countries.resolve("AS") is None and countries.resolve("SCO") is None
+    assert countries.resolve("UAE") == "ARE" and countries.resolve("US") == "USA"
