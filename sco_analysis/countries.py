@@ -128,4 +128,4 @@ def resolve(name: str) -> str | None:
             return pycountry.countries.lookup(name).alpha_3
         except LookupError:
             return None
-    return hit[0]
+    return hit[0] if hit else None
