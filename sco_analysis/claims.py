@@ -103,6 +103,33 @@ _PPP = re.compile(r"\bPPP\b|purchasing[\s-]+power", re.I)
 _NOMINAL = re.compile(r"\bnominal\b|market\s+exchange\s+rates?", re.I)
 
 
+_LEADER = r"(?:caretaker\s+|acting\s+|interim\s+)?(?:President|Prime\s+Minister|Premier|King|Emir|Chancellor|leader)"
+_DEM_LEADER = re.compile(rf"\b(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+{_LEADER}\b", re.I)
+_EXCEPT = re.compile(rf"\bexcept\s+(?:for\s+)?(?:the\s+)?(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+{_LEADER}\b")
+_ATTEND = re.compile(r"\b(?:will\s+(?:also\s+)?attend|attends|attended|(?:is|are|was|were)\s+attending|"
+                     r"will\s+(?:also\s+)?(?:take\s+part|participate)|took\s+part|participated|(?:is|are)\s+taking\s+part)"
+                     r"(?:\s+in)?\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:summit|meeting\s+of\s+the\s+Council\s+of\s+Heads)", re.I)
+_ABSENT = re.compile(r"\b(?:will\s+not|won['’]t|did\s+not|does\s+not|is\s+not\s+going\s+to)\s+(?:attend|travel\s+to|"
+                     r"take\s+part\s+in|participate\s+in)|\b(?:will\s+skip|skipped|skips|will\s+miss|missed|"
+                     r"(?:will\s+)?stay(?:ed)?\s+away\s+from)\b", re.I)
+_ATTEND_WORD = re.compile(r"\battend|\bparticipat|\btake\s+part|\btaking\s+part", re.I)
+
+_DOC_HEAD = r"(?:declaration|strategy|agreement|treaty|charter|convention|programme|program|action\s+plan|plan|" \
+            r"roadmap|road\s+map|concept|memorandum|communiqu[eé]|resolution)"
+_ADOPT = re.compile(
+    r"\b(?:adopt(?:s|ed|ing)?|endors(?:e|es|ed|ing)|sign(?:s|ed|ing)?|approv(?:e|es|ed|ing)|ratif(?:y|ies|ied)|"
+    r"(?:approval|adoption|signing|ratification)\s+of)\s+(?:(?:a|an|the)\s+)?(?P<mods>(?:[\w-]+\s+){0,3}?)"
+    rf"(?P<head>{_DOC_HEAD})s?\b", re.I)
+_DOC_SUBJECT = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?)(?P<head>{_DOC_HEAD})\s+will\s+"
+                          r"(?:record|reflect|include|contain|set\s+out|outline|be\s+adopted|be\s+signed|be\s+approved)\b",
+                          re.I)
+_GENERIC_MODS = {"final", "new", "draft", "joint", "political", "comprehensive", "package", "various", "several",
+                 "number", "of", "key", "important", "major", "long-term", "relevant", "official", "summit", "sco",
+                 "a", "an", "the", "its", "their", "and", "for", "on"}
+_SG = re.compile(r"\b(?:SCO\s+Secretary[\s-]+General|Secretary[\s-]+General\s+of\s+the\s+(?:SCO|Shanghai\s+"
+                 r"Cooperation\s+Organi[sz]ation),?)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
+
+
 @dataclass
 class _Sent:
     article_id: str
@@ -295,6 +322,50 @@ def _chair(text: str, s: _Sent, ref: date | None) -> list[tuple[str, str, str]]:
     return out
 
 
+# ---------------------------------------------------------------- attendance, documents, offices
+
+def _iso_of(word: str) -> str | None:
+    found = countries.find(word)
+    return found[0].iso3 if len(found) == 1 and found[0].start == 0 and found[0].end == len(word) else None
+
+
+def _attendance(text: str, s: _Sent) -> list[tuple[str, str]]:
+    """(ISO3, yes/no) for state leaders said to attend, skip, or be the exception at the summit."""
+    out = []
+    summit = _SUMMIT.search(text, s.start, s.end)
+    if summit and _ATTEND_WORD.search(text, s.start, s.end):
+        out += [(iso, "no") for m in _EXCEPT.finditer(text, s.start, s.end) if (iso := _iso_of(m.group("dem")))]
+    for m in _ABSENT.finditer(text, s.start, s.end):
+        if summit or _SUMMIT.search(text, m.end(), s.end):
+            out += [(iso, "no") for d in _DEM_LEADER.finditer(text, s.start, m.start()) if (iso := _iso_of(d.group("dem")))]
+    for m in _ATTEND.finditer(text, s.start, s.end):
+        ex = _EXCEPT.search(text, s.start, m.start())
+        lo = ex.end() if ex else s.start
+        out += [(iso, "yes") for d in _DEM_LEADER.finditer(text, lo, m.start()) if (iso := _iso_of(d.group("dem")))]
+    return list(dict.fromkeys(out))
+
+
+def _slug(mods: str, head: str) -> str:
+    words = [w.lower() for w in mods.split() if w[:1].islower() and w.lower() not in _GENERIC_MODS
+             and not w.isdigit()]
+    head = re.sub(r"\s+", "_", head.lower()).replace("é", "e").replace("programme", "program").replace("road_map", "roadmap")
+    return "_".join(words + [head])
+
+
+def _documents(text: str, s: _Sent) -> list[tuple[str, str]]:
+    """(slug, modality) for documents the sentence says are (to be) adopted, endorsed or signed."""
+    out = {}
+    for rx in (_ADOPT, _DOC_SUBJECT):
+        for m in rx.finditer(text, s.start, s.end):
+            tense = "future" if rx is _DOC_SUBJECT else timeexpr.tense(text, s.start, s.end, m.start(), m.end())
+            out.setdefault(_slug(m.group("mods"), m.group("head")), "reported" if tense == "past" else "expected")
+    return list(out.items())
+
+
+def _secretary_general(text: str, s: _Sent) -> list[str]:
+    return [m.group("name") for m in _SG.finditer(text, s.start, s.end)]
+
+
 # ---------------------------------------------------------------- shares
 
 def _shares(text: str, s: _Sent, ref: date | None) -> list[dict]:
@@ -342,6 +413,13 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
         if got:
             rows.append(_row(s, "summit.dates", f"{got[0].isoformat()}/{got[1].isoformat()}", summit_modality,
                              "publication", ref))
+        for iso, value in _attendance(text, s):
+            rows.append(_row(s, f"summit.leader_attends.{iso}", value, summit_modality, "publication", ref))
+        if not _other_year(text, s, s.start, ref):
+            for slug, doc_modality in _documents(text, s):
+                rows.append(_row(s, f"summit.document.{slug}", "adopted", doc_modality, "publication", ref))
+        for name in _secretary_general(text, s):
+            rows.append(_row(s, "secretary_general", name, "reported", "publication", ref))
         for key, iso, tense in _chair(text, s, ref):
             if key == "chair.next":
                 rows.append(_row(s, key, iso, "expected", "after_event", event_end))

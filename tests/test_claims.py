@@ -64,7 +64,8 @@ def test_every_key_is_documented(seed_claims):
     with open(KEYS_FILE, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert all(r["meaning"] and r["value_format"] and r["compare"] for r in rows)
-    patterns = [re.compile(re.escape(r["key"]).replace(re.escape("<ISO3>"), "[A-Z]{3}") + "$") for r in rows]
+    patterns = [re.compile(re.escape(r["key"]).replace(re.escape("<ISO3>"), "[A-Z]{3}")
+                           .replace(re.escape("<slug>"), "[a-z_]+") + "$") for r in rows]
     for key in set(seed_claims["claim_key"]):
         assert any(p.match(key) for p in patterns), key
 
@@ -129,7 +130,7 @@ def test_summit_dates_from_attached_range_and_future_modality(tmp_path):
 
 def test_summit_number_and_place(tmp_path):
     _, claims = _claims(tmp_path, "Leaders gathered for the twenty-fourth summit of the SCO.\n"
-                                  "The Tianjin summit will adopt a declaration.\n"
+                                  "The Tianjin summit will be the largest yet.\n"
                                   "India joined at the 2017 Astana summit as the 9th member.\n")
     assert _pairs(claims) == {("summit.number", "24"), ("summit.place", "Tianjin")}
 
@@ -189,3 +190,29 @@ def test_derivation_from_membership_and_counts_frames(tmp_path):
     count_row = claims[claims["claim_key"] == "members.count"].iloc[0]
     assert str(count_row["as_of_date"].date()) == "2024-07-05"
     assert count_row["quote"] == "Founded by China and Russia, the SCO now has 9 members."
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Most leaders are attending the summit, except Indian Prime Minister Narendra Modi.",
+     {("summit.leader_attends.IND", "no")}),
+    ("Turkish President Recep Tayyip Erdogan will attend the summit as a guest.", {("summit.leader_attends.TUR", "yes")}),
+    ("Pakistani Prime Minister Shehbaz Sharif will not attend the summit.", {("summit.leader_attends.PAK", "no")}),
+    ("Indian Prime Minister Narendra Modi will attend a dinner.", set()),
+])
+def test_leader_attendance(tmp_path, sentence, expected):
+    _, claims = _claims(tmp_path, sentence + "\n")
+    assert _pairs(claims) == expected
+
+
+def test_documents_to_be_adopted(tmp_path):
+    _, claims = _claims(tmp_path, "The leaders will endorse an energy strategy and sign the Astana Declaration.\n"
+                                  "In 2016 India signed a memorandum of obligations.\n", published="2024-05-20")
+    got = {(r.claim_key, r.value, r.modality) for r in claims.itertuples()}
+    assert got == {("summit.document.energy_strategy", "adopted", "expected"),
+                   ("summit.document.declaration", "adopted", "expected")}
+
+
+def test_secretary_general_but_not_the_un_one(tmp_path):
+    _, claims = _claims(tmp_path, "UN Secretary General Antonio Guterres arrived.\n"
+                                  "SCO Secretary-General Zhang Ming welcomed him.\n")
+    assert _pairs(claims) == {("secretary_general", "Zhang Ming")}
