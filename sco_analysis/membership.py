@@ -186,6 +186,7 @@ _AUX = (r"(?:has|have|had|was|were|is|are|will|would|shall|could|can|may|might|m
 _ACQUIRE = (r"becom(?:e|es|ing)|became|join(?:s|ed|ing)?|acced(?:e|es|ed|ing)|admitted|accepted|added|included|inducted|"
             r"granted|given|awarded|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|gain(?:s|ed|ing)?|got|get|gets|"
             r"acquir(?:e|es|ed|ing)|upgraded|elevated|promoted|hold|holds|held|enjoy(?:s|ed)?|retain(?:s|ed)?")
+_STATIVE_VERB = re.compile(r"hold|held|enjoy|retain", re.I)
 _JOIN_LIKE = re.compile(r"^(?:join|acced|admitted|accepted|added|included|inducted)", re.I)
 _RIGHT_VERB = re.compile(rf"^(?:,?\s+(?:which|that|who))?(?P<aux>(?:\s+{_AUX})*)\s+(?P<verb>{_ACQUIRE})\b", re.I)
 _PREP = r"(?:of|for|with|to|among|between|in|on|at|and|or|by|from|into|as|that|which)\b"
@@ -218,11 +219,13 @@ _AS_STATUS = re.compile(rf"^\s*(?:\w+ly\s+)?as\s+(?:(?:a|an|the|its)\s+)?(?:[\w-
 
 @dataclass(frozen=True)
 class Frame:
-    """How a list is claimed: status, modality, and the span of the wording that says so."""
+    """How a list is claimed: the status, its modality, whether it is a founding claim, and whether
+    it states a standing status ("are observers") rather than gaining one ("became observers")."""
 
     status: str
     modality: str
     founding: bool = False
+    stative: bool = False
 
 
 def _modality(words: str) -> str:
@@ -257,14 +260,17 @@ def _left_frame(left: str, right: str) -> Frame | None:
             return None
         status = _term_status(m.group("term"))
         clause = tail[:m.start()]
-        return Frame(status, _modality(clause[-60:]), status == "founding_member")
+        return Frame(status, _modality(clause[-60:]), status == "founding_member", status != "founding_member")
     m = _GRANT_STATUS_TO.search(tail)
     if m:
         return Frame(_term_status(m.group("term") or m.group("term2")), _modality(tail[max(0, m.start() - 40):]))
     as_status = _AS_STATUS.match(right)
-    if _OF_NOUN.search(tail) or _EXPAND.search(tail) or _ORG_HAS.search(tail):
+    if _OF_NOUN.search(tail) or _EXPAND.search(tail):
         status = _term_status(as_status.group("term")) if as_status else "member"
         return Frame(status, _modality(tail[-60:]))
+    if _ORG_HAS.search(tail):
+        status = _term_status(as_status.group("term")) if as_status else "member"
+        return Frame(status, _modality(tail[-60:]), stative=True)
     m = _ADMIT.search(tail)
     if m:
         after = _STATUS_OBJECT.match(right)
@@ -285,7 +291,8 @@ def _right_frame(right: str) -> Frame | None:
         return _predicate_frame(right[rel.end():]) or _predicate_frame(right[:rel.end() - 1])
     m = _APPOSITIVE_RIGHT.match(right)
     if m and not _OTHER_ORG.search(m.group(0)):
-        return Frame(_term_status(m.group("term")), "reported", _term_status(m.group("term")) == "founding_member")
+        status = _term_status(m.group("term"))
+        return Frame(status, "reported", status == "founding_member", status != "founding_member")
     frame = _predicate_frame(right)
     if frame is None:
         cut = _CLAUSE_END.search(right, 1)
@@ -312,7 +319,8 @@ def _predicate_frame(right: str) -> Frame | None:
         if term and _foreign(rest[:term.start("term")], rest[term.end():]):
             return None
         if term:
-            return Frame(_term_status(term.group("term")), _modality(m.group("aux")))
+            return Frame(_term_status(term.group("term")), _modality(m.group("aux")),
+                         stative=bool(_STATIVE_VERB.match(m.group("verb"))))
         if _JOIN_LIKE.match(m.group("verb")) and _JOIN_OBJECT.match(rest) and not _OTHER_ORG.search(rest[:60]):
             return Frame("member", _modality(m.group("aux")))
         return None
@@ -320,7 +328,8 @@ def _predicate_frame(right: str) -> Frame | None:
     if m and not _NEGATION.search(clause[:m.start("term")]):
         if _foreign(clause[:m.start("term")], clause[m.end():]):
             return None
-        return Frame(_term_status(m.group("term")), _modality(m.group("aux")))
+        status, modality = _term_status(m.group("term")), _modality(m.group("aux"))
+        return Frame(status, modality, status == "founding_member", status != "founding_member" and modality == "reported")
     return None
 
 
@@ -347,7 +356,7 @@ def _read_sentences(corpus) -> dict[str, list[Sentence]]:
         text = corpus.texts[row.article_id]
         s, e = int(row.start), int(row.end)
         ref = timeexpr.as_date(refs.get(row.article_id))
-        dates = [d for d in timeexpr.find(text, s, e, ref)]
+        dates = timeexpr.find(text, s, e, ref)
         mentions = [m for m in countries.find(text, s, e)
                     if not m.demonym and not _POSSESSIVE.match(text, m.end, e)]
         lists = _lists(text, mentions, dates, e)
@@ -357,11 +366,19 @@ def _read_sentences(corpus) -> dict[str, list[Sentence]]:
     return out
 
 
-def _nearest(dates: list[timeexpr.DateMention], start: int, end: int) -> timeexpr.DateMention | None:
-    dated = [d for d in dates if d.precision != "none" or d.date is None]
-    if not dated:
-        return None
-    return min(dated, key=lambda d: min(abs(d.start - end), abs(start - d.end)))
+def _claim_date(text: str, sent: Sentence, lst: CountryList, frame: Frame) -> timeexpr.DateMention | None:
+    """The sentence's free time expression nearest the list that can date the claim: not one that
+    dates a founding ("which was founded in 2001"), and for a standing status ("is an observer")
+    only one that says since when ("since 2005")."""
+    cands = []
+    for d in sent.free_dates:
+        before = text[max(sent.start, d.start - 30):d.start]
+        if not frame.founding and _FOUND_VERB.search(before):
+            continue
+        if frame.stative and not _SINCE.search(before):
+            continue
+        cands.append(d)
+    return min(cands, key=lambda d: min(abs(d.start - lst.end), abs(lst.start - d.end))) if cands else None
 
 
 def _founding_date(text: str, sent: Sentence, prev: Sentence | None) -> timeexpr.DateMention | None:
@@ -406,7 +423,7 @@ def extract_membership(corpus) -> pd.DataFrame:
                 frame = _left_frame(left, right) or _right_frame(right)
                 if frame is None:
                     continue
-                shared = _nearest(sent.free_dates, lst.start, lst.end)
+                shared = _claim_date(text, sent, lst, frame)
                 if frame.founding and shared is None:
                     shared = _founding_date(text, sent, prev)
                 seen = set()
@@ -430,6 +447,7 @@ _ORDINAL = re.compile(
     rf"\b(?:the|its|SCO['’]s|organi[sz]ation['’]s|bloc['’]s|group['’]s)\s+(?P<num>{_ORD})\s+(?:(?:full|full-fledged|fully-fledged|"
     rf"permanent|new)\s+)*(?P<term>member(?:[\s-]+(?:state|country|nation))?|observer(?:\s+state)?|dialogue\s+partner)\b", re.I)
 _SINGULAR_ORG = re.compile(r"\s*(?:organi[sz]ation|group(?:ing)?|bloc|body|alliance|association|club|SCO|Shanghai|grouping|family|union)\b", re.I)
+_SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
 _NOW = re.compile(r"\b(?:now|currently|today|at\s+present|presently|so\s+far|to\s+date|as\s+of\s+now)\b", re.I)
 _SCO = re.compile(r"\bSCO\b|Shanghai|organi[sz]ation|grouping|\bbloc\b", re.I)
 _PLURAL = re.compile(r"(?:s|ies)$|\bmembers\b|\bpartners\b", re.I)

@@ -267,3 +267,19 @@ def test_dated_historical_count(tmp_path):
 def test_other_organisation_named_before_number(tmp_path):
     assert counts(tmp_path, "Unlike NATO, the SCO has 10 members.") == [("member", 10, "reported", "publication", "2024-07-05")]
     assert counts(tmp_path, "NATO has 32 members.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Belarus joined the SCO, which was founded in 2001.", [("BLR", "member", None, "reported")]),
+    ("Mongolia, an observer, attended the summit on July 5.", [("MNG", "observer", None, "reported")]),
+    ("Iran has been an observer since 2005.", [("IRN", "observer", 2005, "reported")]),
+    ("Afghanistan and Mongolia held observer status in 2024.", [("AFG", "observer", None, "reported"),
+                                                                ("MNG", "observer", None, "reported")]),
+])
+def test_which_dates_can_date_a_claim(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence) == expected
+
+
+def test_future_copula_takes_event_date(tmp_path):
+    assert members(tmp_path, "At the summit on July 4, Belarus will be a full member.", "2024-06-01") == [
+        ("BLR", "member", 2024, "expected")]
