@@ -1,7 +1,8 @@
 """Runs the extraction in one direction: text -> sentences -> facts -> comparisons.
 
-``build(folder)`` returns every table, keyed by name in ``schema.EXTRACT_TABLES`` order;
-``write(tables, out)`` writes them as UTF-8 CSV with a header row.
+``build(folder)`` returns every table, keyed by name in ``schema.EXTRACT_TABLES`` order, from the
+on-disk cache when nothing it depends on has changed; ``write(tables, out)`` writes them as UTF-8
+CSV with a header row.
 """
 
 from __future__ import annotations
@@ -10,15 +11,39 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
+from . import cache, schema
+from .attributions import extract_attributions
+from .claims import extract_claims
+from .compare import compare, pairwise, sources
 from .corpus import load_corpus
+from .membership import extract_counts, extract_membership
+from .themes import extract_themes
 
 
-def build(folder: str | Path) -> dict[str, pd.DataFrame]:
-    """All tables for the articles in ``folder``."""
+def build_uncached(folder: str | Path) -> dict[str, pd.DataFrame]:
+    """Every table for the articles in ``folder``, computed afresh."""
     corpus = load_corpus(folder)
-    tables = {"articles": corpus.articles, "sentences": corpus.sentences}
-    return {name: tables[name] for name in schema.EXTRACT_TABLES if name in tables}
+    membership = extract_membership(corpus)
+    counts = extract_counts(corpus)
+    themes, unthemed = extract_themes(corpus)
+    attributions = extract_attributions(corpus)
+    claims = extract_claims(corpus, membership, counts)
+    comparison = compare(claims, corpus.articles)
+    tables = {
+        "articles": corpus.articles, "sentences": corpus.sentences, "membership": membership,
+        "counts": counts, "themes": themes, "claims": claims, "attributions": attributions,
+        "comparison": comparison, "pairwise": pairwise(comparison),
+        "sources": sources(corpus.articles, claims, comparison, attributions, themes, corpus.sentences),
+        "unthemed": unthemed,
+    }
+    return {name: tables[name] for name in schema.EXTRACT_TABLES}
+
+
+def build(folder: str | Path, use_cache: bool = True) -> dict[str, pd.DataFrame]:
+    """Every table for ``folder``; cached by a hash of the articles and the package (see ``cache``)."""
+    if not use_cache:
+        return build_uncached(folder)
+    return cache.load_or_build(folder, build_uncached)
 
 
 def write(tables: dict[str, pd.DataFrame], out: str | Path) -> list[Path]:
