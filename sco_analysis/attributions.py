@@ -70,12 +70,12 @@ _CUT = re.compile(r"\s+(?:in|at|on|during|who|which|that|with)\s+.*$", re.S)
 _AUX = re.compile(r"(?:\s+(?:has|have|had|also|further|again|earlier|later|reportedly|repeatedly|then|once|"
                   r"publicly|recently|previously))+\s*$")
 _PAREN = re.compile(r",\s*(?:in|during|at|on|speaking|while|when|after|before|addressing|writing|"
-                    r"according)\b[^,]{0,120},\s*$")
+                    r"according|who|which)\b[^,]{0,120},\s*$")
 _TOKEN = re.compile(r"[\w’'.\-]+|[^\w\s]")
 _NAME_TOKEN = r"[A-Z][\w’'\-]*\.?"
 _TITLE_ALT = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
 _PERSON = re.compile(
-    rf"(?i:\b(?:{'|'.join(sorted(PERSON_TITLES, key=len, reverse=True))}))(?:\s+(?i:{_TITLE_ALT})\b)*\s+"
+    rf"(?i:\b(?:{'|'.join(sorted(PERSON_TITLES, key=len, reverse=True))}))(?:[\s-]+(?i:{_TITLE_ALT})\b)*\s+"
     rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -84,6 +84,10 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 class Person:
     name: str
     role: str | None
+
+
+def _is_title(tok: str) -> bool:
+    return all(part in TITLE_WORDS for part in tok.lower().split("-"))
 
 
 def _is_cap(tok: str) -> bool:
@@ -121,13 +125,13 @@ def _split(np_tokens: list[str]) -> tuple[str, str | None, bool] | None:
             return None
         return " ".join(toks), None, False
     i = len(toks)
-    while i > 0 and _is_cap(toks[i - 1]) and toks[i - 1].lower() not in TITLE_WORDS \
+    while i > 0 and _is_cap(toks[i - 1]) and not _is_title(toks[i - 1]) \
             and not (i < len(toks) and _POSSESSIVE.search(toks[i - 1])):
         i -= 1
     name, role = toks[i:], toks[:i]
     if not name:
         return " ".join(toks), None, any(t.lower() in PERSON_TITLES for t in toks)
-    is_person = any(t.lower() in PERSON_TITLES for t in role)
+    is_person = any(p in PERSON_TITLES for t in role for p in t.lower().split("-"))
     return " ".join(name), (" ".join(role) or None), is_person
 
 
@@ -139,7 +143,7 @@ def _persons(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[int, in
             toks = m.group("name").split()
             keep = []
             for t in toks:
-                if t.lower() in TITLE_WORDS or t.lower() in STOP:
+                if _is_title(t) or t.lower() in STOP:
                     break
                 keep.append(t)
                 if _POSSESSIVE.search(t):
@@ -167,7 +171,7 @@ class _Article:
         self.mentions: list[tuple[int, int, str]] = [(sid, off, p.name) for sid, off, p in self.titled]
         for sid, s, e in spans:
             for full in self.people:
-                for part in {full, full.split()[-1]}:
+                for part in {full, *(w for w in full.split() if len(w) > 1)}:
                     for m in re.finditer(rf"\b{re.escape(part)}\b", text[s:e]):
                         self.mentions.append((sid, s + m.start(), full))
         self.mentions = sorted(set(self.mentions))

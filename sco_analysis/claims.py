@@ -74,7 +74,7 @@ _ORDINAL_WORDS = {w: i for i, w in enumerate(_UNITS) if w} | {w: 10 + i for i, w
 _ORDINAL = re.compile(
     r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")\b",
     re.I)
-_NUMBERED_EVENT = re.compile(r"\s+(?:annual\s+|regular\s+)?(?:SCO\s+)?(?:summit|meeting\s+of\s+the\s+Council\s+of\s+"
+_NUMBERED_EVENT = re.compile(r"\s+(?:annual\s+|regular\s+)?(?:SCO\s+)?(?:summit|meeting\s+of\s+the\s+(?:SCO\s+)?Council\s+of\s+"
                              r"(?:the\s+)?Heads\s+of\s+States?|Council\s+of\s+(?:the\s+)?Heads\s+of\s+States?|"
                              r"heads[\s-]+of[\s-]+states?\s+(?:summit|council|meeting))\b", re.I)
 
@@ -123,6 +123,9 @@ _ADOPT = re.compile(
 _DOC_SUBJECT = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?)(?P<head>{_DOC_HEAD})\s+will\s+"
                           r"(?:record|reflect|include|contain|set\s+out|outline|be\s+adopted|be\s+signed|be\s+approved)\b",
                           re.I)
+_AND_DOC = re.compile(rf"\s*(?:,|\band\b|,\s*and\b)\s+(?:(?:a|an|the)\s+)?"
+                      rf"(?P<mods>(?:(?!(?:adopt|endors|sign|approv|ratif|the\b|a\b|an\b))[\w-]+\s+){{0,3}}?)(?P<head>{_DOC_HEAD})s?\b",
+                      re.I)
 _GENERIC_MODS = {"final", "new", "draft", "joint", "political", "comprehensive", "package", "various", "several",
                  "number", "of", "key", "important", "major", "long-term", "relevant", "official", "summit", "sco",
                  "a", "an", "the", "its", "their", "and", "for", "on"}
@@ -358,7 +361,12 @@ def _documents(text: str, s: _Sent) -> list[tuple[str, str]]:
     for rx in (_ADOPT, _DOC_SUBJECT):
         for m in rx.finditer(text, s.start, s.end):
             tense = "future" if rx is _DOC_SUBJECT else timeexpr.tense(text, s.start, s.end, m.start(), m.end())
-            out.setdefault(_slug(m.group("mods"), m.group("head")), "reported" if tense == "past" else "expected")
+            modality = "reported" if tense == "past" else "expected"
+            out.setdefault(_slug(m.group("mods"), m.group("head")), modality)
+            follow = _AND_DOC.match(text, m.end(), s.end) if rx is _ADOPT else None
+            while follow:
+                out.setdefault(_slug(follow.group("mods"), follow.group("head")), modality)
+                follow = _AND_DOC.match(text, follow.end(), s.end)
     return list(out.items())
 
 

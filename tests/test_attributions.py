@@ -86,3 +86,13 @@ def test_inverted_speaker_after_a_quote_and_quoted_as_saying(tmp_path):
     rows = _rows(tmp_path, "“We welcome Belarus,” said Chinese Foreign Minister Wang Yi.\n"
                            "Lavrov was quoted as saying that the talks were useful.\n")
     assert rows == [("Wang Yi", "Chinese Foreign Minister", "said"), ("Lavrov", None, "quoted as saying")]
+
+
+def test_hyphenated_title_relative_clause_and_surname_first_names(tmp_path):
+    rows = _rows(tmp_path, "SCO Secretary-General Nurlan Yermekbayev said the bloc is open.\n"
+                           "Turkish President Recep Tayyip Erdogan, who arrived on Saturday, praised the hosts.\n"
+                           "Chinese President Xi Jinping spoke first. Xi said the SCO is strong. He added that it would grow.\n")
+    assert rows == [("Nurlan Yermekbayev", "SCO Secretary-General", "said"),
+                    ("Recep Tayyip Erdogan", "Turkish President", "praised"),
+                    ("Xi Jinping", "Chinese President", "said"),
+                    ("Xi Jinping", "Chinese President", "added")]

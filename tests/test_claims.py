@@ -216,3 +216,12 @@ def test_secretary_general_but_not_the_un_one(tmp_path):
     _, claims = _claims(tmp_path, "UN Secretary General Antonio Guterres arrived.\n"
                                   "SCO Secretary-General Zhang Ming welcomed him.\n")
     assert _pairs(claims) == {("secretary_general", "Zhang Ming")}
+
+
+def test_coordinated_documents_and_numbered_council_meeting(tmp_path):
+    _, claims = _claims(tmp_path, "The 25th meeting of the SCO Council of Heads of State opened in Tianjin.\n"
+                                  "The leaders will adopt the Tianjin Declaration and a development strategy until 2035.\n",
+                        published="2025-08-31")
+    assert _pairs(claims) == {("summit.number", "25"), ("summit.place", "Tianjin"),
+                              ("summit.document.declaration", "adopted"),
+                              ("summit.document.development_strategy", "adopted")}
