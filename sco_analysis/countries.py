@@ -92,7 +92,7 @@ def _pattern() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
         if dem:
             esc += ("s?" if _plural_ok(form) else "") + _DEMONYM_NOT_BEFORE
         alts.append(esc)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(alts) + r")(?![\w]|\.\w)"), lookup
+    return re.compile(r"(?=[A-Z\u00C0-\u00DE])(?<![\w.])(?:" + "|".join(alts) + r")(?![\w]|\.\w)"), lookup
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> list[Mention]:

@@ -48,6 +48,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]efore|[Aa]fter|[Tt]hrough(?:out)?)\s*(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+|middle\s+of\s+)?(?P<mon>{_FULL})\b(?!\s+\d)")),
 ]
 
+_TRIGGER = re.compile(rf"\d|\b(?:{_FULL}|{_WD}|{'|'.join(_ABBR)}|[Tt]his|[Nn]ext|[Ll]ast|[Cc]oming|[Pp]revious|"
+                      r"[Yy]esterday|[Tt]oday|[Tt]omorrow)\b")
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|is to|are to|(?:is|are) (?:set|expected|scheduled|due|going|slated|poised) to|"
     r"scheduled for|upcoming|next)\b|'ll\b")
@@ -210,6 +212,8 @@ def find(text: str, start: int = 0, end: int | None = None,
     conclude on Thursday") is read from it.
     """
     end = len(text) if end is None else end
+    if not _TRIGGER.search(text, start, end):
+        return []
     ref = as_date(reference_date)
     taken: list[tuple[int, int]] = []
     out = []
