@@ -23,8 +23,9 @@ Rules (also in ``data/REFERENCE.md``):
 from __future__ import annotations
 
 import re
-from itertools import combinations
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import pycountry
 
@@ -32,6 +33,7 @@ from . import reference, schema
 
 SHARE_TOLERANCE = reference.SHARE_TOLERANCE
 MEASURE_KEY = "share.world_gdp.measure"
+LIST_LIMIT = 50
 NOT_SHIFTED_PREFIXES = ("chair.next", "summit.")
 RELATIVE_TO_ARTICLE = ("chair.next",)
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -57,6 +59,7 @@ def _is_set(key: str, value: str) -> bool:
     return key == "founded.members" or ";" in value
 
 
+@lru_cache(maxsize=65536)
 def token(key: str, value: str) -> str:
     """Canonical form of a claim value: sorted ISO3 sets, plain numbers, ranges with both ends."""
     value = str(value).strip()
@@ -194,60 +197,122 @@ def _measures(claims: pd.DataFrame) -> dict[tuple, str]:
 
 # ---------------------------------------------------------------- comparison
 
+def _placed(claims: pd.DataFrame, articles: pd.DataFrame, ref) -> list[dict]:
+    """Each claim with its frame and reference verdict; repeats within (key, frame, article, value) dropped."""
+    published = dict(zip(articles["article_id"], articles["reference_date"]))
+    measures = _measures(claims)
+    memo: dict[tuple, tuple] = {}
+    seen: set[tuple] = set()
+    out = []
+    ordered = claims.sort_values(["article_id", "sentence_id", "start"], kind="stable")
+    columns = list(ordered.columns)
+    for values in zip(*(ordered[c].tolist() for c in columns)):
+        claim = dict(zip(columns, values))
+        pub = published.get(claim["article_id"])
+        pub = None if pub is None or pd.isna(pub) else pd.Timestamp(pub)
+        measure = (measures.get((claim["article_id"], claim["sentence_id"]))
+                   or measures.get((claim["article_id"], None)))
+        as_of_date = None if pd.isna(claim["as_of_date"]) else pd.Timestamp(claim["as_of_date"])
+        how = (claim["claim_key"], claim["value"], claim["modality"], claim["as_of"], as_of_date, pub, measure)
+        if how not in memo:
+            checked = _check_date(claim, pub, ref)
+            memo[how] = (checked, _frame(claim, checked, ref), *_judge(claim, checked, measure, ref))
+        checked, frame, ref_value, verdict, note, source = memo[how]
+        ident = (claim["claim_key"], frame, claim["article_id"], token(claim["claim_key"], claim["value"]))
+        if ident in seen:
+            continue
+        seen.add(ident)
+        out.append(dict(claim, frame=frame, checked_on=checked, reference_value=ref_value,
+                        reference_verdict=verdict, reference_note=note, reference_source=source))
+    return out
+
+
+class _Listing:
+    """``;``-joined first ``LIST_LIMIT`` ids of a sorted list, leaving out the row's own article."""
+
+    def __init__(self, ids: list[str]):
+        self.head = ids[:LIST_LIMIT + 1]
+        self.plain = ";".join(self.head[:LIST_LIMIT]) or None
+
+    def without(self, article_id: str) -> str | None:
+        if article_id not in self.head:
+            return self.plain
+        return ";".join([i for i in self.head if i != article_id][:LIST_LIMIT]) or None
+
+
+def _across(key: str, members: list[dict]) -> list[dict]:
+    """Verdict across articles for the rows of one (key, frame) cell.
+
+    Rows are bucketed by value so a cell with many articles costs one comparison per pair of
+    distinct values, not per pair of articles.
+    """
+    by_value: dict[str, set[str]] = {}
+    for m in members:
+        by_value.setdefault(token(key, m["value"]), set()).add(m["article_id"])
+    everyone = set().union(*by_value.values())
+    values = {}
+    for m in members:
+        values.setdefault(token(key, m["value"]), m["value"])
+    agreeing = {t: set().union(*(by_value[u] for u in by_value if same(key, values[t], values[u])))
+                for t in by_value}
+    listed = {t: (_Listing(sorted(ids)), _Listing(sorted(everyone - ids))) for t, ids in agreeing.items()}
+    rows = []
+    for m in members:
+        t = token(key, m["value"])
+        n_agree = len(agreeing[t]) - 1
+        n_conflict = len(everyone) - len(agreeing[t])
+        verdict = "single_source" if len(everyone) == 1 else ("conflict" if n_conflict else "agree")
+        rows.append({**m, "n_articles": len(everyone), "verdict": verdict, "n_agree": n_agree,
+                     "n_conflict": n_conflict, "agrees_with": listed[t][0].without(m["article_id"]),
+                     "conflicts_with": listed[t][1].without(m["article_id"])})
+    return rows
+
+
 def compare(claims: pd.DataFrame, articles: pd.DataFrame, ref=reference) -> pd.DataFrame:
     """The ``comparison`` table: every claim placed in its frame, across articles and against ``ref``."""
     if claims.empty:
         return schema.empty("comparison")
-    published = dict(zip(articles["article_id"], articles["reference_date"]))
-    measures = _measures(claims)
-    cells: dict[tuple, dict] = {}
-    ordered = claims.sort_values(["article_id", "sentence_id", "start"], kind="stable")
-    for claim in ordered.to_dict("records"):
-        pub = published.get(claim["article_id"])
-        pub = None if pub is None or pd.isna(pub) else pd.Timestamp(pub)
-        checked = _check_date(claim, pub, ref)
-        frame = _frame(claim, checked, ref)
-        ident = (claim["claim_key"], frame, claim["article_id"], token(claim["claim_key"], claim["value"]))
-        if ident in cells:
-            continue
-        measure = (measures.get((claim["article_id"], claim["sentence_id"]))
-                   or measures.get((claim["article_id"], None)))
-        ref_value, verdict, note, source = _judge(claim, checked, measure, ref)
-        cells[ident] = dict(claim, frame=frame, checked_on=checked, reference_value=ref_value,
-                            reference_verdict=verdict, reference_note=note, reference_source=source)
     groups: dict[tuple, list[dict]] = {}
-    for row in cells.values():
+    for row in _placed(claims, articles, ref):
         groups.setdefault((row["claim_key"], row["frame"]), []).append(row)
-    rows = []
-    for (key, _), members in groups.items():
-        n_articles = len({m["article_id"] for m in members})
-        for row in members:
-            others = [m for m in members if m["article_id"] != row["article_id"]]
-            agree = sorted({m["article_id"] for m in others if same(key, m["value"], row["value"])})
-            conflict = sorted({m["article_id"] for m in others} - set(agree))
-            verdict = "single_source" if n_articles == 1 else ("conflict" if conflict else "agree")
-            rows.append({**row, "n_articles": n_articles, "verdict": verdict,
-                         "agrees_with": ";".join(agree) or None, "conflicts_with": ";".join(conflict) or None})
+    rows = [r for (key, _), members in groups.items() for r in _across(key, members)]
     rows.sort(key=lambda r: (r["claim_key"], r["frame"], r["article_id"], r["sentence_id"], r["start"]))
-    return schema.frame("comparison", [{c: r.get(c) for c in schema.TABLES["comparison"].names} for r in rows])
+    names = schema.TABLES["comparison"].names
+    return schema.frame("comparison", [{c: r.get(c) for c in names} for r in rows])
 
 
 def pairwise(comparison: pd.DataFrame) -> pd.DataFrame:
-    """Per pair of articles: (claim_key, frame) cells both fill, and how many agree or conflict."""
-    articles = sorted(comparison["article_id"].unique())
-    cells: dict[str, set] = {a: set() for a in articles}
-    agreeing: set[tuple] = set()
-    for r in comparison.itertuples():
-        cells[r.article_id].add((r.claim_key, r.frame))
-        if not pd.isna(r.agrees_with):
-            for b in r.agrees_with.split(";"):
-                agreeing.add((r.article_id, b, r.claim_key, r.frame))
-    rows = []
-    for a, b in combinations(articles, 2):
-        shared = cells[a] & cells[b]
-        n_agree = sum((a, b, *cell) in agreeing for cell in shared)
-        rows.append({"article_a": a, "article_b": b, "n_shared": len(shared),
-                     "n_agree": n_agree, "n_conflict": len(shared) - n_agree})
+    """Per pair of articles: (claim_key, frame) cells both fill, and how many of those agree or conflict.
+
+    Two articles agree in a cell when some value of one is the same as some value of the other.
+    Quadratic in the number of articles (one row per pair), so meant for tens to a few thousand.
+    """
+    ids = sorted(comparison["article_id"].unique())
+    n = len(ids)
+    pos = {a: i for i, a in enumerate(ids)}
+    shared = np.zeros((n, n), dtype=np.int32)
+    agree = np.zeros((n, n), dtype=np.int32)
+    for (key, _), cell in comparison.groupby(["claim_key", "frame"], sort=False):
+        arts = sorted({pos[a] for a in cell["article_id"]})
+        local = {p: k for k, p in enumerate(arts)}
+        by_value: dict[str, list[int]] = {}
+        values: dict[str, str] = {}
+        for a, v in zip(cell["article_id"], cell["value"]):
+            t = token(key, v)
+            by_value.setdefault(t, []).append(local[pos[a]])
+            values.setdefault(t, v)
+        hit = np.zeros((len(arts), len(arts)), dtype=bool)
+        for t, rows_t in by_value.items():
+            for u, cols_u in by_value.items():
+                if same(key, values[t], values[u]):
+                    hit[np.ix_(rows_t, cols_u)] = True
+        shared[np.ix_(arts, arts)] += 1
+        agree[np.ix_(arts, arts)] += hit
+    upper = np.triu_indices(n, k=1)
+    n_shared, n_agree = shared[upper], agree[upper]
+    rows = [{"article_a": ids[i], "article_b": ids[j], "n_shared": int(s_), "n_agree": int(a_),
+             "n_conflict": int(s_ - a_)}
+            for i, j, s_, a_ in zip(*upper, n_shared, n_agree)]
     return schema.frame("pairwise", rows)
 
 

@@ -13,7 +13,7 @@ A status change counts from its own day onwards: on 2024-07-04 Belarus is alread
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -153,13 +153,15 @@ def _day(on) -> pd.Timestamp | None:
     return pd.Timestamp(on).normalize()
 
 
-def _states(on) -> dict[str, str]:
-    d = _day(on)
+@lru_cache(maxsize=4096)
+def _states_at(d: pd.Timestamp) -> tuple[tuple[str, str], ...]:
     ev = _events()
-    states: dict[str, str] = {}
-    for iso3, status in zip(ev.loc[ev["date"] <= d, "iso3"], ev.loc[ev["date"] <= d, "status_to"]):
-        states[iso3] = status
-    return states
+    upto = ev[ev["date"] <= d]
+    return tuple(dict(zip(upto["iso3"], upto["status_to"])).items())
+
+
+def _states(on) -> dict[str, str]:
+    return dict(_states_at(_day(on)))
 
 
 def status_on(iso3: str, on) -> str | None:
@@ -331,7 +333,11 @@ def value_for(claim_key: str, on=None, measure: str | None = None) -> ReferenceV
     Founding keys and ``accession.year.<ISO3>`` ignore ``on``. ``measure`` picks the GDP measure
     for ``share.world_gdp`` (default nominal).
     """
-    d = _day(on)
+    return _value_for(claim_key, _day(on), measure)
+
+
+@lru_cache(maxsize=65536)
+def _value_for(claim_key: str, d: pd.Timestamp | None, measure: str | None) -> ReferenceValue | None:
     if claim_key.startswith("founded."):
         return _fact_value(claim_key)
     if claim_key.startswith("accession.year."):
@@ -365,9 +371,13 @@ def frame_of(claim_key: str, on=None) -> str | None:
     (``2023-07-04..2024-07-03``); for summit keys the nearest summit; for shares the year.
     None when the key is time-dependent and there is no day, or the key is unknown.
     """
+    return _frame_of(claim_key, _day(on))
+
+
+@lru_cache(maxsize=65536)
+def _frame_of(claim_key: str, d: pd.Timestamp | None) -> str | None:
     if claim_key.startswith(TIMELESS_PREFIXES):
         return "timeless"
-    d = _day(on)
     if d is None:
         return None
     if claim_key in COUNT_KEYS:

@@ -161,8 +161,10 @@ _table("comparison", "one (claim_key, time frame, article) cell of the claim mat
     _c("checked_on", DATE, "Day the reference was consulted for: `as_of_date`, else the article date; for `expected` claims the end of the summit they anticipate. Empty for timeless keys."),
     _c("n_articles", INT, "Articles making a claim with this key in this frame.", nullable=False),
     _c("verdict", STR, "Across articles.", VERDICTS, nullable=False),
-    _c("agrees_with", STR, "`;`-joined article ids that give the same value."),
-    _c("conflicts_with", STR, "`;`-joined article ids that give another value."),
+    _c("n_agree", INT, "Other articles giving the same value in this frame.", nullable=False),
+    _c("n_conflict", INT, "Other articles giving only other values in this frame.", nullable=False),
+    _c("agrees_with", STR, "`;`-joined ids of those articles (the first 50, sorted, when there are more)."),
+    _c("conflicts_with", STR, "`;`-joined ids of those articles (the first 50, sorted, when there are more)."),
     _c("reference_value", STR, "What the reference dataset says for the same key and date."),
     _c("reference_verdict", STR, "FEVER label against the reference.", REFERENCE_VERDICTS, nullable=False),
     _c("reference_note", STR, "How the check was made (tolerance, measure, date used)."),
@@ -204,7 +206,7 @@ _table("unthemed", "one body sentence that matched no theme (reported, not dropp
 ])
 
 FACT_TABLES = ("membership", "counts", "themes", "claims", "attributions")
-EXTRACT_TABLES = ("articles", "sentences", *FACT_TABLES, "comparison", "sources", "unthemed")
+EXTRACT_TABLES = ("articles", "sentences", *FACT_TABLES, "comparison", "pairwise", "sources", "unthemed")
 
 
 def empty(name: str) -> pd.DataFrame:

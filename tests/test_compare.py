@@ -195,6 +195,27 @@ def test_three_articles_pairwise_and_overall():
     assert totals["rows_refuted"] == 1
 
 
+def test_counts_of_other_articles_and_capped_lists(monkeypatch):
+    monkeypatch.setattr(compare, "LIST_LIMIT", 2)
+    ids = ["a", "b", "c", "d", "e"]
+    cmp = run([claim(x, "members.count", "8" if x == "e" else "9") for x in ids], [article(x) for x in ids])
+    b, e = row(cmp, "b", "members.count"), row(cmp, "e", "members.count")
+    assert (b["n_agree"], b["n_conflict"], b["agrees_with"], b["conflicts_with"]) == (3, 1, "a;c", "e")
+    assert (e["n_agree"], e["n_conflict"], e["conflicts_with"]) == (0, 4, "a;b")
+    assert pd.isna(e["agrees_with"])
+
+
+def test_result_does_not_depend_on_claim_order():
+    claims = [claim("a", "members.count", "9"), claim("b", "members.count", "8", sentence_id=2),
+              claim("b", "founded.members", "RUS;CHN;KAZ;KGZ;TJK;UZB", "timeless", sentence_id=1),
+              claim("c", "founded.members", "CHN;KAZ;KGZ;RUS;TJK;UZB", "timeless"),
+              claim("c", "share.world_gdp", "0.3", sentence_id=4), claim("a", "share.world_gdp", "0.25", sentence_id=3)]
+    arts = [article("a"), article("b"), article("c")]
+    forward = run(claims, arts)
+    backward = run(claims[::-1], arts[::-1])
+    pd.testing.assert_frame_equal(forward, backward)
+
+
 def test_repeated_claim_in_one_article_is_one_row():
     cmp = run([claim("a", "founded.year", "2001", "timeless"),
                claim("a", "founded.year", "2001", "timeless", sentence_id=5)], [article("a")])
