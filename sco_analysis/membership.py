@@ -156,6 +156,9 @@ _FUTURE = re.compile(
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n't|yet\s+to|failed\s+to|refused\s+to)\b|n't\b", re.I)
 _EXCEPT_LEFT = re.compile(r"\b(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|besides|but\s+not|not|without|unlike|save\s+for)\s*(?:the\s+)?$", re.I)
 
+_PROCESS = re.compile(
+    r"\b(?:procedure|process|application|applications|bid|request|roadmap|negotiations|talks|path|intention|candidacy|"
+    r"aims?|seeks?|wants?|hopes?|plans?|appl(?:y|ies|ied)|memorandum)\b(?:\s+\w+){0,3}\s+(?:for|to|of|on)\s+(?:\w+\s+)?$", re.I)
 _FOUND_VERB = re.compile(r"\b(?:founded|established|created|formed|set\s+up|launched|co-founded|born)\b", re.I)
 _FOUND_BY = re.compile(r"\bby\s+(?:the\s+)?(?:heads?\s+of\s+states?\s+of\s+(?:the\s+)?)?"
                        rf"(?:(?:{_NUM})\s+)?(?:(?:original|founding)\s+)?(?:countries|states|nations|members)?(?:\s+of)?[\s(—–:,-]*$", re.I)
@@ -238,7 +241,7 @@ def _term_status(term: str) -> str:
 
 def _left_frame(left: str, right: str) -> Frame | None:
     tail = left[-160:]
-    if _EXCEPT_LEFT.search(tail):
+    if _EXCEPT_LEFT.search(tail) or _PROCESS.search(tail):
         return None
     if _ORIGINALLY.search(tail):
         return Frame("founding_member", "reported", True)
@@ -366,12 +369,24 @@ def _read_sentences(corpus) -> dict[str, list[Sentence]]:
     return out
 
 
+def _clause_span(text: str, sent: Sentence, lst: CountryList) -> tuple[int, int]:
+    """The clause around a list: bounded by ";" or a clause-joining ", and" / "while" / "but"."""
+    lo = sent.start
+    for b in _CLAUSE_JOIN.finditer(text, sent.start, lst.start):
+        lo = b.end()
+    nxt = _CLAUSE_JOIN.search(text, lst.end, sent.end)
+    return lo, nxt.start() if nxt else sent.end
+
+
 def _claim_date(text: str, sent: Sentence, lst: CountryList, frame: Frame) -> timeexpr.DateMention | None:
-    """The sentence's free time expression nearest the list that can date the claim: not one that
+    """The free time expression of the list's clause nearest the list that can date the claim: not one that
     dates a founding ("which was founded in 2001"), and for a standing status ("is an observer")
     only one that says since when ("since 2005")."""
+    lo, hi = _clause_span(text, sent, lst)
     cands = []
     for d in sent.free_dates:
+        if d.start < lo or d.end > hi:
+            continue
         before = text[max(sent.start, d.start - 30):d.start]
         if not frame.founding and _FOUND_VERB.search(before):
             continue
@@ -447,6 +462,7 @@ _ORDINAL = re.compile(
     rf"\b(?:the|its|SCO['’]s|organi[sz]ation['’]s|bloc['’]s|group['’]s)\s+(?P<num>{_ORD})\s+(?:(?:full|full-fledged|fully-fledged|"
     rf"permanent|new)\s+)*(?P<term>member(?:[\s-]+(?:state|country|nation))?|observer(?:\s+state)?|dialogue\s+partner)\b", re.I)
 _SINGULAR_ORG = re.compile(r"\s*(?:organi[sz]ation|group(?:ing)?|bloc|body|alliance|association|club|SCO|Shanghai|grouping|family|union)\b", re.I)
+_CLAUSE_JOIN = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s|\s(?:while|whereas)\s", re.I)
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
 _NOW = re.compile(r"\b(?:now|currently|today|at\s+present|presently|so\s+far|to\s+date|as\s+of\s+now)\b", re.I)
 _SCO = re.compile(r"\bSCO\b|Shanghai|organi[sz]ation|grouping|\bbloc\b", re.I)

@@ -283,3 +283,18 @@ def test_which_dates_can_date_a_claim(tmp_path, sentence, expected):
 def test_future_copula_takes_event_date(tmp_path):
     assert members(tmp_path, "At the summit on July 4, Belarus will be a full member.", "2024-06-01") == [
         ("BLR", "member", 2024, "expected")]
+
+
+def test_each_clause_keeps_its_own_date(tmp_path):
+    assert members(tmp_path, "Pakistan and India have been full members since 2017, and Iran is expected to join next year.",
+                   "2022-09-16") == [("PAK", "member", 2017, "reported"), ("IND", "member", 2017, "reported"),
+                                     ("IRN", "member", 2023, "expected")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The leaders decided to launch the procedure for admitting Belarus as a member state.",
+    "Ministers discussed the application of Iran for full membership.",
+    "Turkey aims to become a member.",
+])
+def test_procedures_and_wishes_are_not_claims(tmp_path, sentence):
+    assert members(tmp_path, sentence) == []
