@@ -61,8 +61,8 @@ _NOT_CITY_WORDS = re.compile(r"\b(?:Organi[sz]ation|Cooperation|Council|Summit|F
 _OPEN = re.compile(r"\b(?:opened|opens|will\s+open|began|begins|will\s+begin|kicked\s+off|kicks\s+off|"
                    r"started|starts|will\s+start|convened|convenes)\b", re.I)
 _CLOSE = re.compile(r"\b(?:conclude[sd]?|conclud\w+|end(?:s|ed)?|clos(?:e|es|ed)|wrap(?:s|ped)?\s+up)\b", re.I)
-_ATTACH = re.compile(r"[\s,(]*(?:(?:scheduled|set|planned|due|slated|held|to\s+be\s+held|taking\s+place|"
-                     r"which\s+(?:will\s+)?(?:be\s+held|take\s+place|runs?)|on|for|from|in)\b[\s,(]*)*")
+_ATTACH = re.compile(r"[\s,(]*(?:(?:scheduled|set|planned|due|slated|held|taking|takes|take|took|place|to|be|"
+                     r"will|was|were|is|are|which|runs?|ran|on|for|from|in|between)\b[\s,(]*)*")
 
 _UNITS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 _TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -237,10 +237,13 @@ def _city(name: str) -> str | None:
 
 
 def _other_year(text: str, s: _Sent, at: int, ref: date | None) -> bool:
-    """Whether the summit phrase at ``at`` is dated to a year other than the article's."""
-    window = text[max(s.start, at - 25):at + 40]
+    """Whether the sentence dates what it says to an earlier year than the article's (a past summit);
+    far-future years ("a strategy until 2035") are horizons, not dates of the event."""
+    window = text[s.start:s.end]
     years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", window)]
-    return bool(ref and years and all(abs(y - ref.year) > 1 for y in years))
+    if not ref or any(abs(y - ref.year) <= 1 for y in years):
+        return False
+    return any(y < ref.year for y in years)
 
 
 def _summit_places(text: str, s: _Sent, ref: date | None) -> list[str]:

@@ -225,3 +225,11 @@ def test_coordinated_documents_and_numbered_council_meeting(tmp_path):
     assert _pairs(claims) == {("summit.number", "25"), ("summit.place", "Tianjin"),
                               ("summit.document.declaration", "adopted"),
                               ("summit.document.development_strategy", "adopted")}
+
+
+def test_past_summit_sentence_is_not_this_summit_and_was_held_dates(tmp_path):
+    _, claims = _claims(tmp_path, "The 22nd SCO summit was held on September 15-16, 2022, in Samarkand.\n"
+                                  "In 2017, India and Pakistan joined the SCO at the Astana summit.\n",
+                        published="2022-09-16")
+    assert {(k, v) for k, v in _pairs(claims) if k.startswith("summit.")} == {
+        ("summit.number", "22"), ("summit.dates", "2022-09-15/2022-09-16"), ("summit.place", "Samarkand")}
