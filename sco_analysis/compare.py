@@ -344,36 +344,41 @@ def distinctive_themes(themes: pd.DataFrame, sentences: pd.DataFrame, top: int =
     With a single article the others' mean is taken as zero. Only positive differences count.
     """
     shares = _theme_shares(themes, sentences)
+    n = len(shares)
+    others = (shares.sum() - shares) / (n - 1) if n > 1 else shares * 0.0
+    diff = shares - others
     out: dict[str, list[str]] = {}
-    for a in shares.index:
-        others = shares.drop(index=a)
-        diff = shares.loc[a] - (others.mean() if len(others) else 0.0)
-        diff = diff[diff > 1e-12]
-        ranked = sorted(diff.items(), key=lambda kv: (-kv[1], kv[0]))
+    for a, row in diff.iterrows():
+        row = row[row > 1e-12]
+        ranked = sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))
         out[a] = [t for t, _ in ranked[:top]]
     return out
 
 
 def sources(articles: pd.DataFrame, claims: pd.DataFrame, comparison: pd.DataFrame,
             attributions: pd.DataFrame, themes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """The ``sources`` table: one row per article, summarising it as a source."""
+    """The ``sources`` table: one row per article, summarising it as a source.
+
+    ``n_supported`` etc. count rows of ``comparison`` (one per distinct claim per frame);
+    ``distinctive_themes`` holds theme ids.
+    """
     distinct = distinctive_themes(themes, sentences) if len(themes) else {}
     attr = attributions.sort_values(["article_id", "sentence_id", "start"], kind="stable")
+    cites = attr.groupby("article_id", sort=False)["speaker"].agg(lambda s: ";".join(dict.fromkeys(s)))
+    n_attr = attr.groupby("article_id").size()
+    n_claims = claims.groupby("article_id").size()
+    verdicts = comparison.groupby(["article_id", "reference_verdict"]).size()
     rows = []
     for a in articles.to_dict("records"):
         aid = a["article_id"]
-        said = attr[attr["article_id"] == aid]
-        verdicts = comparison.loc[comparison["article_id"] == aid, "reference_verdict"]
         date = a["published"] if not pd.isna(a["published"]) else a["published_estimate"]
         rows.append({
             "article_id": aid, "outlet": a["outlet"], "published": date,
             "date_basis": a["reference_date_basis"], "kind": a["kind"], "based_on": a["based_on"],
-            "cites": ";".join(dict.fromkeys(said["speaker"])) or None,
-            "n_attributions": len(said),
-            "n_claims": int((claims["article_id"] == aid).sum()),
-            "n_supported": int((verdicts == "supported").sum()),
-            "n_refuted": int((verdicts == "refuted").sum()),
-            "n_not_enough_info": int((verdicts == "not_enough_info").sum()),
+            "cites": cites.get(aid) or None,
+            "n_attributions": int(n_attr.get(aid, 0)),
+            "n_claims": int(n_claims.get(aid, 0)),
+            **{f"n_{v}": int(verdicts.get((aid, v), 0)) for v in schema.REFERENCE_VERDICTS},
             "distinctive_themes": ";".join(distinct.get(aid, [])) or None,
         })
     return schema.frame("sources", rows)

@@ -339,3 +339,10 @@ def test_seeds_no_conflicts_and_every_judged_row_cited(seed_tables):
     assert (src[["n_supported", "n_refuted", "n_not_enough_info"]].sum(axis=1)
             == cmp.groupby("article_id").size().reindex(src["article_id"]).to_numpy()).all()
     assert src["distinctive_themes"].notna().all()
+
+
+def test_distinctive_themes_of_a_single_article_are_its_heaviest():
+    sentences = schema.frame("sentences", [_sentence("a", i) for i in range(4)])
+    themes = schema.frame("themes", [_theme("a", 0, "trade"), _theme("a", 1, "trade"), _theme("a", 2, "energy"),
+                                     _theme("a", 1, "security"), _theme("a", 3, "security"), _theme("a", 0, "health")])
+    assert compare.distinctive_themes(themes, sentences) == {"a": ["security", "trade", "energy"]}
