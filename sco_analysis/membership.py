@@ -240,6 +240,8 @@ def _term_status(term: str) -> str:
 
 
 def _left_frame(left: str, right: str) -> Frame | None:
+    """The status the words just before a list state (founding frames, status nouns, accession
+    verbs), or None; ``right`` is read for an "as observers" complement."""
     tail = left[-160:]
     if _EXCEPT_LEFT.search(tail) or _PROCESS.search(tail):
         return None
@@ -248,9 +250,8 @@ def _left_frame(left: str, right: str) -> Frame | None:
     by = _FOUND_BY.search(tail)
     if by:
         head = tail[:by.start()]
-        verb = None
-        for verb in _FOUND_VERB.finditer(head):
-            pass
+        verbs = list(_FOUND_VERB.finditer(head))
+        verb = verbs[-1] if verbs else None
         if verb and len(head) - verb.end() <= 80 and not _FOUND_MIDDLE_BAD.search(head[verb.end():]):
             return Frame("founding_member", _modality(head[max(0, verb.start() - 40):]), True)
     m = _APPOSITION.search(tail)
@@ -352,6 +353,7 @@ class Sentence:
 
 
 def _read_sentences(corpus) -> dict[str, list[Sentence]]:
+    """Body (and dek) sentences per article, in order, with their country lists and time expressions."""
     out: dict[str, list[Sentence]] = {}
     refs = dict(zip(corpus.articles["article_id"], corpus.articles["reference_date"]))
     sents = corpus.sentences[corpus.sentences["kind"].isin(READ_KINDS)].sort_values(["article_id", "sentence_id"])
@@ -397,6 +399,7 @@ def _claim_date(text: str, sent: Sentence, lst: CountryList, frame: Frame) -> ti
 
 
 def _founding_date(text: str, sent: Sentence, prev: Sentence | None) -> timeexpr.DateMention | None:
+    """The free date nearest a founding word in this sentence, else in the previous one."""
     for cand in (sent, prev):
         if cand is None:
             continue
@@ -471,6 +474,7 @@ _EVENT = re.compile(r"\b(?:summit|meeting|council|session|conference|congress|fo
 
 
 def _count_status(text: str, sent: Sentence, m: re.Match, ordinal: bool) -> str | None:
+    """Which group a number counts; generic "countries" only in a founding frame or with "as <status>"."""
     term = m.group("term")
     left = text[sent.start:m.start()]
     if re.fullmatch(_GENERIC, term, re.I):
@@ -486,6 +490,8 @@ def _count_status(text: str, sent: Sentence, m: re.Match, ordinal: bool) -> str 
 
 
 def _event_end(text: str, sents: list[Sentence], i: int, ref: date | None) -> date | None:
+    """Last day of the event named nearest before (or in) sentence ``i`` with a day-precise date
+    not before the reference date: what an ``after_event`` count is dated by."""
     for sent in reversed(sents[:i + 1]):
         if not _EVENT.search(text, sent.start, sent.end):
             continue
