@@ -55,7 +55,7 @@ _CITY_SUMMIT = re.compile(rf"\b{_CITY}\s+[Ss]ummit\b")
 _SUMMIT_IN = re.compile(
     rf"(?i:{_SUMMIT.pattern}(?:[^.;]{{0,120}}?\b(?:opened|opens|held|convened|convenes|hosted|kicked\s+off|began|"
     rf"begins|starts?|started|takes\s+place|took\s+place|will\s+take\s+place|will\s+be\s+held|is\s+being\s+held|"
-    rf"gathered|met|meets|under\s+way|underway))?\s+in)\s+{_CITY}")
+    rf"gathered|met|meets|under\s+way|underway)(?:\s+on\s+[^.;]{{0,40}}?)?,?)?\s+in)\s+{_CITY}")
 _NOT_CITY_WORDS = re.compile(r"\b(?:Organi[sz]ation|Cooperation|Council|Summit|Forum|Annual|Upcoming|Next|Last|"
                              r"This|The|Its|Their|Heads?|States?|Leaders?|SCO|BRICS)\b")
 _OPEN = re.compile(r"\b(?:opened|opens|will\s+open|began|begins|will\s+begin|kicked\s+off|kicks\s+off|"
