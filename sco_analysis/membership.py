@@ -54,7 +54,6 @@ def _phrase(term: str) -> str:
 
 TERMS = _read_terms()
 _TERM_RE = "|".join(_phrase(t) for t in sorted(TERMS, key=len, reverse=True))
-_TERM = re.compile(rf"\b(?:{_TERM_RE})\b", re.I)
 _OTHER_ORGS = [ln.strip() for ln in (DATA / "other_organizations.txt").read_text(encoding="utf-8").splitlines() if ln.strip()]
 _OTHER_ORG = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(o) for o in sorted(_OTHER_ORGS, key=len, reverse=True))
                         + r")(?![\w-])")
