@@ -288,6 +288,9 @@ def _summit_value(key: str, d: pd.Timestamp) -> ReferenceValue | None:
         value = span
     elif key == "summit.number" and not pd.isna(s["number"]):
         value = str(int(s["number"]))
+    elif key.startswith("summit.document.") and not pd.isna(s["documents"]) \
+            and key.rsplit(".", 1)[1] in s["documents"].split(";"):
+        return ReferenceValue("adopted", citation(s["documents_source_id"]), note)
     else:
         return None
     return ReferenceValue(value, citation(s["source_id"]), note)
@@ -368,8 +371,8 @@ def frame_of(claim_key: str, on=None) -> str | None:
 
     Claims in one frame describe the same state of the SCO and can be compared: ``timeless`` for
     founding and accession keys; for counts and chairs the days between two changes
-    (``2023-07-04..2024-07-03``); for summit keys the nearest summit; for shares the year.
-    None when the key is time-dependent and there is no day, or the key is unknown.
+    (``2023-07-04..2024-07-03``); for summit keys the nearest summit; for shares and any other
+    key the calendar year. None when the key is time-dependent and there is no day.
     """
     return _frame_of(claim_key, _day(on))
 
@@ -387,6 +390,4 @@ def _frame_of(claim_key: str, d: pd.Timestamp | None) -> str | None:
     if claim_key.startswith("summit."):
         s = summit_near(d)
         return None if s is None else f"summit {s['start']:%Y-%m-%d}/{s['end']:%Y-%m-%d}"
-    if claim_key.startswith("share."):
-        return str(d.year)
-    return None
+    return str(d.year)

@@ -70,6 +70,9 @@ def test_every_row_is_cited_with_known_sources():
         assert set(table["source_id"]) <= known
         others = {s for v in table["other_source_ids"].dropna() for s in v.split(";")}
         assert others <= known
+    summits = reference.summits()
+    assert set(summits["documents_source_id"].dropna()) <= known
+    assert summits["documents"].isna().eq(summits["documents_source_id"].isna()).all()
     assert reference.sources()["address"].str.match(r"https?://").all()
 
 
@@ -143,3 +146,12 @@ def test_frames_separate_count_changes_only():
     assert reference.frame_of("founded.members", None) == "timeless"
     assert reference.frame_of("summit.place", "2024-05-20") == "summit 2024-07-03/2024-07-04"
     assert reference.frame_of("members.count", None) is None
+    assert reference.frame_of("secretary_general", "2024-05-20") == "2024"
+
+
+def test_summit_documents_known_only_where_cited():
+    adopted = reference.value_for("summit.document.declaration", "2024-07-03")
+    assert adopted.value == "adopted" and "diplomacy.edu" in adopted.citation
+    assert reference.value_for("summit.document.energy_strategy", "2024-07-03") is None
+    assert reference.value_for("summit.document.declaration", "2022-09-16") is None
+    assert reference.value_for("summit.leader_attends.IND", "2024-07-03") is None
