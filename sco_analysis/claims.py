@@ -38,6 +38,8 @@ _FOUNDING = re.compile(
     r"(?P<cue>founded|established|set\s+up|created|formed|launched|born)\b"
     r"|(?P<cue2>\b(?:[Oo]riginally|[Ii]nitially)\s+(?:consisting|composed|made\s+up)\s+of\b"
     r"|\b(?:its|the)\s+(?:founding|establishment|creation|inception)\s+(?:in|on)\b)")
+_FOUNDED_FIRST = re.compile(rf"\W*(?P<cue>Founded|Established|Set\s+up|Created|Launched)\b"
+                            rf"(?=[^.;]{{0,80}},\s*(?:the\s+)?{_ORG}\b)")
 _SCOPE_BREAK = re.compile(
     r"\b(?:expand(?:ed|s|ing)?|join(?:ed|s|ing)?|add(?:ed|ing)?|admitt(?:ed|ing)|includ(?:e|ed|es|ing)|"
     r"enlarg\w*|grew|grown|became|becom(?:e|es|ing)|later|since\s+then|held|hosts?|hosted|hosting|opened|"
@@ -55,7 +57,10 @@ _CITY_SUMMIT = re.compile(rf"\b{_CITY}\s+[Ss]ummit\b")
 _SUMMIT_IN = re.compile(
     rf"(?i:{_SUMMIT.pattern}(?:[^.;]{{0,120}}?\b(?:opened|opens|held|convened|convenes|hosted|kicked\s+off|began|"
     rf"begins|starts?|started|takes\s+place|took\s+place|will\s+take\s+place|will\s+be\s+held|is\s+being\s+held|"
-    rf"gathered|met|meets|under\s+way|underway)(?:\s+on\s+[^.;]{{0,40}}?)?,?)?\s+in)\s+{_CITY}")
+    rf"gathered|met|meets|under\s+way|underway)(?:\s+on\s+[^.;]{{0,40}}?)?,?)?\s+in"
+    rf"(?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?)\s+{_CITY}")
+_CITY_HOSTS = re.compile(rf"{_CITY}\s+(?i:(?:will\s+)?(?:host|hosts|hosted|is\s+hosting|hosting)\s+(?:the\s+)?"
+                         r"(?:[\w-]+\s+){0,3}?summit)\b")
 _NOT_CITY_WORDS = re.compile(r"\b(?:Organi[sz]ation|Cooperation|Council|Summit|Forum|Annual|Upcoming|Next|Last|"
                              r"This|The|Its|Their|Heads?|States?|Leaders?|SCO|BRICS)\b")
 _OPEN = re.compile(r"\b(?:opened|opens|will\s+open|began|begins|will\s+begin|kicked\s+off|kicks\s+off|"
@@ -83,8 +88,10 @@ _CHAIR_NOUN = r"(?:the\s+)?(?:(?:SCO|SCO's|SCO’s|organi[sz]ation's|organi[sz]a
 _TAKE = re.compile(r"\b(?P<verb>take\s+over|takes\s+over|took\s+over|taking\s+over|assume[sd]?|assuming|take\s+up|"
                    r"takes\s+up|took\s+up|receive[sd]?|receiving|take|takes|took|inherit(?:s|ed)?)\s+" + _CHAIR_NOUN, re.I)
 _HAND = re.compile(r"\b(?P<verb>hand(?:s|ed)?\s+over|pass(?:es|ed)?(?:\s+on)?|transfer(?:s|red)?)\s+" + _CHAIR_NOUN, re.I)
-_HOLD = re.compile(r"\b(?P<verb>holds|currently\s+holds|chairs|currently\s+chairs|presides\s+over)\s+" + _CHAIR_NOUN
-                   + r"|\bunder\s+(?:the\s+)?(?P<dem>[A-Z][a-z]+)\s+(?:presidency|chairmanship)\b", re.I)
+_HOLD = re.compile(r"\b(?P<verb>holds|currently\s+holds|chairs|currently\s+chairs|presides\s+over)\s+(?:"
+                   + _CHAIR_NOUN + r"|(?:the\s+)?(?:SCO|organi[sz]ation|bloc|group(?:ing)?)\b)"
+                   + r"|\bunder\s+(?:the\s+)?(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+(?:rotating\s+)?(?:presidency|chairmanship)\b",
+                   re.I)
 _PAST_VERB = re.compile(r"^(?:took|assumed|received|inherited|handed|passed|transferred)", re.I)
 
 _HEDGE = r"(?:(?:almost|nearly|about|around|roughly|approximately|some|over|more\s+than|less\s+than|just\s+over|" \
@@ -158,11 +165,12 @@ def _decimal(x: float) -> str:
 def _founding(text: str, s: _Sent, ref: date | None) -> list[dict]:
     """founded.year / founded.date / founded.place from a sentence that says the SCO was founded."""
     out = []
+    first = _FOUNDED_FIRST.match(text, s.start, s.end)
+    cues = [first.span("cue")] if first else []
     for m in _FOUNDING.finditer(text, s.start, s.end):
-        if _SHANGHAI_FIVE.search(text, max(s.start, m.start() - 20), m.end()):
-            continue
-        cue_start = m.start("cue") if m.group("cue") else m.start("cue2")
-        cue_end = m.end("cue") if m.group("cue") else m.end("cue2")
+        if not _SHANGHAI_FIVE.search(text, max(s.start, m.start() - 20), m.end()):
+            cues.append(m.span("cue") if m.group("cue") else m.span("cue2"))
+    for cue_start, cue_end in cues:
         lo = s.start
         for b in _SCOPE_BREAK.finditer(text, s.start, cue_start):
             lo = b.end()
@@ -248,7 +256,7 @@ def _other_year(text: str, s: _Sent, at: int, ref: date | None) -> bool:
 
 def _summit_places(text: str, s: _Sent, ref: date | None) -> list[str]:
     found = []
-    for m in list(_CITY_SUMMIT.finditer(text, s.start, s.end)) + list(_SUMMIT_IN.finditer(text, s.start, s.end)):
+    for m in [m for rx in (_CITY_SUMMIT, _SUMMIT_IN, _CITY_HOSTS) for m in rx.finditer(text, s.start, s.end)]:
         city = _city(m.group("city"))
         if city and not _other_year(text, s, m.start(), ref):
             found.append((m.start(), city))

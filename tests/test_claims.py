@@ -233,3 +233,18 @@ def test_past_summit_sentence_is_not_this_summit_and_was_held_dates(tmp_path):
                         published="2022-09-16")
     assert {(k, v) for k, v in _pairs(claims) if k.startswith("summit.")} == {
         ("summit.number", "22"), ("summit.dates", "2022-09-15/2022-09-16"), ("summit.place", "Samarkand")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Talks began. Founded in Shanghai in 2001, the SCO now spans Eurasia.",
+     {("founded.year", "2001"), ("founded.place", "Shanghai")}),
+    ("Since its founding in 2001 the bloc has grown.", {("founded.year", "2001")}),
+    ("Bishkek will host the next summit.", {("summit.place", "Bishkek")}),
+    ("Kyrgyzstan will host the next summit.", set()),
+    ("The summit was held in the Kazakh capital, Astana.", {("summit.place", "Astana")}),
+    ("India, which chairs the SCO this year, hosted talks.", {("chair.current", "IND")}),
+    ("Talks went well under India's chairmanship.", {("chair.current", "IND")}),
+])
+def test_more_phrasings(tmp_path, sentence, expected):
+    _, claims = _claims(tmp_path, sentence + "\n")
+    assert _pairs(claims) == expected
