@@ -119,3 +119,10 @@ def test_bad_taxonomy_is_one_line_input_error(tmp_path, content, problem):
 def test_missing_taxonomy_file(tmp_path):
     with pytest.raises(InputError, match="does not exist"):
         load_taxonomy(tmp_path / "nope.csv")
+
+
+def test_scoped_case_sensitive_term(tmp_path):
+    c = _corpus(tmp_path, "Leaders criticised the West.\nRains fell in the west of the country.\n")
+    themes, unthemed = extract_themes(c)
+    assert list(themes[themes["theme_id"] == "world_order"]["terms"]) == ["the West"]
+    assert list(unthemed["text"]) == ["Rains fell in the west of the country."]
