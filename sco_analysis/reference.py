@@ -12,11 +12,15 @@ A status change counts from its own day onwards: on 2024-07-04 Belarus is alread
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
+
+from . import schema
+from .errors import InputError
 
 DATA = Path(__file__).parent / "data"
 STATUS_KEYS = ("member", "observer", "dialogue_partner", "partner")
@@ -52,13 +56,87 @@ class ReferenceValue:
 
 # ---------------------------------------------------------------- data files
 
+_DAY = r"\d{4}-\d{2}-\d{2}"
+_RULES = {  # kind of value -> (pattern or allowed values, what is wrong otherwise)
+    "text": (r".*\S.*", "is empty"),
+    "date": (_DAY, "is not a date written YYYY-MM-DD"),
+    "page_date": (r"\d{4}(?:-\d{2}(?:-\d{2})?)?", "is not a date written YYYY, YYYY-MM or YYYY-MM-DD"),
+    "precision": (schema.DATE_PRECISIONS, f"is not one of {', '.join(schema.DATE_PRECISIONS)}"),
+    "iso3": (r"[A-Z]{3}", "is not an ISO 3166 alpha-3 code"),
+    "status": (STATUS_KEYS, f"is not one of {', '.join(STATUS_KEYS)}"),
+    "kind": (("heads_of_state", "foreign_ministers"), "is not heads_of_state or foreign_ministers"),
+    "int": (r"\d+", "is not a whole number"),
+    "measure": (("nominal", "ppp"), "is not nominal or ppp"),
+    "url": (r"https?://\S+", "is not a web address"),
+    "any": (r"(?s).*", ""),
+}
+_COLUMNS = {  # file -> column -> kind; a trailing "?" allows an empty cell
+    "sources": dict(source_id="text", outlet="text", title="text", address="url", date="page_date?", note="any"),
+    "events": dict(date="date", date_precision="precision", iso3="iso3", country="text", status_from="status?",
+                   status_to="status", event="text", basis="any", source_id="source", other_source_ids="sources?",
+                   note="any"),
+    "summits": dict(start="date", end="date", date_precision="precision", kind="kind", place="text",
+                    host_iso3="iso3", number="int?", documents="any", documents_source_id="source?",
+                    source_id="source", other_source_ids="sources?", note="any"),
+    "chairs": dict(start="date", iso3="iso3", country="text", event="text", source_id="source",
+                   other_source_ids="sources?", note="any"),
+    "facts": dict(key="text", value="text", measure="measure?", year="int?", date="date?",
+                  date_precision="precision", source_id="source", other_source_ids="sources?", note="any"),
+}
+
+
+def _problem(kind: str, value: str, known: set[str]) -> str | None:
+    optional = kind.endswith("?")
+    kind = kind.rstrip("?")
+    if value == "":
+        return None if optional or kind == "any" else "is empty"
+    if kind in ("source", "sources"):
+        unknown = [v for v in value.split(";") if v not in known]
+        return f"names unknown source(s) {', '.join(unknown)}" if unknown else None
+    rule, problem = _RULES[kind]
+    if isinstance(rule, tuple):
+        return None if value in rule else problem
+    if not re.fullmatch(rule, value):
+        return problem
+    if kind == "date":
+        try:
+            pd.Timestamp(value)
+        except ValueError:
+            return "is not a real calendar date"
+    return None
+
+
 def _read(name: str) -> pd.DataFrame:
-    return pd.read_csv(DATA / f"reference_{name}.csv", dtype="string", keep_default_na=False)
+    """One reference file, checked cell by cell; a bad cell stops with an InputError naming file and row."""
+    path = DATA / f"reference_{name}.csv"
+    df = pd.read_csv(path, dtype="string", keep_default_na=False)
+    columns = _COLUMNS[name]
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise InputError(path, f"missing column(s) {', '.join(missing)}", "header")
+    known = set(df["source_id"]) if name == "sources" else set(_sources().index)
+    for i, row in enumerate(df[list(columns)].itertuples(index=False), start=2):
+        for col, value in zip(columns, row):
+            problem = _problem(columns[col], value.strip(), known)
+            if problem:
+                raise InputError(path, f"{col} {value!r} {problem}", f"row {i}")
+        if name == "summits" and row.end < row.start:
+            raise InputError(path, f"end {row.end} is before start {row.start}", f"row {i}")
+    if name == "sources" and df["source_id"].duplicated().any():
+        dupe = df.loc[df["source_id"].duplicated(), "source_id"].iloc[0]
+        raise InputError(path, f"source_id {dupe!r} is listed twice")
+    return df
 
 
 @cache
 def _sources() -> pd.DataFrame:
     return _read("sources").set_index("source_id")
+
+
+def reload() -> None:
+    """Forget what was read, so edits to the reference files take effect in a running session."""
+    for f in (_sources, _events, _summits, _chairs, _facts, _states_at, _value_for, _frame_of):
+        f.cache_clear()
 
 
 def _blank_to_na(df: pd.DataFrame) -> pd.DataFrame:

@@ -155,3 +155,49 @@ def test_summit_documents_known_only_where_cited():
     assert reference.value_for("summit.document.energy_strategy", "2024-07-03") is None
     assert reference.value_for("summit.document.declaration", "2022-09-16") is None
     assert reference.value_for("summit.leader_attends.IND", "2024-07-03") is None
+
+
+@pytest.fixture
+def editable_reference(tmp_path, monkeypatch):
+    """A copy of the reference files the test may break; the real ones are re-read afterwards."""
+    import shutil
+    for path in reference.DATA.glob("reference_*.csv"):
+        shutil.copy(path, tmp_path / path.name)
+    monkeypatch.setattr(reference, "DATA", tmp_path)
+    reference.reload()
+    yield tmp_path
+    monkeypatch.undo()
+    reference.reload()
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("file, old, new, message", [
+    ("reference_events.csv", "2024-07-04,day,BLR", "2024-07-32,day,BLR", "not a real calendar date"),
+    ("reference_events.csv", "2024-07-04,day,BLR", "4 July 2024,day,BLR", "is not a date written YYYY-MM-DD"),
+    ("reference_events.csv", "Belarus,observer,member,", "Belarus,observer,full_member,", "status_to 'full_member'"),
+    ("reference_events.csv", "kazinform-belarus-10th,", "kazinform-belarus-11th,", "unknown source(s) kazinform-belarus-11th"),
+    ("reference_summits.csv", "2024-07-03,2024-07-04", "2024-07-04,2024-07-03", "end 2024-07-03 is before start"),
+    ("reference_facts.csv", "0.36,ppp", "0.36,PPP", "measure 'PPP' is not nominal or ppp"),
+])
+def test_bad_reference_cells_stop_with_one_line_naming_file_and_row(editable_reference, file, old, new, message):
+    from sco_analysis.errors import InputError
+    _edit(editable_reference / file, old, new)
+    with pytest.raises(InputError) as err:
+        reference.counts_on("2024-07-04")
+        reference.value_for("share.world_gdp", "2024-07-04", measure="ppp")
+        reference.summits()
+    text = str(err.value)
+    assert file in text and "row " in text and message in text and "\n" not in text
+
+
+def test_an_added_event_takes_effect_after_reload(editable_reference):
+    with open(editable_reference / "reference_events.csv", "a", encoding="utf-8") as fh:
+        fh.write("2026-06-15,day,LAO,Laos,partner,member,Test summit,summit decision,tass-2010153,,\n")
+    reference.reload()
+    assert reference.counts_on("2026-06-15")["member"] == 11
+    assert reference.status_on("LAO", "2026-06-15") == "member"
