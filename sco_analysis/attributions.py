@@ -98,18 +98,45 @@ def _strip_possessive(tok: str) -> str:
     return _POSSESSIVE.sub("", tok) if re.search(r"\w[’']s?$", tok) else tok
 
 
-def _np_before(left: str) -> list[str]:
-    """The noun phrase that ends ``left``: capitalised words and role words, back to a stop word."""
-    toks = _TOKEN.findall(left)
+def _np_span(left: str) -> tuple[list[str], int]:
+    """The noun phrase that ends ``left`` (capitalised words and role words, back to a stop word)
+    and the offset where it starts."""
+    toks = list(_TOKEN.finditer(left))
     out: list[str] = []
-    for tok in reversed(toks):
+    begin = len(left)
+    for m in reversed(toks):
+        tok = m.group(0)
         low = tok.lower()
         if not re.match(r"\w", tok) or low in STOP:
             break
-        if _is_cap(tok) or low in ROLE_LOWER or (_POSSESSIVE.search(tok) and _is_cap(tok)):
+        if _is_cap(tok) or low in ROLE_LOWER:
             out.append(tok)
+            begin = m.start()
             continue
         break
+    return out[::-1], begin
+
+
+def _np_before(left: str) -> list[str]:
+    return _np_span(left)[0]
+
+
+def _co_subjects(left: str) -> list[list[str]]:
+    """Noun phrases listed with the subject ("Russia and China said", "A, B and C said"): the join
+    next to the subject must be 'and', so "Upon arrival in Astana, X said" names X alone."""
+    out = []
+    np, begin = _np_span(left)
+    rest = left[:begin]
+    if not re.search(r"\band\s*$", rest):
+        return out
+    while np and (m := re.search(r"(?:,\s*and|,|\band)\s*$", rest)):
+        np, begin = _np_span(rest[:m.start()])
+        if np:
+            out.append(np)
+        rest = rest[:begin]
+    head = re.search(r"(\w+)\W*$", rest)
+    if rest.strip() and not rest.rstrip().endswith(",") and not (head and head.group(1).lower() in STOP):
+        return []
     return out[::-1]
 
 
@@ -261,6 +288,7 @@ def _sentence_rows(art: _Article, sid: int, start: int, sent: str) -> list[tuple
             elif word == "and" and rows and re.search(r",\s*and\s*$", left):
                 got = rows[-1][1:3]
         if got:
+            rows.extend((pos, *co, cue) for np2 in _co_subjects(left) if (co := _resolve(art, _split(np2))))
             rows.append((pos, *got, cue))
     seen, out = set(), []
     for _, speaker, role, cue in sorted(rows, key=lambda r: r[0]):

@@ -96,3 +96,15 @@ def test_hyphenated_title_relative_clause_and_surname_first_names(tmp_path):
                     ("Recep Tayyip Erdogan", "Turkish President", "praised"),
                     ("Xi Jinping", "Chinese President", "said"),
                     ("Xi Jinping", "Chinese President", "added")]
+
+
+def test_coordinated_subjects_each_get_a_row(tmp_path):
+    rows = _rows(tmp_path, "Russia, Iran and China said the bloc must grow.\n"
+                           "Upon arrival, Kazakh President Tokayev welcomed the guests.\n")
+    assert rows == [("Russia", None, "said"), ("Iran", None, "said"), ("China", None, "said"),
+                    ("Tokayev", "Kazakh President", "welcomed")]
+
+
+def test_object_of_an_earlier_verb_is_not_a_co_subject(tmp_path):
+    rows = _rows(tmp_path, "Putin praised Kazakhstan and Xi said the bloc is strong.\n")
+    assert rows == [("Putin", None, "praised"), ("Xi", None, "said")]
