@@ -78,6 +78,7 @@ _PERSON = re.compile(
     rf"(?i:\b(?:{'|'.join(sorted(PERSON_TITLES, key=len, reverse=True))}))(?:[\s-]+(?i:{_TITLE_ALT})\b)*\s+"
     rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_BODY_HEADS = SOURCE_NOUNS - {"spokesperson", "spokesman", "spokeswoman", "official"}
 
 
 @dataclass(frozen=True)
@@ -140,26 +141,28 @@ def _co_subjects(left: str) -> list[list[str]]:
     return out[::-1]
 
 
-def _split(np_tokens: list[str]) -> tuple[str, str | None, bool] | None:
-    """(speaker, role, is_person) from a noun phrase, or None when it names nobody."""
+def _split(np_tokens: list[str]) -> tuple[str, str | None] | None:
+    """(speaker, role) from a noun phrase, or None when it names nobody.
+
+    A body ("Russian Foreign Ministry", "joint statement") is the speaker as a whole; otherwise the
+    trailing capitalised words that are not titles are the name and the words before it the role.
+    """
     toks = [t for t in np_tokens if t.lower() not in {"the", "a", "an"}]
     if not toks:
         return None
     toks[-1] = _strip_possessive(toks[-1])
-    if toks[-1].lower() in SOURCE_NOUNS - {"spokesperson", "spokesman", "spokeswoman", "official"} or \
-            not any(_is_cap(t) for t in toks):
-        if not any(t.lower() in SOURCE_NOUNS for t in toks) and not any(_is_cap(t) for t in toks):
+    has_cap = any(_is_cap(t) for t in toks)
+    if toks[-1].lower() in _BODY_HEADS or not has_cap:
+        if not has_cap and not any(t.lower() in SOURCE_NOUNS for t in toks):
             return None
-        return " ".join(toks), None, False
+        return " ".join(toks), None
     i = len(toks)
     while i > 0 and _is_cap(toks[i - 1]) and not _is_title(toks[i - 1]) \
             and not (i < len(toks) and _POSSESSIVE.search(toks[i - 1])):
         i -= 1
-    name, role = toks[i:], toks[:i]
-    if not name:
-        return " ".join(toks), None, any(t.lower() in PERSON_TITLES for t in toks)
-    is_person = any(p in PERSON_TITLES for t in role for p in t.lower().split("-"))
-    return " ".join(name), (" ".join(role) or None), is_person
+    if i == len(toks):
+        return " ".join(toks), None
+    return " ".join(toks[i:]), " ".join(toks[:i]) or None
 
 
 def _persons(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[int, int, Person]]:
@@ -190,7 +193,6 @@ class _Article:
     """Person mentions of one article, for resolving short names and pronouns."""
 
     def __init__(self, text: str, spans: list[tuple[int, int, int]]):
-        self.text = text
         self.titled = _persons(text, spans)
         self.people: dict[str, Person] = {}
         for _, _, p in self.titled:
@@ -220,10 +222,11 @@ class _Article:
         return self.people[names.pop()] if len(names) == 1 else None
 
 
-def _resolve(art: _Article, parsed, ) -> tuple[str, str | None] | None:
+def _resolve(art: _Article, parsed: tuple[str, str | None] | None) -> tuple[str, str | None] | None:
+    """The full name and role of a speaker known from an earlier titled mention, else as parsed."""
     if parsed is None:
         return None
-    speaker, role, _ = parsed
+    speaker, role = parsed
     known = art.full(speaker)
     if known is not None:
         return known.name, role or known.role
