@@ -143,6 +143,10 @@ def _frame(claim, checked, ref) -> str:
 
 # ---------------------------------------------------------------- reference verdicts
 
+def _figure(rv) -> str:
+    return reference.describe_share(rv.value, rv.measure, rv.year)
+
+
 def _judge_share_gdp(value: str, checked, measure: str | None, ref, when: str):
     tol = f"tolerance ±{SHARE_TOLERANCE * 100:.0f} points"
     if measure:
@@ -150,13 +154,13 @@ def _judge_share_gdp(value: str, checked, measure: str | None, ref, when: str):
         if rv is None:
             return None, "not_enough_info", f"{when}; no {measure} GDP share in the reference near {checked:%Y}", None
         label = "supported" if same("share.world_gdp", value, rv.value) else "refuted"
-        return rv.value, label, f"{when}; measure stated ({measure}); compared with {rv.note}; {tol}", rv.citation
+        return rv.value, label, f"{when}; measure stated ({measure}); compared with {_figure(rv)}; {tol}", rv.citation
     nominal = ref.value_for("share.world_gdp", checked, measure="nominal")
     ppp = ref.value_for("share.world_gdp", checked, measure="ppp")
     known = [rv for rv in (nominal, ppp) if rv is not None]
     if not known:
         return None, "not_enough_info", f"{when}; no GDP share in the reference near {checked:%Y}", None
-    compared = f"compared with {' and '.join(rv.note for rv in known)}; {tol}"
+    compared = f"compared with {' and '.join(_figure(rv) for rv in known)}; {tol}"
     if nominal is not None and same("share.world_gdp", value, nominal.value):
         return nominal.value, "supported", f"{when}; measure not stated, within tolerance of nominal; {compared}", nominal.citation
     if ppp is not None and same("share.world_gdp", value, ppp.value):
@@ -179,8 +183,6 @@ def _judge(claim, checked, measure: str | None, ref):
         return None, "not_enough_info", f"the reference has nothing for {key} ({when})", None
     label = "supported" if same(key, value, rv.value) else "refuted"
     note = "; ".join(p for p in (when, rv.note) if p)
-    if rv.tolerance is not None:
-        note += f"; tolerance ±{rv.tolerance * 100:.0f} points"
     return rv.value, label, note, rv.citation
 
 

@@ -44,7 +44,7 @@ class ReferenceValue:
 
     ``value`` is normalised like claim values (ISO3 codes, ISO dates, decimals, sorted ``;`` sets).
     ``tolerance`` is set for shares: a claim within it of ``value`` matches. ``measure`` names the
-    GDP measure (``nominal`` or ``ppp``) a share refers to.
+    GDP measure (``nominal`` or ``ppp``) a share refers to, ``year`` the year of the figure.
     """
 
     value: str
@@ -52,6 +52,7 @@ class ReferenceValue:
     note: str = ""
     measure: str | None = None
     tolerance: float | None = None
+    year: int | None = None
 
 
 # ---------------------------------------------------------------- data files
@@ -403,9 +404,14 @@ def _share_value(key: str, d: pd.Timestamp, measure: str | None) -> ReferenceVal
     if abs(int(row["year"]) - d.year) > SHARE_MAX_YEAR_GAP:
         return None
     m = None if pd.isna(row["measure"]) else row["measure"]
-    what = {"nominal": "nominal GDP", "ppp": "GDP at PPP", None: "population"}[m]
-    note = f"{what} {float(row['value']):.1%} of world ({row['year']})"
-    return ReferenceValue(row["value"], citation(row["source_id"]), note, m, SHARE_TOLERANCE)
+    note = f"{describe_share(row['value'], m, int(row['year']))}; tolerance ±{SHARE_TOLERANCE * 100:.0f} points"
+    return ReferenceValue(row["value"], citation(row["source_id"]), note, m, SHARE_TOLERANCE, int(row["year"]))
+
+
+def describe_share(value: str, measure: str | None, year: int | None) -> str:
+    """``nominal GDP 23.0% of world (2024)``; population when there is no measure."""
+    what = {"nominal": "nominal GDP", "ppp": "GDP at PPP", None: "population"}[measure]
+    return f"{what} {float(value):.1%} of world" + (f" ({year})" if year else "")
 
 
 def value_for(claim_key: str, on=None, measure: str | None = None) -> ReferenceValue | None:

@@ -131,7 +131,8 @@ def test_value_for_shares_names_measure_year_and_tolerance():
     nominal = reference.value_for("share.world_gdp", "2024-07-03")
     ppp = reference.value_for("share.world_gdp", "2024-07-03", measure="ppp")
     assert (nominal.value, nominal.measure, ppp.value, ppp.measure) == ("0.23", "nominal", "0.36", "ppp")
-    assert "2024" in nominal.note and nominal.tolerance == reference.SHARE_TOLERANCE
+    assert "2024" in nominal.note and "±5 points" in nominal.note and nominal.tolerance == reference.SHARE_TOLERANCE
+    assert (nominal.year, ppp.year) == (2024, 2024)
     assert reference.value_for("share.world_gdp", "2025-09-01").value == "0.225"
     assert reference.value_for("share.world_population", "2024-07-03").value == "0.42"
     assert reference.value_for("share.world_population", "2017-06-09") is None
