@@ -14,7 +14,7 @@ Rules (also in ``data/REFERENCE.md``):
 - Claims are compared only within a frame: the span of days over which the reference's answer for
   the key is constant (``reference.frame_of``), so "9 members" before a summit and "10 members" after
   it do not conflict. Without a usable day the frame is the ``as_of`` label.
-- Sets compare as sets of ISO3 codes; numbers numerically; shares within ``SHARE_TOLERANCE``.
+- Sets compare as sets of ISO3 codes (names resolved with ``countries.resolve``); numbers numerically; shares within ``SHARE_TOLERANCE``.
 - Shares of world GDP: with a stated measure, the figure for that measure decides. Without one, a
   value within tolerance of the nominal figure is supported, within tolerance of the PPP figure only
   is not_enough_info ("measure not stated"), and neither is refuted.
@@ -27,9 +27,8 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-import pycountry
 
-from . import reference, schema
+from . import countries, reference, schema
 
 SHARE_TOLERANCE = reference.SHARE_TOLERANCE
 MEASURE_KEY = "share.world_gdp.measure"
@@ -49,10 +48,7 @@ def _iso3(name: str) -> str:
     name = name.strip()
     if _ISO3.match(name):
         return name
-    try:
-        return pycountry.countries.lookup(name).alpha_3
-    except LookupError:
-        return name.upper()
+    return countries.resolve(name) or name.upper()
 
 
 def _is_set(key: str, value: str) -> bool:
