@@ -12,6 +12,7 @@ in the article; a pronoun resolves only when the latest sentence naming people n
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -197,13 +198,19 @@ class _Article:
         self.people: dict[str, Person] = {}
         for _, _, p in self.titled:
             self.people.setdefault(p.name, p)
-        self.mentions: list[tuple[int, int, str]] = [(sid, off, p.name) for sid, off, p in self.titled]
-        for sid, s, e in spans:
-            for full in self.people:
-                for part in {full, *(w for w in full.split() if len(w) > 1)}:
-                    for m in re.finditer(rf"\b{re.escape(part)}\b", text[s:e]):
-                        self.mentions.append((sid, s + m.start(), full))
-        self.mentions = sorted(set(self.mentions))
+        mentions = {(sid, off, p.name) for sid, off, p in self.titled}
+        parts: dict[str, set[str]] = {}
+        for full in self.people:
+            for part in {full, *(w for w in full.split() if len(w) > 1)}:
+                parts.setdefault(part, set()).add(full)
+        if parts:
+            rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(parts, key=len, reverse=True))) + r")\b")
+            starts = [s for _, s, _ in spans]
+            for m in rx.finditer(text):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if i >= 0 and m.start() < spans[i][2]:
+                    mentions.update((spans[i][0], m.start(), full) for full in parts[m.group(0)])
+        self.mentions = sorted(mentions)
 
     def full(self, name: str) -> Person | None:
         if name in self.people:
