@@ -14,7 +14,8 @@ Rules (also in ``data/REFERENCE.md``):
 - Claims are compared only within a frame: the span of days over which the reference's answer for
   the key is constant (``reference.frame_of``), so "9 members" before a summit and "10 members" after
   it do not conflict. Without a usable day the frame is the ``as_of`` label.
-- Sets compare as sets of ISO3 codes (names resolved with ``countries.resolve``); numbers numerically; shares within ``SHARE_TOLERANCE``.
+- Sets compare as sets of ISO3 codes (names resolved with ``countries.resolve``); numbers
+  numerically; shares within ``SHARE_TOLERANCE``.
 - Shares of world GDP: with a stated measure, the figure for that measure decides. Without one, a
   value within tolerance of the nominal figure is supported, within tolerance of the PPP figure only
   is not_enough_info ("measure not stated"), and neither is refuted.
@@ -144,25 +145,28 @@ def _figure(rv) -> str:
 
 
 def _judge_share_gdp(value: str, checked, measure: str | None, ref, when: str):
+    key = "share.world_gdp"
     tol = f"tolerance ±{SHARE_TOLERANCE * 100:.0f} points"
     if measure:
-        rv = ref.value_for("share.world_gdp", checked, measure=measure)
+        rv = ref.value_for(key, checked, measure=measure)
         if rv is None:
-            return None, "not_enough_info", f"{when}; no {measure} GDP share in the reference near {checked:%Y}", None
-        label = "supported" if same("share.world_gdp", value, rv.value) else "refuted"
-        return rv.value, label, f"{when}; measure stated ({measure}); compared with {_figure(rv)}; {tol}", rv.citation
-    nominal = ref.value_for("share.world_gdp", checked, measure="nominal")
-    ppp = ref.value_for("share.world_gdp", checked, measure="ppp")
+            return None, "not_enough_info", f"{when}; no {measure} GDP share in the reference", None
+        label = "supported" if same(key, value, rv.value) else "refuted"
+        note = f"{when}; measure stated ({measure}); compared with {_figure(rv)}; {tol}"
+        return rv.value, label, note, rv.citation
+    nominal = ref.value_for(key, checked, measure="nominal")
+    ppp = ref.value_for(key, checked, measure="ppp")
     known = [rv for rv in (nominal, ppp) if rv is not None]
     if not known:
         return None, "not_enough_info", f"{when}; no GDP share in the reference near {checked:%Y}", None
     compared = f"compared with {' and '.join(_figure(rv) for rv in known)}; {tol}"
-    if nominal is not None and same("share.world_gdp", value, nominal.value):
-        return nominal.value, "supported", f"{when}; measure not stated, within tolerance of nominal; {compared}", nominal.citation
-    if ppp is not None and same("share.world_gdp", value, ppp.value):
-        return ppp.value, "not_enough_info", f"{when}; measure not stated, within tolerance of PPP only; {compared}", ppp.citation
-    first = known[0]
-    return first.value, "refuted", f"{when}; measure not stated, outside tolerance of every figure; {compared}", first.citation
+    if nominal is not None and same(key, value, nominal.value):
+        rv, label, how = nominal, "supported", "within tolerance of nominal"
+    elif ppp is not None and same(key, value, ppp.value):
+        rv, label, how = ppp, "not_enough_info", "within tolerance of PPP only"
+    else:
+        rv, label, how = known[0], "refuted", "outside tolerance of every figure"
+    return rv.value, label, f"{when}; measure not stated, {how}; {compared}", rv.citation
 
 
 def _judge(claim, checked, measure: str | None, ref):
@@ -196,7 +200,7 @@ def _measures(claims: pd.DataFrame) -> dict[tuple, str]:
 # ---------------------------------------------------------------- comparison
 
 def _placed(claims: pd.DataFrame, articles: pd.DataFrame, ref) -> list[dict]:
-    """Each claim with its frame and reference verdict; repeats within (key, frame, article, value) dropped."""
+    """Each claim with its frame and reference verdict; repeats of (key, frame, article, value) dropped."""
     published = dict(zip(articles["article_id"], articles["reference_date"]))
     measures = _measures(claims)
     memo: dict[tuple, tuple] = {}
@@ -211,7 +215,8 @@ def _placed(claims: pd.DataFrame, articles: pd.DataFrame, ref) -> list[dict]:
         measure = (measures.get((claim["article_id"], claim["sentence_id"]))
                    or measures.get((claim["article_id"], None)))
         as_of_date = None if pd.isna(claim["as_of_date"]) else pd.Timestamp(claim["as_of_date"])
-        how = (claim["claim_key"], claim["value"], claim["modality"], claim["as_of"], as_of_date, pub, measure)
+        how = (claim["claim_key"], claim["value"], claim["modality"], claim["as_of"], as_of_date, pub,
+               measure)
         if how not in memo:
             checked = _check_date(claim, pub, ref)
             memo[how] = (checked, _frame(claim, checked, ref), *_judge(claim, checked, measure, ref))
@@ -315,12 +320,13 @@ def pairwise(comparison: pd.DataFrame) -> pd.DataFrame:
 
 
 def overall(comparison: pd.DataFrame) -> dict[str, int]:
-    """Counts over (claim_key, frame) cells (single_source / agree / conflict) and rows by reference verdict."""
+    """Cells (claim_key, frame) by verdict across articles, and rows by reference verdict."""
     per_cell = comparison.groupby(["claim_key", "frame"])["verdict"].agg(
         lambda v: "conflict" if (v == "conflict").any() else v.iloc[0])
     out = {"cells": int(len(per_cell))}
     out.update({f"cells_{v}": int((per_cell == v).sum()) for v in schema.VERDICTS})
-    out.update({f"rows_{v}": int((comparison["reference_verdict"] == v).sum()) for v in schema.REFERENCE_VERDICTS})
+    out.update({f"rows_{v}": int((comparison["reference_verdict"] == v).sum())
+                for v in schema.REFERENCE_VERDICTS})
     return out
 
 

@@ -72,10 +72,11 @@ _RULES = {  # kind of value -> (pattern or allowed values, what is wrong otherwi
     "any": (r"(?s).*", ""),
 }
 _COLUMNS = {  # file -> column -> kind; a trailing "?" allows an empty cell
-    "sources": dict(source_id="text", outlet="text", title="text", address="url", date="page_date?", note="any"),
-    "events": dict(date="date", date_precision="precision", iso3="iso3", country="text", status_from="status?",
-                   status_to="status", event="text", basis="any", source_id="source", other_source_ids="sources?",
-                   note="any"),
+    "sources": dict(source_id="text", outlet="text", title="text", address="url", date="page_date?",
+                    note="any"),
+    "events": dict(date="date", date_precision="precision", iso3="iso3", country="text",
+                   status_from="status?", status_to="status", event="text", basis="any",
+                   source_id="source", other_source_ids="sources?", note="any"),
     "summits": dict(start="date", end="date", date_precision="precision", kind="kind", place="text",
                     host_iso3="iso3", number="int?", documents="any", documents_source_id="source?",
                     source_id="source", other_source_ids="sources?", note="any"),
@@ -210,7 +211,8 @@ def events() -> pd.DataFrame:
 
 
 def summits() -> pd.DataFrame:
-    """SCO meetings: ``start, end, date_precision, kind`` (heads_of_state / foreign_ministers), place, number, source."""
+    """SCO meetings: ``start, end, date_precision, kind`` (heads_of_state / foreign_ministers), place,
+    number, documents adopted, source."""
     return _summits().copy()
 
 
@@ -332,7 +334,8 @@ def _fact_value(key: str) -> ReferenceValue | None:
     if rows.empty:
         return None
     row = rows.iloc[0]
-    return ReferenceValue(row["value"], citation(row["source_id"]), "" if pd.isna(row["note"]) else row["note"])
+    note = "" if pd.isna(row["note"]) else row["note"]
+    return ReferenceValue(row["value"], citation(row["source_id"]), note)
 
 
 def summit_near(on, kind: str = SUMMIT_KIND) -> pd.Series | None:
@@ -348,7 +351,7 @@ def summit_near(on, kind: str = SUMMIT_KIND) -> pd.Series | None:
 
 
 def summit_ending_on_or_after(on, kind: str = SUMMIT_KIND) -> pd.Series | None:
-    """The first meeting of ``kind`` still running or yet to come on that day (the event a preview anticipates)."""
+    """The first meeting of ``kind`` still running or yet to come on that day (what a preview anticipates)."""
     d = _day(on)
     s = _summits()
     s = s[(s["kind"] == kind) & (s["end"] >= d)] if d is not None else s.iloc[0:0]
@@ -404,8 +407,9 @@ def _share_value(key: str, d: pd.Timestamp, measure: str | None) -> ReferenceVal
     if abs(int(row["year"]) - d.year) > SHARE_MAX_YEAR_GAP:
         return None
     m = None if pd.isna(row["measure"]) else row["measure"]
-    note = f"{describe_share(row['value'], m, int(row['year']))}; tolerance ±{SHARE_TOLERANCE * 100:.0f} points"
-    return ReferenceValue(row["value"], citation(row["source_id"]), note, m, SHARE_TOLERANCE, int(row["year"]))
+    year = int(row["year"])
+    note = f"{describe_share(row['value'], m, year)}; tolerance ±{SHARE_TOLERANCE * 100:.0f} points"
+    return ReferenceValue(row["value"], citation(row["source_id"]), note, m, SHARE_TOLERANCE, year)
 
 
 def describe_share(value: str, measure: str | None, year: int | None) -> str:
