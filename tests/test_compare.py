@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sco_analysis import compare, schema
 
@@ -346,3 +348,23 @@ def test_distinctive_themes_of_a_single_article_are_its_heaviest():
     themes = schema.frame("themes", [_theme("a", 0, "trade"), _theme("a", 1, "trade"), _theme("a", 2, "energy"),
                                      _theme("a", 1, "security"), _theme("a", 3, "security"), _theme("a", 0, "health")])
     assert compare.distinctive_themes(themes, sentences) == {"a": ["security", "trade", "energy"]}
+
+
+_KEYS = st.sampled_from([("members.count", ["8", "9", "10"]), ("share.world_gdp", ["0.2", "0.25", "0.33", "0.5"]),
+                         ("founded.members", ["CHN;RUS", "RUS;CHN", "CHN;KAZ;RUS"])])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abcd"), _KEYS, st.integers(0, 3)), min_size=1, max_size=12))
+def test_agreement_is_symmetric_and_counts_add_up(picks):
+    claims = [claim(a, key, values[i % len(values)], "timeless" if key == "founded.members" else "publication",
+                    sentence_id=n) for n, (a, (key, values), i) in enumerate(picks)]
+    cmp = run(claims, [article(x) for x in "abcd"])
+    for _, cell in cmp.groupby(["claim_key", "frame"]):
+        for r in cell.itertuples():
+            assert r.n_agree + r.n_conflict == r.n_articles - 1
+            assert (r.verdict == "single_source") == (r.n_articles == 1)
+            assert (r.verdict == "conflict") == (r.n_conflict > 0)
+            for b in r.agrees_with.split(";") if isinstance(r.agrees_with, str) else []:
+                partner = cell.loc[cell["article_id"] == b, "agrees_with"].dropna()
+                assert any(r.article_id in x.split(";") for x in partner)
