@@ -92,6 +92,8 @@ _HOLD = re.compile(r"\b(?P<verb>holds|currently\s+holds|chairs|currently\s+chair
                    + _CHAIR_NOUN + r"|(?:the\s+)?(?:SCO|organi[sz]ation|bloc|group(?:ing)?)\b)"
                    + r"|\bunder\s+(?:the\s+)?(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+(?:rotating\s+)?(?:presidency|chairmanship)\b",
                    re.I)
+_FROM = re.compile(r"\bfrom\s+")
+_TO = re.compile(r"\bto\s+")
 _PAST_VERB = re.compile(r"^(?:took|assumed|received|inherited|handed|passed|transferred)", re.I)
 
 _HEDGE = r"(?:(?:almost|nearly|about|around|roughly|approximately|some|over|more\s+than|less\s+than|just\s+over|" \
@@ -244,7 +246,7 @@ def _city(name: str) -> str | None:
     return name
 
 
-def _other_year(text: str, s: _Sent, at: int, ref: date | None) -> bool:
+def _other_year(text: str, s: _Sent, ref: date | None) -> bool:
     """Whether the sentence dates what it says to an earlier year than the article's (a past summit);
     far-future years ("a strategy until 2035") are horizons, not dates of the event."""
     window = text[s.start:s.end]
@@ -258,7 +260,7 @@ def _summit_places(text: str, s: _Sent, ref: date | None) -> list[str]:
     found = []
     for m in [m for rx in (_CITY_SUMMIT, _SUMMIT_IN, _CITY_HOSTS) for m in rx.finditer(text, s.start, s.end)]:
         city = _city(m.group("city"))
-        if city and not _other_year(text, s, m.start(), ref):
+        if city and not _other_year(text, s, ref):
             found.append((m.start(), city))
     return [c for _, c in sorted(found)]
 
@@ -272,7 +274,7 @@ def _summit_dates(text: str, s: _Sent, ref: date | None) -> tuple[date, date] | 
     for d in dates:
         if d.end_date and any(_ATTACH.fullmatch(text, m.end(), d.start) or
                               _ATTACH.fullmatch(text, d.end, m.start()) for m in summits):
-            if not _other_year(text, s, d.start, ref):
+            if not _other_year(text, s, ref):
                 return d.date, d.end_date
     opening = _OPEN.search(text, summits[0].end(), s.end)
     if not opening:
@@ -297,8 +299,8 @@ def _summit_numbers(text: str, s: _Sent) -> list[str]:
 
 # ---------------------------------------------------------------- chair
 
-def _country_after(text: str, word: str, start: int, end: int) -> str | None:
-    m = re.compile(rf"\b{word}\s+").search(text, start, end)
+def _country_after(text: str, word: re.Pattern, start: int, end: int) -> str | None:
+    m = word.search(text, start, end)
     if not m:
         return None
     found = [c for c in countries.find(text, m.end(), end) if not c.demonym and c.start <= m.end() + 4]
@@ -310,29 +312,29 @@ def _subject(text: str, s: _Sent, at: int) -> str | None:
     return found[-1].iso3 if found else None
 
 
-def _chair(text: str, s: _Sent, ref: date | None) -> list[tuple[str, str, str]]:
-    """(key, iso3, tense) for chair hand-overs and current chairs named in the sentence."""
+def _chair(text: str, s: _Sent) -> list[tuple[str, str]]:
+    """(chair.current | chair.next, ISO3) for hand-overs and current chairs named in the sentence.
+
+    A future hand-over names the next chair and the current one ("X will take over ... from Y");
+    a past one names the current chair ("X took over the chairmanship").
+    """
     out = []
-    for m in _TAKE.finditer(text, s.start, s.end):
-        taker, giver = _subject(text, s, m.start()), _country_after(text, "from", m.end(), s.end)
-        when = "past" if _PAST_VERB.match(m.group("verb")) else "future"
-        if when == "past":
-            out += [("chair.current", taker, "past")] if taker else []
-        else:
-            out += [("chair.next", taker, "future")] if taker else []
-            out += [("chair.current", giver, "present")] if giver else []
-    for m in _HAND.finditer(text, s.start, s.end):
-        giver = _country_after(text, "from", m.end(), s.end) or _subject(text, s, m.start())
-        taker = _country_after(text, "to", m.end(), s.end)
-        if _PAST_VERB.match(m.group("verb")):
-            out += [("chair.current", taker, "past")] if taker else []
-        else:
-            out += [("chair.next", taker, "future")] if taker else []
-            out += [("chair.current", giver, "present")] if giver else []
+    for rx in (_TAKE, _HAND):
+        for m in rx.finditer(text, s.start, s.end):
+            if rx is _TAKE:
+                taker, giver = _subject(text, s, m.start()), _country_after(text, _FROM, m.end(), s.end)
+            else:
+                taker = _country_after(text, _TO, m.end(), s.end)
+                giver = _country_after(text, _FROM, m.end(), s.end) or _subject(text, s, m.start())
+            if _PAST_VERB.match(m.group("verb")):
+                out += [("chair.current", taker)] if taker else []
+            else:
+                out += [("chair.next", taker)] if taker else []
+                out += [("chair.current", giver)] if giver else []
     for m in _HOLD.finditer(text, s.start, s.end):
         iso = countries.resolve(m.group("dem")) if m.group("dem") else _subject(text, s, m.start())
         if iso:
-            out.append(("chair.current", iso, "present"))
+            out.append(("chair.current", iso))
     return out
 
 
@@ -413,6 +415,16 @@ def _shares(text: str, s: _Sent, ref: date | None) -> list[dict]:
 
 # ---------------------------------------------------------------- assembly
 
+def _summit_modality(text: str, s: _Sent, span: tuple[date, date] | None, ref: date | None) -> str:
+    """``expected`` when the summit starts after publication (or, undated, the sentence speaks of it
+    in the future tense), else ``reported``."""
+    if span and ref:
+        return "expected" if span[0] > ref else "reported"
+    m = _SUMMIT.search(text, s.start, s.end)
+    at, until = (m.start(), m.end()) if m else (s.start, s.start)
+    return "expected" if timeexpr.tense(text, s.start, s.end, at, until) == "future" else "reported"
+
+
 def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dict]:
     rows: list[dict] = []
     span = None
@@ -421,9 +433,9 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
     for s in sents:
         rows += _founding(text, s, ref)
         rows += _shares(text, s, ref)
-    summit_modality = "expected" if (span and ref and span[0] > ref) else "reported"
     event_end = span[1] if span else None
     for s in sents:
+        summit_modality = _summit_modality(text, s, span, ref)
         for city in _summit_places(text, s, ref):
             rows.append(_row(s, "summit.place", city, summit_modality, "publication", ref))
         for n in _summit_numbers(text, s):
@@ -434,12 +446,12 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
                              "publication", ref))
         for iso, value in _attendance(text, s):
             rows.append(_row(s, f"summit.leader_attends.{iso}", value, summit_modality, "publication", ref))
-        if not _other_year(text, s, s.start, ref):
+        if not _other_year(text, s, ref):
             for slug, doc_modality in _documents(text, s):
                 rows.append(_row(s, f"summit.document.{slug}", "adopted", doc_modality, "publication", ref))
         for name in _secretary_general(text, s):
             rows.append(_row(s, "secretary_general", name, "reported", "publication", ref))
-        for key, iso, tense in _chair(text, s, ref):
+        for key, iso in _chair(text, s):
             if key == "chair.next":
                 rows.append(_row(s, key, iso, "expected", "after_event", event_end))
             else:

@@ -248,3 +248,10 @@ def test_past_summit_sentence_is_not_this_summit_and_was_held_dates(tmp_path):
 def test_more_phrasings(tmp_path, sentence, expected):
     _, claims = _claims(tmp_path, sentence + "\n")
     assert _pairs(claims) == expected
+
+
+def test_undated_summit_modality_follows_tense(tmp_path):
+    _, claims = _claims(tmp_path, "Bishkek will host the next summit.\nThe 2024 summit was held in Astana.\n",
+                        published="2024-09-01")
+    got = {(r.value, r.modality) for r in claims.itertuples()}
+    assert got == {("Bishkek", "expected"), ("Astana", "reported")}
