@@ -202,3 +202,11 @@ def test_an_added_event_takes_effect_after_reload(editable_reference):
     reference.reload()
     assert reference.counts_on("2026-06-15")["member"] == 11
     assert reference.status_on("LAO", "2026-06-15") == "member"
+
+
+def test_every_listed_source_is_cited_somewhere():
+    used = set(reference.summits()["documents_source_id"].dropna())
+    for table in (reference.events(), reference.summits(), reference.chairs(), reference.facts()):
+        used |= set(table["source_id"])
+        used |= {s for v in table["other_source_ids"].dropna() for s in v.split(";")}
+    assert set(reference.sources()["source_id"]) == used
