@@ -387,18 +387,47 @@ def growth_zoom_chart(growth: pd.DataFrame, counts: pd.DataFrame, articles: pd.D
 
 # ---------------------------------------------------------------- themes
 
-def theme_shares(themes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Share of each article's body sentences touching each theme (every article x theme, 0 if none)."""
-    body = articles.set_index("article_id")["n_body_sentences"].astype("Float64")
-    hits = (themes.drop_duplicates(["article_id", "sentence_id", "theme_id"])
-            .groupby(["theme_id", "theme_label", "article_id"]).size().rename("n_sentences"))
-    theme_index = themes[["theme_id", "theme_label"]].drop_duplicates().sort_values("theme_id")
+def theme_shares(themes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Share of each article's body sentences that touch each theme (every article x theme, 0 if none).
+
+    Only body sentences count, on both sides of the fraction; a sentence touching a theme through
+    several terms counts once.
+    """
+    body = sentences.loc[sentences["kind"] == "body", ["article_id", "sentence_id"]]
+    n_body = body.groupby("article_id").size()
+    tagged = themes.merge(body, on=["article_id", "sentence_id"])
+    hits = (tagged.drop_duplicates(["article_id", "sentence_id", "theme_id"])
+            .groupby(["theme_id", "article_id"]).size().rename("n_sentences").reset_index())
+    theme_index = themes[["theme_id", "theme_label"]].drop_duplicates("theme_id").sort_values("theme_id")
     grid = theme_index.merge(articles[["article_id"]], how="cross")
-    out = grid.merge(hits.reset_index(), on=["theme_id", "theme_label", "article_id"], how="left")
+    out = grid.merge(hits, on=["theme_id", "article_id"], how="left")
     out["n_sentences"] = out["n_sentences"].fillna(0).astype("Int64")
-    out["n_body_sentences"] = out["article_id"].map(body).astype("Int64")
-    out["share"] = (out["n_sentences"] / out["n_body_sentences"].replace(0, pd.NA)).astype("Float64")
-    return out[["article_id", "theme_id", "theme_label", "n_sentences", "n_body_sentences", "share"]]
+    out["n_body_sentences"] = out["article_id"].map(n_body).fillna(0).astype("Int64")
+    out["share"] = (out["n_sentences"].astype("Float64") / out["n_body_sentences"].replace(0, pd.NA)).astype("Float64")
+    return out[["article_id", "theme_id", "theme_label", "n_sentences", "n_body_sentences", "share"]].reset_index(drop=True)
+
+
+def claim_labels(keys) -> dict[str, str]:
+    """Readable label per claim key from ``data/claim_keys.csv`` (``<ISO3>`` keys filled in)."""
+    import re
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "claim_keys.csv"
+    table = pd.read_csv(path, dtype="string", keep_default_na=False) if path.exists() else pd.DataFrame(columns=["key", "meaning"])
+    patterns = []
+    for key, meaning in zip(table["key"], table["meaning"]):
+        rx = "^" + re.escape(key).replace(re.escape("<ISO3>"), "(?P<code>[A-Z]{3})") + "$"
+        patterns.append((re.compile(rx), re.sub(r"\s*\([^)]*\)", "", meaning).strip()))
+    out = {}
+    for key in dict.fromkeys(keys):
+        for rx, meaning in patterns:
+            m = rx.match(key)
+            if m:
+                out[key] = f"{meaning} ({m.group('code')})" if "code" in m.groupdict() else meaning
+                break
+        else:
+            out[key] = key
+    return out
 
 
 def themes_chart(shares: pd.DataFrame, articles: pd.DataFrame, *, source: str) -> Figure:
@@ -449,7 +478,7 @@ def claim_matrix_chart(comparison: pd.DataFrame, articles: pd.DataFrame, *, sour
     comp["row"] = [f"{r} [{f}]" if multi_frame.get(k, 1) > 1 else r
                    for r, k, f in zip(comp["row"], comp["claim_key"], comp["frame"])]
     rows = list(dict.fromkeys(comp.sort_values(["claim_key", "frame"])["row"]))
-    fig = _figure(1.9 + 0.34 * max(len(rows), 1))
+    fig = _figure(1.9 + 0.25 * max(len(rows), 1))
     ax = fig.add_subplot()
     if not rows:
         _no_data(ax, "no comparable claims")
@@ -465,7 +494,7 @@ def claim_matrix_chart(comparison: pd.DataFrame, articles: pd.DataFrame, *, sour
                                    edgecolor="white", linewidth=1.5))
             text_colour = "white" if first["reference_verdict"] in ("supported", "refuted") else "black"
             ax.text(c + 0.06, r + 0.5, AGREEMENT_MARKS.get(first["verdict"], "?"), va="center", ha="left",
-                    fontsize=BASE_FONT + 1, fontweight="bold", color=text_colour)
+                    fontsize=BASE_FONT, fontweight="bold", color=text_colour)
             ax.text(c + 0.55, r + 0.5, textwrap.shorten(values, 34, placeholder="…"), va="center",
                     ha="center", fontsize=BASE_FONT - 1.5, color=text_colour)
     ax.set_xlim(0, max(len(cols), 1))
@@ -473,8 +502,8 @@ def claim_matrix_chart(comparison: pd.DataFrame, articles: pd.DataFrame, *, sour
     ax.set_xticks([c + 0.5 for c in range(len(cols))], [textwrap.fill(labels[a], 24) for a in cols],
                   fontsize=BASE_FONT - 0.5)
     ax.xaxis.tick_top()
-    ax.set_yticks([r + 0.5 for r in range(len(rows))], [textwrap.shorten(r, 48) for r in rows],
-                  fontsize=BASE_FONT - 0.5)
+    ax.set_yticks([r + 0.5 for r in range(len(rows))], [textwrap.shorten(r, 56, placeholder="…") for r in rows],
+                  fontsize=BASE_FONT - 1)
     ax.tick_params(length=0)
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)

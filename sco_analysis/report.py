@@ -55,9 +55,13 @@ CHROMIUM_ARGS = (
 HIDDEN_TAGS = {"parameters", "injected-parameters", "report-setup", "remove-cell"}
 KERNEL_ENV = {"SOURCE_DATE_EPOCH": "0", "PYTHONHASHSEED": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
 SVG_SALT = "sco-analysis"
+RESET = """for _k in [k for k in get_ipython().user_ns if not k.startswith("_") and k not in get_ipython().user_ns_hidden]:
+    get_ipython().user_ns.pop(_k)
+globals().pop("_k", None);"""
 
 _HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
 
@@ -73,6 +77,15 @@ def esc(value) -> str:
         return ""
     text = html.escape(" ".join(str(value).split()), quote=False)
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def shorten(text, width: int = 120) -> str:
+    """Text cut at a word boundary to about ``width`` characters, with an ellipsis when cut."""
+    import textwrap
+
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return ""
+    return textwrap.shorten(" ".join(str(text).split()), width, placeholder=" …")
 
 
 def markdown(text: str):
@@ -92,9 +105,16 @@ def _cell(value) -> str:
     return str(value)
 
 
+def _cell_class(value, numeric: bool) -> str:
+    if numeric:
+        return "num"
+    return "date" if isinstance(value, (str, pd.Timestamp)) and _ISO_DATE.fullmatch(_cell(value)) else ""
+
+
 def table_html(df: pd.DataFrame, columns: dict[str, str] | None = None, caption: str | None = None,
-               max_rows: int | None = None) -> str:
-    """An escaped HTML table of ``df``: ``columns`` maps column -> header and picks their order."""
+               max_rows: int | None = None, wide: bool = False) -> str:
+    """An escaped HTML table of ``df``: ``columns`` maps column -> header and picks their order;
+    ``wide`` stretches it to the page width (for tables with long text)."""
     if columns:
         df = df[list(columns)].rename(columns=columns)
     shown = df if max_rows is None else df.head(max_rows)
@@ -102,22 +122,23 @@ def table_html(df: pd.DataFrame, columns: dict[str, str] | None = None, caption:
     head = "".join(f'<th class="{"num" if n else ""}">{html.escape(str(c))}</th>' for c, n in zip(df.columns, numeric))
     body = []
     for row in shown.itertuples(index=False):
-        cells = "".join(f'<td class="{"num" if n else ""}">{html.escape(_cell(v))}</td>' for v, n in zip(row, numeric))
+        cells = "".join(f'<td class="{_cell_class(v, n)}">{html.escape(_cell(v))}</td>' for v, n in zip(row, numeric))
         body.append(f"<tr>{cells}</tr>")
     if not body:
         body.append(f'<tr><td colspan="{max(len(df.columns), 1)}"><em>none</em></td></tr>')
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     more = (f'<p class="sco-caption">Showing {len(shown)} of {len(df)} rows.</p>'
             if max_rows is not None and len(df) > max_rows else "")
-    return f'<table class="sco-table">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{more}'
+    klass = "sco-table wide" if wide else "sco-table"
+    return f'<table class="{klass}">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{more}'
 
 
 def table(df: pd.DataFrame, columns: dict[str, str] | None = None, caption: str | None = None,
-          max_rows: int | None = None):
+          max_rows: int | None = None, wide: bool = False):
     """Display ``table_html(...)`` in a notebook."""
     from IPython.display import HTML
 
-    return HTML(table_html(df, columns, caption, max_rows))
+    return HTML(table_html(df, columns, caption, max_rows, wide))
 
 
 def svg_bytes(fig) -> bytes:
@@ -202,7 +223,7 @@ def kernel_env() -> dict[str, str]:
     return {**os.environ, **KERNEL_ENV, "PYTHONPATH": path}
 
 
-def execute_notebooks(paths: list[Path], parameters: dict, log=print) -> list:
+def execute_notebooks(paths: list[Path], parameters: dict, log=None) -> list:
     """Execute each notebook in one shared kernel (cwd: the notebook's folder); return them executed.
 
     Raises ``NotebookError`` naming the notebook and cell (1-based, as numbered in the file).
@@ -212,6 +233,7 @@ def execute_notebooks(paths: list[Path], parameters: dict, log=print) -> list:
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
     from nbclient.util import run_sync
 
+    log = log or _progress
     cwd = Path(paths[0]).resolve().parent
     executed = []
     first = None
@@ -222,7 +244,7 @@ def execute_notebooks(paths: list[Path], parameters: dict, log=print) -> list:
                 c.metadata["sco_cell"] = n
             inject_parameters(nb, parameters)
             if i:
-                reset = nbformat.v4.new_code_cell("%reset -f", metadata={"tags": ["report-setup"]})
+                reset = nbformat.v4.new_code_cell(RESET, metadata={"tags": ["report-setup"]})
                 reset.id = "report-reset"
                 nb.cells.insert(0, reset)
             client = NotebookClient(nb, kernel_name=KERNEL, timeout=CELL_TIMEOUT, record_timing=False,
@@ -235,6 +257,7 @@ def execute_notebooks(paths: list[Path], parameters: dict, log=print) -> list:
                 client.start_new_kernel_client()
             else:
                 client.km, client.kc = first.km, first.kc
+            client.owns_km = False
             t0 = time.perf_counter()
             try:
                 client.execute()
@@ -412,6 +435,10 @@ def title_lines(articles: pd.DataFrame) -> list[str]:
     return lines
 
 
+def _progress(line: str) -> None:
+    print(line, flush=True)
+
+
 def _write_atomically(files: dict[Path, bytes]) -> None:
     temps = {}
     try:
@@ -430,13 +457,14 @@ def _write_atomically(files: dict[Path, bytes]) -> None:
 
 
 def build_report(seeds: str | Path = "seeds", out: str | Path = "reports", notebooks: str | Path = NOTEBOOKS,
-                 pdf: bool = True, log=print) -> dict[str, Path]:
+                 pdf: bool = True, log=None) -> dict[str, Path]:
     """Execute the notebooks on ``seeds`` and write ``out/sco_report.html`` (and ``.pdf``).
 
     Returns the paths written. Bad input or a failing notebook raises ``InputError`` (one line).
     """
     from .corpus import load_corpus
 
+    log = log or _progress
     seeds, out = Path(seeds).resolve(), Path(out)
     articles = load_corpus(seeds).articles
     paths = notebook_paths(notebooks)

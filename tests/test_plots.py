@@ -50,20 +50,29 @@ def test_article_labels_name_outlet_and_date_and_mark_estimates():
     assert labels == {A: "Wire Service, ~20 May 2024", B: "Daily News, 3 Jul 2024"}
 
 
+def test_claim_labels_read_the_key_vocabulary():
+    got = plots.claim_labels(["members.count", "accession.year.IND", "no.such.key"])
+    assert got["accession.year.IND"].endswith("(IND)") and got["accession.year.IND"] != "accession.year.IND"
+    assert got["members.count"] != "members.count" and got["no.such.key"] == "no.such.key"
+
+
 def test_article_labels_stay_unique():
     arts = _articles(((A, "Wire", "2024-05-20", "published"), (B, "Wire", "2024-05-20", "published")))
     labels = plots.article_labels(arts)
     assert len(set(labels.values())) == 2 and labels[A].endswith(f"[{A}]")
 
 
-def test_theme_shares_count_each_sentence_once_and_fill_zeros():
+def test_theme_shares_count_body_sentences_once_and_fill_zeros():
     rows = [
         {**_prov(A, 1), "theme_id": "security", "theme_label": "Security", "terms": "security"},
         {**_prov(A, 1), "theme_id": "security", "theme_label": "Security", "terms": "terrorism"},
         {**_prov(A, 2), "theme_id": "security", "theme_label": "Security", "terms": "security"},
         {**_prov(B, 4), "theme_id": "economy", "theme_label": "Economy", "terms": "trade"},
     ]
-    shares = plots.theme_shares(schema.frame("themes", rows), _articles())
+    rows.append({**_prov(A, 0), "theme_id": "economy", "theme_label": "Economy", "terms": "trade"})
+    sentences = pd.DataFrame({"article_id": [A] * 11 + [B] * 10, "sentence_id": list(range(11)) + list(range(10)),
+                              "kind": ["headline"] + ["body"] * 20})
+    shares = plots.theme_shares(schema.frame("themes", rows), sentences, _articles())
     got = {(r.article_id, r.theme_id): (r.n_sentences, r.share) for r in shares.itertuples()}
     assert got == {(A, "security"): (2, 0.2), (A, "economy"): (0, 0.0),
                    (B, "security"): (0, 0.0), (B, "economy"): (1, 0.1)}
@@ -136,7 +145,8 @@ def test_themes_chart_has_one_bar_group_per_theme_and_article():
     rows = [{**_prov(A, 1), "theme_id": "security", "theme_label": "Security", "terms": "security"},
             {**_prov(B, 4), "theme_id": "economy", "theme_label": "Economy", "terms": "trade"}]
     arts = _articles()
-    fig = plots.themes_chart(plots.theme_shares(schema.frame("themes", rows), arts), arts, source="s")
+    sentences = pd.DataFrame({"article_id": [A] * 10 + [B] * 10, "sentence_id": list(range(10)) * 2, "kind": ["body"] * 20})
+    fig = plots.themes_chart(plots.theme_shares(schema.frame("themes", rows), sentences, arts), arts, source="s")
     ax = fig.axes[0]
     widths = sorted(round(p.get_width(), 6) for p in ax.patches)
     assert widths == [0, 0, 10, 10]
@@ -146,7 +156,8 @@ def test_themes_chart_has_one_bar_group_per_theme_and_article():
 
 
 def _comparison_row(aid, key, value, verdict, ref_verdict, frame="2024"):
-    return {"claim_key": key, "frame": frame, "article_id": aid, "value": value, "modality": "reported",
+    defaults = {c.name: (0 if c.dtype == schema.INT and not c.nullable else None) for c in schema.TABLES["comparison"].columns}
+    return {**defaults, "claim_key": key, "frame": frame, "article_id": aid, "value": value, "modality": "reported",
             "as_of": "publication", "as_of_date": "2024-07-03", "checked_on": "2024-07-03", "n_articles": 2,
             "verdict": verdict, "agrees_with": None, "conflicts_with": None, "reference_value": "10",
             "reference_verdict": ref_verdict, "reference_note": None, "quote": "q", "sentence_id": 1,
