@@ -176,21 +176,24 @@ def _accession_groups(accessions: pd.DataFrame) -> list[tuple[pd.Timestamp, str,
 
 
 def _place_labels(ax, items, x_lo, x_hi, width_pt: float, fontsize: float) -> None:
-    """Label points above the data in rows, each with a thin leader line, without overlaps."""
+    """Label points above the data in rows, each ending at a thin leader line down to its point.
+
+    Labels are placed right to left, text to the left of its line, each in the highest row where it
+    overlaps no label and below every label its own line would otherwise cross: no line crosses text.
+    """
     per_day = width_pt / max((x_hi - x_lo).days, 1)
-    rows: list[list[tuple[float, float]]] = []
-    for when, level, text, colour in sorted(items, key=lambda t: t[0]):
-        half = len(text) * fontsize * 0.34 / per_day
-        centre = (when - x_lo).days
-        lo, hi = centre - half - 4 / per_day, centre + half + 4 / per_day
-        row = next((i for i, r in enumerate(rows) if all(hi < a or lo > b for a, b in r)), len(rows))
-        if row == len(rows):
-            rows.append([])
-        rows[row].append((lo, hi))
-        ax.annotate(text, xy=(when, level), xytext=(when, 0.95 - 0.085 * row),
-                    textcoords=("data", "axes fraction"), ha="center", va="top", fontsize=fontsize,
-                    color=colour, arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.5,
-                                              "alpha": 0.6, "shrinkA": 1, "shrinkB": 2})
+    placed: list[tuple[int, float, float]] = []
+    for when, level, text, colour in sorted(items, key=lambda t: t[0], reverse=True):
+        x = (when - x_lo).days
+        lo, hi = x - (len(text) * fontsize * 0.62 + 6) / per_day, x + 1 / per_day
+        floor = max((r + 1 for r, plo, phi in placed if plo <= x <= phi), default=0)
+        row = next(r for r in range(floor, floor + len(placed) + 1)
+                   if not any(pr == r and not (hi < plo or lo > phi) for pr, plo, phi in placed))
+        placed.append((row, lo, hi))
+        ax.annotate("", xy=(when, level), xytext=(when, 0.97 - 0.085 * row), textcoords=("data", "axes fraction"),
+                    arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.5, "alpha": 0.6, "shrinkA": 0, "shrinkB": 2})
+        ax.annotate(text, xy=(when, 0.97 - 0.085 * row), xycoords=("data", "axes fraction"), xytext=(-2, 0),
+                    textcoords="offset points", ha="right", va="top", fontsize=fontsize, color=colour)
 
 
 def _int_ticks(top: int) -> list[int]:
@@ -232,8 +235,8 @@ def growth_chart(growth: pd.DataFrame, accessions: pd.DataFrame, *, source: str,
     labels = article_labels(articles) if articles is not None and len(articles) else {}
     styles = article_styles(list(labels))
     strip = membership is not None and bool(labels)
-    fig = _figure(8.4 if strip else 6.6)
-    ratios = [2.6, 3.2] + ([0.5 + 0.35 * len(labels)] if strip else [])
+    fig = _figure(6.4 + 0.3 * len(labels) if strip else 5.6)
+    ratios = [2.3, 3.2] + ([0.5 + 0.35 * len(labels)] if strip else [])
     axes = fig.subplots(len(ratios), 1, sharex=True, height_ratios=ratios)
     statuses = [s for s in STEP_ORDER if s in set(growth["status"])]
     _steps(axes[0], growth, [s for s in statuses if PANEL_OF[s] == 0], end)
@@ -478,7 +481,7 @@ def claim_matrix_chart(comparison: pd.DataFrame, articles: pd.DataFrame, *, sour
     comp["row"] = [f"{r} [{f}]" if multi_frame.get(k, 1) > 1 else r
                    for r, k, f in zip(comp["row"], comp["claim_key"], comp["frame"])]
     rows = list(dict.fromkeys(comp.sort_values(["claim_key", "frame"])["row"]))
-    fig = _figure(1.9 + 0.25 * max(len(rows), 1))
+    fig = _figure(1.9 + 0.2 * max(len(rows), 1))
     ax = fig.add_subplot()
     if not rows:
         _no_data(ax, "no comparable claims")

@@ -77,15 +77,16 @@ def test_inject_parameters_goes_after_the_tagged_cell():
 
 
 def test_svg_is_deterministic_and_undated():
-    from sco_analysis import plots
-    import pandas as pd
+    from sco_analysis import plots, reference
 
-    articles = pd.DataFrame({"article_id": ["a"], "outlet": ["Wire"], "reference_date": [pd.Timestamp("2024-07-03")],
-                             "reference_date_basis": ["published"]})
-    sentences = pd.DataFrame({"article_id": ["a", "a"], "kind": ["headline", "body"]})
-    svgs = [report.svg_bytes(plots.structure_chart(sentences, articles, source="s")) for _ in range(2)]
+    def draw():
+        growth = reference.growth()
+        return plots.growth_chart(growth, reference.accessions(("member", "observer", "partner")), source="s")
+
+    svgs = [report.svg_bytes(draw()) for _ in range(2)]
     assert svgs[0] == svgs[1]
     assert b"<dc:date>" not in svgs[0]
+    assert re.search(rb'clip-path="url\(#p\d+\)"', svgs[0]) and not re.search(rb"#[a-z][0-9a-f]{10}\b", svgs[0])
 
 
 def test_toc_lists_parts_and_sections_and_marks_parts():
