@@ -1,10 +1,11 @@
-"""Prototype of ``--jobs N``: build shards of the catalog in N worker processes and concatenate.
+"""Prototype of ``--jobs N``: per-article extraction in N worker processes, comparison once.
 
-Measures whether a process pool pays off; it is not wired into the package. Each shard is a
-temporary folder of symlinks plus its own catalog, so every worker runs the unmodified
-``sco_analysis.build``. Per-article tables concatenate exactly; tables computed across
-articles (``comparison``, ``sources``) would have to be recomputed from the merged fact tables,
-which this prototype does not do (it returns the per-shard rows as they are).
+Measures whether a process pool pays off; it is not wired into the package. The catalog is cut
+into N shards (temporary folders of symlinks plus their own catalog); each worker reads its shard
+and runs the per-article extractors, the parent concatenates those tables and runs the
+cross-article steps (``compare``, ``pairwise``, ``sources``) once on the whole. It calls the
+functions ``pipeline.build_uncached`` calls, so it follows the pipeline as of this writing; the
+benchmark checks its tables equal the serial ones before timing it.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
-
-CROSS_ARTICLE = ("comparison", "sources")
 
 
 def _shards(folder: Path, jobs: int, into: Path) -> list[Path]:
@@ -42,18 +41,32 @@ def _shards(folder: Path, jobs: int, into: Path) -> list[Path]:
     return shards
 
 
-def _build(folder: Path) -> dict[str, pd.DataFrame]:
-    os.environ["SCO_CACHE"] = "off"
-    from sco_analysis import build
+def per_article(folder: Path) -> dict[str, pd.DataFrame]:
+    """The tables each article yields on its own (everything but the cross-article steps)."""
+    from sco_analysis import pipeline as p
 
-    return build(folder)
+    corpus = p.load_corpus(folder)
+    membership, counts = p.extract_membership(corpus), p.extract_counts(corpus)
+    themes, unthemed = p.extract_themes(corpus)
+    return {"articles": corpus.articles, "sentences": corpus.sentences, "membership": membership,
+            "counts": counts, "themes": themes, "unthemed": unthemed,
+            "attributions": p.extract_attributions(corpus),
+            "claims": p.extract_claims(corpus, membership, counts)}
 
 
 def build_parallel(folder: str | Path, jobs: int) -> dict[str, pd.DataFrame]:
-    """Tables for ``folder`` built in ``jobs`` processes (cross-article tables not recomputed)."""
+    """Every table for ``folder``, the per-article part in ``jobs`` processes."""
+    from sco_analysis import pipeline as p
+    from sco_analysis import schema
+
     folder = Path(folder)
     with tempfile.TemporaryDirectory() as tmp:
         shards = _shards(folder, jobs, Path(tmp))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            parts = list(pool.map(_build, shards))
-    return {name: pd.concat([p[name] for p in parts], ignore_index=True) for name in parts[0]}
+            parts = list(pool.map(per_article, shards))
+    t = {name: pd.concat([part[name] for part in parts], ignore_index=True) for name in parts[0]}
+    t["comparison"] = p.compare(t["claims"], t["articles"])
+    t["pairwise"] = p.pairwise(t["comparison"])
+    t["sources"] = p.sources(t["articles"], t["claims"], t["comparison"], t["attributions"], t["themes"],
+                             t["sentences"])
+    return {name: t[name] for name in schema.EXTRACT_TABLES}

@@ -133,14 +133,20 @@ def child_profile(folder: str, dest: str) -> dict:
     return {"flat": flat.splitlines()[:40]}
 
 
-def child_parallel(folder: str, jobs: int) -> dict:
+def child_parallel(folder: str, jobs: int, check: str = "") -> dict:
     from benchmarks.parallel import build_parallel
 
-    import sco_analysis  # noqa: F401  (imported before forking, as a real --jobs would)
+    import sco_analysis  # imported before forking, as a real --jobs would
 
+    os.environ["SCO_CACHE"] = "off"
     t = time.perf_counter()
     tables = build_parallel(folder, jobs)
-    return {"build_s": time.perf_counter() - t, "rows": {k: len(v) for k, v in tables.items()}}
+    out = {"build_s": time.perf_counter() - t, "rows": {k: len(v) for k, v in tables.items()}}
+    if check:
+        serial = sco_analysis.build(folder)
+        out["identical"] = list(serial) == list(tables) and all(
+            serial[k].equals(tables[k]) and (serial[k].dtypes == tables[k].dtypes).all() for k in serial)
+    return out
 
 
 def child_import(module: str, block: str) -> dict:
@@ -244,11 +250,15 @@ def bench_imports() -> None:
         print(f"| {label} | {best:.2f} |")
 
 
-def bench_parallel(folder: str, jobs: int, serial_s: float) -> None:
-    r = run_child("parallel", folder, str(jobs))
-    print(f"\n## --jobs prototype ({folder})\n")
-    print(f"build() serial {serial_s:.2f} s; {jobs} worker processes {r['build_s']:.2f} s "
-          f"(speed-up x{serial_s / r['build_s']:.2f}, includes pool start-up and pickling the tables back)")
+def bench_parallel(results: list[dict], jobs: int) -> None:
+    small, large = results[0], results[-1]
+    same = run_child("parallel", small["folder"], str(jobs), "check")["identical"]
+    r = run_child("parallel", large["folder"], str(jobs))
+    print(f"\n## --jobs prototype (benchmarks/parallel.py), {large['n']:,} articles\n")
+    print(f"build() serial {large['build_s']:.2f} s; per-article steps in {jobs} worker processes, comparison "
+          f"once in the parent: {r['build_s']:.2f} s (x{large['build_s'] / r['build_s']:.2f}; includes pool "
+          f"start-up and pickling tables back). Tables identical to serial at {small['n']:,} articles: "
+          f"{'yes' if same else 'NO'}.")
 
 
 def bench_report(work: Path) -> None:
@@ -271,8 +281,9 @@ def bench_report(work: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description="Print extraction and report timings.")
-    p.add_argument("--sizes", default="100,1000,10000", help="comma-separated article counts")
-    p.add_argument("--quick", action="store_true", help="sizes 100,1000; no profile, imports or report")
+    p.add_argument("--sizes", help="comma-separated article counts (default 100,1000,10000)")
+    p.add_argument("--quick", action="store_true",
+                   help="default sizes 100,1000; no profile, import costs or report")
     p.add_argument("--jobs", type=int, default=0, help="also time the N-process prototype on the largest size")
     p.add_argument("--no-e2e", action="store_true", help="skip the `extract` command-line runs")
     p.add_argument("--no-report", action="store_true", help="skip the report benchmark")
@@ -283,23 +294,24 @@ def main(argv: list[str] | None = None) -> None:
     if a.child:
         mode, *rest = a.child
         fn = {"build": lambda f, i="": child_build(f, bool(i)), "profile": child_profile,
-              "parallel": lambda f, j: child_parallel(f, int(j)),
+              "parallel": lambda f, j, c="": child_parallel(f, int(j), c),
               "import": lambda m, b="": child_import(m, b)}[mode]
         print(json.dumps(fn(*rest)))
         return
-    sizes = [100, 1000] if a.quick else [int(s) for s in a.sizes.split(",")]
+    sizes = [int(s) for s in (a.sizes or ("100,1000" if a.quick else "100,1000,10000")).split(",")]
     print(f"# sco-analysis benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
           f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="sco-bench-") as tmp:
         work = Path(tmp)
         results = bench_sizes(sizes, work, e2e=not a.no_e2e)
         print_sizes(results)
-        if not a.quick:
-            flat = run_child("profile", results[-1]["folder"], a.profile)["flat"]
-            print(f"\n## Profile at {results[-1]['n']:,} articles (pyinstrument; full tree in {a.profile})\n")
+        prof = max((r for r in results if r["n"] <= 1000), key=lambda r: r["n"], default=None)
+        if prof and not a.quick:
+            flat = run_child("profile", prof["folder"], a.profile)["flat"]
+            print(f"\n## Profile at {prof['n']:,} articles (pyinstrument; full tree in {a.profile})\n")
             print("```\n" + "\n".join(flat) + "\n```")
         if a.jobs > 1:
-            bench_parallel(results[-1]["folder"], a.jobs, results[-1]["build_s"])
+            bench_parallel(results, a.jobs)
         if not a.quick:
             bench_imports()
         if not (a.quick or a.no_report):
