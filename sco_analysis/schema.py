@@ -281,3 +281,7 @@ def data_dictionary() -> str:
         parts.extend(f"\n{n}" for n in t.notes)
         parts.append("")
     return "\n".join(parts)
+
+
+if __name__ == "__main__":
+    print(data_dictionary(), end="")
