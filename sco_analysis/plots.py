@@ -235,8 +235,8 @@ def growth_chart(growth: pd.DataFrame, accessions: pd.DataFrame, *, source: str,
     labels = article_labels(articles) if articles is not None and len(articles) else {}
     styles = article_styles(list(labels))
     strip = membership is not None and bool(labels)
-    fig = _figure(6.4 + 0.3 * len(labels) if strip else 5.6)
-    ratios = [2.3, 3.2] + ([0.5 + 0.35 * len(labels)] if strip else [])
+    fig = _figure(5.9 + 0.3 * len(labels) if strip else 5.4)
+    ratios = [2.1, 3.0] + ([0.5 + 0.35 * len(labels)] if strip else [])
     axes = fig.subplots(len(ratios), 1, sharex=True, height_ratios=ratios)
     statuses = [s for s in STEP_ORDER if s in set(growth["status"])]
     _steps(axes[0], growth, [s for s in statuses if PANEL_OF[s] == 0], end)
