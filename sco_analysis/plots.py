@@ -21,7 +21,6 @@ OKABE_ITO = {
     "orange": "#E69F00", "sky_blue": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
     "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000",
 }
-GREY = "#9A9A9A"
 STATUS_COLOURS = {
     "founding_member": OKABE_ITO["blue"], "member": OKABE_ITO["blue"], "observer": OKABE_ITO["orange"],
     "dialogue_partner": OKABE_ITO["green"], "partner": OKABE_ITO["purple"],
