@@ -418,14 +418,17 @@ def claim_labels(keys) -> dict[str, str]:
     table = pd.read_csv(path, dtype="string", keep_default_na=False) if path.exists() else pd.DataFrame(columns=["key", "meaning"])
     patterns = []
     for key, meaning in zip(table["key"], table["meaning"]):
-        rx = "^" + re.escape(key).replace(re.escape("<ISO3>"), "(?P<code>[A-Z]{3})") + "$"
+        rx = ("^" + re.escape(key).replace(re.escape("<ISO3>"), "(?P<code>[A-Z]{3})")
+              .replace(re.escape("<slug>"), "(?P<slug>[a-z0-9_]+)") + "$")
         patterns.append((re.compile(rx), re.sub(r"\s*\([^)]*\)", "", meaning).strip()))
     out = {}
     for key in dict.fromkeys(keys):
         for rx, meaning in patterns:
             m = rx.match(key)
             if m:
-                out[key] = f"{meaning} ({m.group('code')})" if "code" in m.groupdict() else meaning
+                found = m.groupdict()
+                out[key] = (f"{meaning} ({found['code']})" if "code" in found
+                            else f"{meaning}: {found['slug'].replace('_', ' ')}" if "slug" in found else meaning)
                 break
         else:
             out[key] = key
