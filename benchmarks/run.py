@@ -261,22 +261,43 @@ def bench_parallel(results: list[dict], jobs: int) -> None:
           f"{'yes' if same else 'NO'}.")
 
 
-def bench_report(work: Path) -> None:
-    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
-    if not (ROOT / "sco_analysis" / "report.py").is_file() or not notebooks:
-        print("\n## Report\n\nskipped: sco_analysis/report.py or notebooks/*.ipynb not there yet")
-        return
-    ours, _ = timed_process([PY, "-m", "sco_analysis", "report", "--seeds", "seeds", "--out", str(work / "report")])
+_BLOCKER = """import importlib.abc, sys
+class _Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.split(".")[0] == "rfc3987_syntax":
+            raise ImportError("rfc3987_syntax blocked for this measurement")
+sys.meta_path.insert(0, _Block())
+"""
+
+
+def _report_pair(work: Path, notebooks: list[Path], env: dict | None, tag: str) -> tuple[float, float]:
+    ours, _ = timed_process([PY, "-m", "sco_analysis", "report", "--seeds", "seeds", "--out", str(work / f"report{tag}")],
+                            env)
     jupyter = str(Path(PY).with_name("jupyter"))
     base = 0.0
     for nb in notebooks:
         s, _ = timed_process([jupyter, "nbconvert", "--execute", "--to", "html", str(nb),
-                              "--output-dir", str(work / "nbconvert")])
+                              "--output-dir", str(work / f"nbconvert{tag}")], env)
         base += s
-    print("\n## Report\n")
-    print(f"`python -m sco_analysis report` (HTML + PDF): {ours:.1f} s; "
-          f"`jupyter nbconvert --execute --to html` on each of {len(notebooks)} notebooks in turn: {base:.1f} s; "
-          f"ratio {ours / base:.2f}")
+    return ours, base
+
+
+def bench_report(work: Path) -> None:
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    if not (ROOT / "sco_analysis" / "report.py").is_file() or not notebooks:
+        print("\n## Report\n\nskipped: sco_analysis/report.py or notebooks/*.ipynb not there yet")
+        return
+    ours, base = _report_pair(work, notebooks, None, "")
+    blocker = work / "blocker"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text(_BLOCKER, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(blocker), os.environ.get("PYTHONPATH")])))
+    ours_b, base_b = _report_pair(work, notebooks, env, "-no-rfc3987")
+    print("\n## Report (seeds; the tables come from the cache after the first build)\n")
+    print("| | `python -m sco_analysis report` (HTML + PDF) s | `jupyter nbconvert --execute --to html`, "
+          f"{len(notebooks)} notebooks in turn, s | ratio |\n|---|---:|---:|---:|")
+    print(f"| as installed | {ours:.1f} | {base:.1f} | {ours / base:.2f} |")
+    print(f"| `rfc3987_syntax` made unimportable | {ours_b:.1f} | {base_b:.1f} | {ours_b / base_b:.2f} |")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -287,6 +308,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--jobs", type=int, default=0, help="also time the N-process prototype on the largest size")
     p.add_argument("--no-e2e", action="store_true", help="skip the `extract` command-line runs")
     p.add_argument("--no-report", action="store_true", help="skip the report benchmark")
+    p.add_argument("--only", choices=("imports", "report"), help="run just that part")
     p.add_argument("--profile", default=str(ROOT / "out" / "bench-profile.txt"),
                    help="where to write the pyinstrument profile (default: out/bench-profile.txt)")
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -303,6 +325,9 @@ def main(argv: list[str] | None = None) -> None:
           f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="sco-bench-") as tmp:
         work = Path(tmp)
+        if a.only:
+            bench_imports() if a.only == "imports" else bench_report(work)
+            return
         results = bench_sizes(sizes, work, e2e=not a.no_e2e)
         print_sizes(results)
         prof = max((r for r in results if r["n"] <= 1000), key=lambda r: r["n"], default=None)
