@@ -12,15 +12,18 @@ from sco_analysis import cache, pipeline
 from .conftest import write_folder
 
 
+BUILD = getattr(pipeline, "build_uncached", pipeline.build)
+
+
 class CountingBuild:
-    """The real builder, counting how often the cache had to call it."""
+    """The real (uncached) builder, counting how often the cache had to call it."""
 
     def __init__(self):
         self.calls = 0
 
     def __call__(self, folder):
         self.calls += 1
-        return pipeline.build(folder)
+        return BUILD(folder)
 
 
 @pytest.fixture(autouse=True)
@@ -54,7 +57,7 @@ def test_second_call_is_a_hit_with_identical_typed_tables(folder, tmp_path):
     assert build.calls == 1
     assert len(_entries(store)) == 1
     _assert_same(first, second)
-    _assert_same(second, pipeline.build(folder))
+    _assert_same(second, BUILD(folder))
 
 
 def test_changed_article_is_a_miss(folder, tmp_path):
@@ -170,5 +173,16 @@ def test_bad_input_is_not_cached(tmp_path):
     bad = write_folder(tmp_path / "bad", {"a.txt": "\x00\x01binary"})
     store = tmp_path / "cache"
     with pytest.raises(InputError):
-        cache.load_or_build(bad, pipeline.build, store)
+        cache.load_or_build(bad, BUILD, store)
     assert not _entries(store)
+
+
+@pytest.mark.skipif(not hasattr(pipeline, "build_uncached"), reason="pipeline.build does not use the cache")
+def test_pipeline_build_goes_through_the_cache(folder, tmp_path, monkeypatch):
+    build = CountingBuild()
+    monkeypatch.setattr(pipeline, "build_uncached", build)
+    monkeypatch.setenv(cache.ENV_DIR, str(tmp_path / "cache"))
+    first = pipeline.build(folder)
+    second = pipeline.build(folder)
+    assert build.calls == 1
+    _assert_same(first, second)
