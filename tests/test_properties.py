@@ -159,10 +159,18 @@ def _assert_corpus(c) -> None:
         _assert_spans_partition(text, list(zip(rows.start, rows.end)), 0, len(text))
 
 
-def _folder(tmp: str, texts: list[str], titles: list[str] | None = None) -> Path:
+DATES = [("2024-07-05", ""), ("", ""), ("", "2024-05-20"), ("2001-06-15", ""), ("2031-01-01", "")]
+dates = st.lists(st.sampled_from(DATES), min_size=3, max_size=3)
+
+
+def _folder(tmp: str, texts: list[str], titles: list[str] | None = None,
+            when: list[tuple[str, str]] | None = None) -> Path:
+    """A folder of the texts; each catalog row with its title and (published, published_estimate)."""
     names = {f"a{i}.txt": t for i, t in enumerate(texts)}
-    rows = [{"file": n, "outlet": "Test Wire", "title": (titles or [""] * len(texts))[i],
-             "published": "2024-07-05"} for i, n in enumerate(names)]
+    titles = titles or [""] * len(texts)
+    when = when or [DATES[0]] * len(texts)
+    rows = [{"file": n, "outlet": "Test Wire", "title": titles[i], "published": when[i][0],
+             "published_estimate": when[i][1]} for i, n in enumerate(names)]
     return write_folder(Path(tmp) / "articles", names, rows)
 
 
@@ -290,11 +298,11 @@ def test_extractors_are_discovered():
 
 
 @SLOW
-@given(st.lists(article_text, min_size=1, max_size=3))
-def test_every_extractor_returns_schema_tables_with_true_offsets(texts):
+@given(st.lists(article_text, min_size=1, max_size=3), dates)
+def test_every_extractor_returns_schema_tables_with_true_offsets(texts, when):
     texts = [t for t in texts if _is_article(t)] or ["Belarus will become the 10th member of the SCO."]
     with tempfile.TemporaryDirectory() as tmp:
-        c = load_corpus(_folder(tmp, texts))
+        c = load_corpus(_folder(tmp, texts, when=when))
     for fn in _extractors():
         out = fn(c)
         frames = out if isinstance(out, tuple) else (out,)
@@ -305,11 +313,11 @@ def test_every_extractor_returns_schema_tables_with_true_offsets(texts):
 
 
 @settings(SLOW, max_examples=int(25 * SCALE))
-@given(st.lists(article_text, min_size=1, max_size=2))
-def test_build_returns_every_table_typed_with_true_offsets(texts):
+@given(st.lists(article_text, min_size=1, max_size=2), dates)
+def test_build_returns_every_table_typed_with_true_offsets(texts, when):
     texts = [t for t in texts if _is_article(t)] or ["Iran joined the SCO in 2023, officials said."]
     with tempfile.TemporaryDirectory() as tmp:
-        folder = _folder(tmp, texts)
+        folder = _folder(tmp, texts, when=when)
         tables = sco_analysis.build(folder)
         c = load_corpus(folder)
     assert list(tables) == [n for n in schema.EXTRACT_TABLES if n in tables]
