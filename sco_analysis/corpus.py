@@ -158,10 +158,13 @@ def _norm(s: str) -> str:
     return re.sub(r"\W+", " ", s).strip().lower()
 
 
+_LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")  # str.splitlines' breaks: \r-only files too
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """Spans of the non-blank lines, trimmed of surrounding whitespace."""
     spans = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         s, e = m.start(), m.end()
         seg = text[s:e]
         lead = len(seg) - len(seg.lstrip())
