@@ -212,7 +212,7 @@ def test_lines_cover_every_visible_character_once(text, head):
     lines = classify_lines(text, head or None)
     for s, e, kind in lines:
         assert kind in schema.SENTENCE_KINDS
-        assert "\n" not in text[s:e]
+        assert len(text[s:e].splitlines()) == 1
     _assert_spans_partition(text, [(s, e) for s, e, _ in lines], 0, len(text))
 
 
@@ -221,6 +221,14 @@ def test_lines_cover_every_visible_character_once(text, head):
 def test_sentences_partition_each_line(text):
     for s, e, _ in classify_lines(text):
         _assert_spans_partition(text, split_sentences(text, s, e), s, e)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r", "\u2028"])
+def test_any_line_break_separates_headline_and_body(newline):
+    text = newline.join(["SCO summit opens in Astana", "", "Belarus will become the 10th member. India said so.", ""])
+    lines = [(text[s:e], kind) for s, e, kind in classify_lines(text)]
+    assert lines == [("SCO summit opens in Astana", "headline"),
+                     ("Belarus will become the 10th member. India said so.", "body")]
 
 
 # ---------------------------------------------------------------- reader, on folders
