@@ -166,8 +166,32 @@ def child_import(module: str, block: str) -> dict:
 
 # ---------------------------------------------------------------- parent side
 
+class OutOfMemory(Exception):
+    pass
+
+
+def _memory_cap() -> int:
+    """Bytes a measured process may map: 80 % of what the machine has available now."""
+    with open("/proc/meminfo", encoding="ascii") as fh:
+        info = {line.split(":")[0]: int(line.split()[1]) * 1024 for line in fh}
+    return int(info.get("MemAvailable", info["MemTotal"]) * 0.8)
+
+
+def _limit_memory(cap: int):
+    def apply():
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    return apply
+
+
 def run_child(*args: str) -> dict:
-    proc = subprocess.run([PY, __file__, "--child", *args], capture_output=True, text=True, cwd=ROOT)
+    """Run one measure in a fresh process whose memory is capped, so an overrun fails there, not here."""
+    cap = _memory_cap()
+    proc = subprocess.run([PY, __file__, "--child", *args], capture_output=True, text=True, cwd=ROOT,
+                          preexec_fn=_limit_memory(cap))
+    if proc.returncode and "MemoryError" in proc.stderr:
+        raise OutOfMemory(f"over {cap / 2**30:.1f} GiB")
     if proc.returncode:
         raise SystemExit(f"child {args} failed:\n{proc.stderr[-3000:]}")
     if proc.stderr.strip():
@@ -175,10 +199,14 @@ def run_child(*args: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def timed_process(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one command, measured for that process alone."""
+def timed_process(cmd: list[str], env: dict | None = None, cap: bool = False) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one command, measured for that process alone.
+
+    ``cap`` limits its memory as ``run_child`` does (not for Chromium, which maps far more than it uses).
+    """
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=_limit_memory(_memory_cap()) if cap else None)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -199,12 +227,16 @@ def bench_sizes(sizes: list[int], work: Path, e2e: bool) -> list[dict]:
         folder = work / f"corpus_{n}"
         make_corpus(folder, n, seed=n)
         r = {"n": n, "mb": folder_mb(folder), "folder": str(folder)}
-        r.update(run_child("build", str(folder), "instrument"))
+        try:
+            r.update(run_child("build", str(folder), "instrument"))
+        except OutOfMemory as err:
+            print(f"  {n:>6} articles {r['mb']:7.2f} MB  out of memory ({err}); larger sizes skipped")
+            break
         if e2e:
             env = dict(os.environ, SCO_CACHE_DIR=str(work / f"cache_{n}"))
             cmd = [PY, "-m", "sco_analysis", "extract", str(folder), "--out", str(work / f"out_{n}")]
-            r["e2e_s"], r["e2e_rss_mb"] = timed_process(cmd, env)
-            r["e2e_again_s"], _ = timed_process(cmd, env)
+            r["e2e_s"], r["e2e_rss_mb"] = timed_process(cmd, env, cap=True)
+            r["e2e_again_s"], _ = timed_process(cmd, env, cap=True)
         results.append(r)
         print(f"  {n:>6} articles {r['mb']:7.2f} MB  build {r['build_s']:7.2f} s  "
               f"{r['mb'] / r['build_s']:5.2f} MB/s  peak {r['maxrss_mb']:6.0f} MB", flush=True)
