@@ -1,7 +1,8 @@
 """Runs the extraction in one direction: text -> sentences -> facts -> comparisons.
 
 ``build(folder)`` returns every table, keyed by name in ``schema.EXTRACT_TABLES`` order, from the
-on-disk cache when nothing it depends on has changed; ``write(tables, out)`` writes them as UTF-8
+on-disk cache when nothing it depends on has changed. Article-pair agreement (``compare.pairwise``)
+is left out: it grows with the square of the corpus, so it is computed where it is shown. ``write(tables, out)`` writes them as UTF-8
 CSV with a header row.
 """
 
@@ -14,7 +15,7 @@ import pandas as pd
 from . import cache, schema
 from .attributions import extract_attributions
 from .claims import extract_claims
-from .compare import compare, pairwise, sources
+from .compare import compare, sources
 from .corpus import load_corpus
 from .membership import extract_counts, extract_membership
 from .themes import extract_themes
@@ -32,7 +33,7 @@ def build_uncached(folder: str | Path) -> dict[str, pd.DataFrame]:
     tables = {
         "articles": corpus.articles, "sentences": corpus.sentences, "membership": membership,
         "counts": counts, "themes": themes, "claims": claims, "attributions": attributions,
-        "comparison": comparison, "pairwise": pairwise(comparison),
+        "comparison": comparison,
         "sources": sources(corpus.articles, claims, comparison, attributions, themes, corpus.sentences),
         "unthemed": unthemed,
     }

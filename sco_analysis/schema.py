@@ -181,7 +181,7 @@ _table("pairwise", "one pair of articles: how their comparable claims line up", 
     _c("n_shared", INT, "(claim_key, frame) cells both articles fill.", nullable=False),
     _c("n_agree", INT, "Shared cells where they give the same value.", nullable=False),
     _c("n_conflict", INT, "Shared cells where they give different values.", nullable=False),
-])
+], notes=("Computed on demand by `compare.pairwise(comparison)` (it grows with the square of the number of articles); `extract` does not write it.",))
 
 _table("sources", "one article, summarised as a source", [
     _c("article_id", STR, "Article.", nullable=False),
@@ -206,7 +206,7 @@ _table("unthemed", "one body sentence that matched no theme (reported, not dropp
 ])
 
 FACT_TABLES = ("membership", "counts", "themes", "claims", "attributions")
-EXTRACT_TABLES = ("articles", "sentences", *FACT_TABLES, "comparison", "pairwise", "sources", "unthemed")
+EXTRACT_TABLES = ("articles", "sentences", *FACT_TABLES, "comparison", "sources", "unthemed")
 
 
 def empty(name: str) -> pd.DataFrame:
