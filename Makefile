@@ -32,7 +32,7 @@ test: $(VENV)/.installed system-deps ## Run the test suite (notebooks and report
 	$(PY) -m pytest
 
 lab: $(VENV)/.installed ## Open the notebooks in JupyterLab
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
 
 bench: $(VENV)/.installed ## Print extraction and report timings
 	$(PY) benchmarks/run.py

@@ -128,3 +128,17 @@ def test_notebook_runs_on_three_articles(path, three_articles, tmp_path):
         assert got["n_articles"] == 3 and got["n_unthemed"] >= 1
     elif path.name == "04_source_comparison.ipynb":
         assert got["n_paragraphs"] == 3
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", PATHS, ids=NAMES)
+def test_notebook_runs_as_opened_in_jupyterlab(path, tmp_path):
+    """Default parameters, working directory ``notebooks/``, nothing injected: what a JupyterLab user runs."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, kernel_name="python3", timeout=300,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
+    assert not errors
+    assert sum(len(c.get("outputs", [])) for c in nb.cells if c.cell_type == "code") > 0
