@@ -108,21 +108,31 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _lower_lookup() -> dict[str, tuple[str, bool]]:
+    """``_pattern()``'s lookup keyed by lower-cased form; the first form in lookup order wins."""
+    out: dict[str, tuple[str, bool]] = {}
+    for form, value in _pattern()[1].items():
+        out.setdefault(form.lower(), value)
+    return out
+
+
+_THE = re.compile(r"^the\s+", re.I)
+
+
+@lru_cache(maxsize=65536)
 def resolve(name: str) -> str | None:
     """ISO3 for a country name (or demonym) as written, or None when it is not one.
 
     Falls back to pycountry's lookup for other spellings ("Tanzania, United Republic of"), but not
     for two- and three-letter strings, which would match ISO codes ("IN", "AS")."""
     _, lookup = _pattern()
-    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    name = _THE.sub("", name.strip())
     hit = lookup.get(name)
     if hit is None and name[:1].isalpha():
         hit = lookup.get(name[0].upper() + name[1:])
     if hit is None and len(name) >= 4:
-        for form, value in lookup.items():
-            if form.lower() == name.lower():
-                hit = value
-                break
+        hit = _lower_lookup().get(name.lower())
     if hit is None and len(name) > 3:
         try:
             return pycountry.countries.lookup(name).alpha_3
