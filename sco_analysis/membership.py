@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import re
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -351,7 +352,26 @@ class Sentence:
     free_dates: list[timeexpr.DateMention]
 
 
+_SHARED: tuple[weakref.ref, dict[str, list[Sentence]]] | None = None
+
+
 def _read_sentences(corpus) -> dict[str, list[Sentence]]:
+    """``_read_corpus(corpus)``, read once and shared by ``extract_membership`` and ``extract_counts``
+    (kept for the latest corpus object only, and only while that object is alive)."""
+    global _SHARED
+    if _SHARED is None or _SHARED[0]() is not corpus:
+        _SHARED = (weakref.ref(corpus, _forget), _read_corpus(corpus))
+    return _SHARED[1]
+
+
+def _forget(ref: weakref.ref) -> None:
+    """Drop the shared reading when its corpus is garbage-collected."""
+    global _SHARED
+    if _SHARED is not None and _SHARED[0] is ref:
+        _SHARED = None
+
+
+def _read_corpus(corpus) -> dict[str, list[Sentence]]:
     """Body (and dek) sentences per article, in order, with their country lists and time expressions."""
     out: dict[str, list[Sentence]] = {}
     refs = dict(zip(corpus.articles["article_id"], corpus.articles["reference_date"]))
