@@ -3,7 +3,7 @@
 Measures whether a process pool pays off; it is not wired into the package. The catalog is cut
 into N shards (temporary folders of symlinks plus their own catalog); each worker reads its shard
 and runs the per-article extractors, the parent concatenates those tables and runs the
-cross-article steps (``compare``, ``pairwise``, ``sources``) once on the whole. It calls the
+cross-article steps (``compare``, ``sources``) once on the whole. It calls the
 functions ``pipeline.build_uncached`` calls, so it follows the pipeline as of this writing; the
 benchmark checks its tables equal the serial ones before timing it.
 """
@@ -66,7 +66,6 @@ def build_parallel(folder: str | Path, jobs: int) -> dict[str, pd.DataFrame]:
             parts = list(pool.map(per_article, shards))
     t = {name: pd.concat([part[name] for part in parts], ignore_index=True) for name in parts[0]}
     t["comparison"] = p.compare(t["claims"], t["articles"])
-    t["pairwise"] = p.pairwise(t["comparison"])
     t["sources"] = p.sources(t["articles"], t["claims"], t["comparison"], t["attributions"], t["themes"],
                              t["sentences"])
     return {name: t[name] for name in schema.EXTRACT_TABLES}
