@@ -425,37 +425,76 @@ def _summit_modality(text: str, s: _Sent, span: tuple[date, date] | None, ref: d
     return "expected" if timeexpr.tense(text, s.start, s.end, at, until) == "future" else "reported"
 
 
+# ---------------------------------------------------------------- prefilters
+
+# Each pattern family above matches only text that contains one of these words (ignoring case), so a
+# sentence without any of them cannot yield that claim and is not searched.
+_FOUNDING_WORDS = ("founded", "establish", "set", "created", "formed", "launched", "born", "originally",
+                   "initially", "founding", "creation", "inception")
+_SHARE_WHAT_WORDS = ("population", "people", "inhabitants", "humanity", "mankind", "gdp", "gross", "economy",
+                     "output")
+_SHARE_AMOUNT_WORDS = ("%", "cent", "half", "third", "quarter", "fifth", "tenth")
+_SUMMIT_WORDS = ("summit", "council", "heads")
+_DOCUMENT_WORDS = ("declaration", "strategy", "agreement", "treaty", "charter", "convention", "program", "plan",
+                   "road", "concept", "memorandum", "communiqu", "resolution")
+_SECRETARY_WORDS = ("secretary",)
+_CHAIR_WORDS = ("chair", "presid", "holds")
+# The only non-ASCII characters that re.IGNORECASE matches to ASCII letters: an article containing one is
+# never prefiltered.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+# _NUMBERED_EVENT (and so a summit word) may run past the sentence end, but only over these characters.
+_WORDY = re.compile(r"[\s\w-]*")
+
+
+class _Words:
+    """An article lower-cased once, to test cheaply whether a span of it contains a word."""
+
+    def __init__(self, text: str):
+        low = text.lower()
+        exact = len(low) == len(text) and not any(c in text for c in _FOLDS_TO_ASCII)
+        self.low = low if exact else None
+
+    def any(self, words: tuple[str, ...], start: int, end: int) -> bool:
+        """False only when no word occurs (in any case) in ``text[start:end]``."""
+        return self.low is None or any(self.low.find(w, start, end) >= 0 for w in words)
+
+
 def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dict]:
     rows: list[dict] = []
-    span = None
+    words = _Words(text)
+    summity = [words.any(_SUMMIT_WORDS, s.start, _WORDY.match(text, s.end).end()) for s in sents]
+    summit_dates = [_summit_dates(text, s, ref) if hit else None for s, hit in zip(sents, summity)]
+    span = next((d for d in summit_dates if d), None)
     for s in sents:
-        span = span or _summit_dates(text, s, ref)
-    for s in sents:
-        rows += _founding(text, s, ref)
-        rows += _shares(text, s, ref)
+        if words.any(_FOUNDING_WORDS, s.start, s.end):
+            rows += _founding(text, s, ref)
+        if words.any(_SHARE_WHAT_WORDS, s.start, s.end) and words.any(_SHARE_AMOUNT_WORDS, s.start, s.end):
+            rows += _shares(text, s, ref)
     event_end = span[1] if span else None
-    for s in sents:
-        summit_modality = _summit_modality(text, s, span, ref)
-        for city in _summit_places(text, s, ref):
-            rows.append(_row(s, "summit.place", city, summit_modality, "publication", ref))
-        for n in _summit_numbers(text, s):
-            rows.append(_row(s, "summit.number", n, summit_modality, "publication", ref))
-        got = _summit_dates(text, s, ref)
-        if got:
-            rows.append(_row(s, "summit.dates", f"{got[0].isoformat()}/{got[1].isoformat()}", summit_modality,
-                             "publication", ref))
-        for iso, value in _attendance(text, s):
-            rows.append(_row(s, f"summit.leader_attends.{iso}", value, summit_modality, "publication", ref))
-        if not _other_year(text, s, ref):
-            for slug, doc_modality in _documents(text, s):
-                rows.append(_row(s, f"summit.document.{slug}", "adopted", doc_modality, "publication", ref))
-        for name in _secretary_general(text, s):
-            rows.append(_row(s, "secretary_general", name, "reported", "publication", ref))
-        for key, iso in _chair(text, s):
-            if key == "chair.next":
-                rows.append(_row(s, key, iso, "expected", "after_event", event_end))
-            else:
-                rows.append(_row(s, key, iso, "reported", "publication", ref))
+    for s, hit, got in zip(sents, summity, summit_dates):
+        if hit:
+            summit = [("summit.place", city) for city in _summit_places(text, s, ref)]
+            summit += [("summit.number", n) for n in _summit_numbers(text, s)]
+            if got:
+                summit.append(("summit.dates", f"{got[0].isoformat()}/{got[1].isoformat()}"))
+            summit += [(f"summit.leader_attends.{iso}", value) for iso, value in _attendance(text, s)]
+            if summit:
+                summit_modality = _summit_modality(text, s, span, ref)
+                rows += [_row(s, key, value, summit_modality, "publication", ref) for key, value in summit]
+        if words.any(_DOCUMENT_WORDS, s.start, s.end):
+            documents = _documents(text, s)
+            if documents and not _other_year(text, s, ref):
+                for slug, doc_modality in documents:
+                    rows.append(_row(s, f"summit.document.{slug}", "adopted", doc_modality, "publication", ref))
+        if words.any(_SECRETARY_WORDS, s.start, s.end):
+            for name in _secretary_general(text, s):
+                rows.append(_row(s, "secretary_general", name, "reported", "publication", ref))
+        if words.any(_CHAIR_WORDS, s.start, s.end):
+            for key, iso in _chair(text, s):
+                if key == "chair.next":
+                    rows.append(_row(s, key, iso, "expected", "after_event", event_end))
+                else:
+                    rows.append(_row(s, key, iso, "reported", "publication", ref))
     return rows
 
 
