@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -190,6 +191,13 @@ def _persons(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[int, in
     return found
 
 
+@lru_cache(maxsize=1024)
+def _names_pattern(parts: frozenset[str]) -> re.Pattern:
+    """Any of ``parts`` as whole words, longest first (equal lengths cannot both match at one place,
+    so their order is fixed only to reuse the pattern)."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(parts, key=lambda p: (-len(p), p)))) + r")\b")
+
+
 class _Article:
     """Person mentions of one article, for resolving short names and pronouns."""
 
@@ -204,7 +212,7 @@ class _Article:
             for part in {full, *(w for w in full.split() if len(w) > 1)}:
                 parts.setdefault(part, set()).add(full)
         if parts:
-            rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(parts, key=len, reverse=True))) + r")\b")
+            rx = _names_pattern(frozenset(parts))
             starts = [s for _, s, _ in spans]
             for m in rx.finditer(text):
                 i = bisect.bisect_right(starts, m.start()) - 1
@@ -311,11 +319,17 @@ def _sentence_rows(art: _Article, sid: int, start: int, sent: str) -> list[tuple
 def extract_attributions(corpus) -> pd.DataFrame:
     """The ``attributions`` table: every statement an article attributes to a named speaker or body."""
     rows = []
-    for aid, sents in corpus.sentences.groupby("article_id", sort=False):
+    by_article: dict[str, list[tuple]] = {}
+    columns = (corpus.sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "end", "kind", "text"))
+    for aid, *sentence in zip(*columns):
+        by_article.setdefault(aid, []).append(sentence)
+    for aid, sents in by_article.items():
         text = corpus.texts[aid]
-        art = _Article(text, [(r.sentence_id, r.start, r.end) for r in sents.itertuples()])
-        for r in sents[sents["kind"].isin(KINDS)].itertuples():
-            for speaker, role, cue in _sentence_rows(art, r.sentence_id, r.start, r.text):
-                rows.append({"article_id": aid, "sentence_id": r.sentence_id, "start": r.start,
-                             "end": r.end, "quote": r.text, "speaker": speaker, "role": role, "cue": cue})
+        art = _Article(text, [(sid, start, end) for sid, start, end, _, _ in sents])
+        for sid, start, end, kind, sent in sents:
+            if kind not in KINDS:
+                continue
+            for speaker, role, cue in _sentence_rows(art, sid, start, sent):
+                rows.append({"article_id": aid, "sentence_id": sid, "start": start,
+                             "end": end, "quote": sent, "speaker": speaker, "role": role, "cue": cue})
     return schema.frame("attributions", rows)
