@@ -13,8 +13,10 @@ A status change counts from its own day onwards: on 2024-07-04 Belarus is alread
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import pandas as pd
@@ -137,7 +139,9 @@ def _sources() -> pd.DataFrame:
 
 def reload() -> None:
     """Forget what was read, so edits to the reference files take effect in a running session."""
-    for f in (_sources, _events, _summits, _chairs, _facts, _states_at, _value_for, _frame_of):
+    for f in (_sources, _events, _summits, _chairs, _facts, citation, _state_snapshots, _status_changes,
+              _change_dates, _first_memberships, _first_facts, _share_rows, _summit_list, _chair_list,
+              _value_for, _frame_of):
         f.cache_clear()
 
 
@@ -145,6 +149,7 @@ def _blank_to_na(df: pd.DataFrame) -> pd.DataFrame:
     return df.replace("", pd.NA)
 
 
+@cache
 def citation(source_id: str) -> str:
     """One-line citation of a reference source: outlet, title, page date, address."""
     s = _sources().loc[source_id]
@@ -234,11 +239,30 @@ def _day(on) -> pd.Timestamp | None:
     return pd.Timestamp(on).normalize()
 
 
-@lru_cache(maxsize=4096)
-def _states_at(d: pd.Timestamp) -> tuple[tuple[str, str], ...]:
+def _rows(df: pd.DataFrame) -> list[pd.Series]:
+    """The rows of a small table as Series, in order, for look-ups that index them by position."""
+    return [df.iloc[i] for i in range(len(df))]
+
+
+@cache
+def _state_snapshots() -> tuple[list[pd.Timestamp], list[tuple[tuple[str, str], ...]]]:
+    """Every day a status changes, oldest first, and each country's status at the end of that day."""
+    days, snapshots, held = [], [], {}
     ev = _events()
-    upto = ev[ev["date"] <= d]
-    return tuple(dict(zip(upto["iso3"], upto["status_to"])).items())
+    for day, iso3, status in zip(ev["date"], ev["iso3"], ev["status_to"]):
+        held[iso3] = status
+        if days and days[-1] == day:
+            snapshots[-1] = tuple(held.items())
+        else:
+            days.append(day)
+            snapshots.append(tuple(held.items()))
+    return days, snapshots
+
+
+def _states_at(d: pd.Timestamp) -> tuple[tuple[str, str], ...]:
+    days, snapshots = _state_snapshots()
+    i = bisect_right(days, d)
+    return snapshots[i - 1] if i else ()
 
 
 def _states(on) -> dict[str, str]:
@@ -256,10 +280,17 @@ def counts_on(on) -> dict[str, int]:
     return {s: held.count(s) for s in STATUS_KEYS}
 
 
-def _change_dates(status: str) -> list[pd.Timestamp]:
+@cache
+def _status_changes(status: str) -> tuple[list[pd.Timestamp], list[pd.Series]]:
+    """The events that give or take ``status``, oldest first: their dates and their rows."""
     ev = _events()
     touched = ev[(ev["status_to"] == status) | (ev["status_from"] == status)]
-    return sorted(pd.Timestamp(d) for d in touched["date"].unique())
+    return touched["date"].tolist(), _rows(touched)
+
+
+@cache
+def _change_dates(status: str) -> list[pd.Timestamp]:
+    return sorted(set(_status_changes(status)[0]))
 
 
 def growth(start=None, end=None) -> pd.DataFrame:
@@ -297,17 +328,16 @@ def _ev_citation(row) -> str:
 
 
 def _count_value(status: str, d: pd.Timestamp) -> ReferenceValue | None:
-    ev = _events()
-    touched = ev[(ev["status_to"] == status) | (ev["status_from"] == status)]
-    before = touched[touched["date"] <= d]
+    dates, touched = _status_changes(status)
+    n_before = bisect_right(dates, d)
     n = counts_on(d)[status]
-    if before.empty:
+    if not n_before:
         if status == "partner":
             return None
-        first = touched.iloc[0]
+        first = touched[0]
         return ReferenceValue("0", _ev_citation(first),
                               f"no state held this status before {first['date']:%Y-%m-%d} ({first['event']})")
-    last = before.iloc[-1]
+    last = touched[n_before - 1]
     names = sorted(iso3 for iso3, held in _states(d).items() if held == status)
     note = f"last change {last['date']:%Y-%m-%d} ({last['event']})"
     if n == 0 and last["status_from"] == status:
@@ -317,49 +347,89 @@ def _count_value(status: str, d: pd.Timestamp) -> ReferenceValue | None:
     return ReferenceValue(str(n), _ev_citation(last), note)
 
 
-def _accession_value(iso3: str, d: pd.Timestamp | None) -> ReferenceValue | None:
+@cache
+def _first_memberships() -> dict[str, pd.Series]:
+    """Per ISO3 code, the event that first made the country a member."""
     ev = _events()
-    joined = ev[(ev["iso3"] == iso3) & (ev["status_to"] == "member")]
-    if joined.empty:
+    out: dict[str, pd.Series] = {}
+    for row in _rows(ev[ev["status_to"] == "member"]):
+        out.setdefault(row["iso3"], row)
+    return out
+
+
+def _accession_value(iso3: str, d: pd.Timestamp | None) -> ReferenceValue | None:
+    row = _first_memberships().get(iso3)
+    if row is None:
         return None
-    row = joined.iloc[0]
     note = f"member from {row['date']:%Y-%m-%d} ({row['event']})"
     if d is not None and d < row["date"]:
         note += "; after the claim's date"
     return ReferenceValue(str(row["date"].year), _ev_citation(row), note)
 
 
+@cache
+def _first_facts() -> dict[str, pd.Series]:
+    """Per key, its first row in the facts file."""
+    out: dict[str, pd.Series] = {}
+    for row in _rows(_facts()):
+        out.setdefault(row["key"], row)
+    return out
+
+
 def _fact_value(key: str) -> ReferenceValue | None:
-    rows = _facts()[_facts()["key"] == key]
-    if rows.empty:
+    row = _first_facts().get(key)
+    if row is None:
         return None
-    row = rows.iloc[0]
     note = "" if pd.isna(row["note"]) else row["note"]
     return ReferenceValue(row["value"], citation(row["source_id"]), note)
 
 
+@cache
+def _summit_list(kind: str) -> tuple[list[int], list[int], list[int], list[pd.Series]]:
+    """Meetings of ``kind`` in start order: start and end days (proleptic ordinals), the latest end
+    so far at each position (non-decreasing, for bisect), and the rows."""
+    s = _summits()
+    rows = _rows(s[s["kind"] == kind])
+    starts = [r["start"].toordinal() for r in rows]
+    ends = [r["end"].toordinal() for r in rows]
+    return starts, ends, list(accumulate(ends, max)), rows
+
+
+def _nearest_summit(d: pd.Timestamp | None, kind: str) -> pd.Series | None:
+    if d is None:
+        return None
+    day = d.toordinal()
+    starts, ends, _, rows = _summit_list(kind)
+    best, best_gap = None, None
+    for start, end, row in zip(starts, ends, rows):
+        gap = max(start - day, 0) + max(day - end, 0)
+        if best is None or gap <= best_gap:  # ties go to the later meeting
+            best, best_gap = row, gap
+    return best
+
+
+def _summit_ending_on_or_after(d: pd.Timestamp | None, kind: str) -> pd.Series | None:
+    if d is None:
+        return None
+    _, _, latest_end, rows = _summit_list(kind)
+    i = bisect_left(latest_end, d.toordinal())  # the first meeting whose end is on or after d
+    return rows[i] if i < len(rows) else None
+
+
 def summit_near(on, kind: str = SUMMIT_KIND) -> pd.Series | None:
     """The meeting of ``kind`` closest to that day (0 days away while it runs); ties go to the later one."""
-    d = _day(on)
-    s = _summits()
-    s = s[s["kind"] == kind]
-    if d is None or s.empty:
-        return None
-    gap = (s["start"] - d).dt.days.clip(lower=0) + (d - s["end"]).dt.days.clip(lower=0)
-    best = gap[gap == gap.min()].index[-1]
-    return s.loc[best]
+    s = _nearest_summit(_day(on), kind)
+    return None if s is None else s.copy()
 
 
 def summit_ending_on_or_after(on, kind: str = SUMMIT_KIND) -> pd.Series | None:
     """The first meeting of ``kind`` still running or yet to come on that day (what a preview anticipates)."""
-    d = _day(on)
-    s = _summits()
-    s = s[(s["kind"] == kind) & (s["end"] >= d)] if d is not None else s.iloc[0:0]
-    return None if s.empty else s.iloc[0]
+    s = _summit_ending_on_or_after(_day(on), kind)
+    return None if s is None else s.copy()
 
 
 def _summit_value(key: str, d: pd.Timestamp) -> ReferenceValue | None:
-    s = summit_near(d)
+    s = _nearest_summit(d, SUMMIT_KIND)
     if s is None:
         return None
     span = f"{s['start']:%Y-%m-%d}/{s['end']:%Y-%m-%d}"
@@ -378,32 +448,45 @@ def _summit_value(key: str, d: pd.Timestamp) -> ReferenceValue | None:
     return ReferenceValue(value, citation(s["source_id"]), note)
 
 
-def _chair_value(key: str, d: pd.Timestamp) -> ReferenceValue | None:
+@cache
+def _chair_list() -> tuple[list[pd.Timestamp], list[pd.Series]]:
+    """Chairmanships in start order: their start days and their rows."""
     ch = _chairs()
-    held = ch[ch["start"] <= d]
-    if held.empty:
+    return [pd.Timestamp(s) for s in ch["start"]], _rows(ch)
+
+
+def _chair_value(key: str, d: pd.Timestamp) -> ReferenceValue | None:
+    starts, rows = _chair_list()
+    n_held = bisect_right(starts, d)
+    if not n_held:
         return None
     if key == "chair.current":
-        row = held.iloc[-1]
+        row = rows[n_held - 1]
         return ReferenceValue(row["iso3"], citation(row["source_id"]),
                               f"chair from {row['start']:%Y-%m-%d} ({row['event']})")
-    later = ch[ch["start"] > d]
-    if later.empty:
+    if n_held == len(rows):
         return None
-    row = later.iloc[0]
+    row = rows[n_held]
     return ReferenceValue(row["iso3"], citation(row["source_id"]),
                           f"takes the chair on {row['start']:%Y-%m-%d} ({row['event']})")
 
 
+@cache
+def _share_rows(key: str, measure: str | None) -> list[pd.Series]:
+    """The dated figures for a share key (of one GDP measure), in file order."""
+    rows = _facts()[(_facts()["key"] == key) & _facts()["year"].notna()]
+    if measure is not None:
+        rows = rows[rows["measure"] == measure]
+    return _rows(rows)
+
+
 def _share_value(key: str, d: pd.Timestamp, measure: str | None) -> ReferenceValue | None:
-    rows = _facts()[_facts()["key"] == key]
-    if key == "share.world_gdp":
-        rows = rows[rows["measure"] == (measure or DEFAULT_GDP_MEASURE)]
-    if rows.empty:
+    rows = _share_rows(key, (measure or DEFAULT_GDP_MEASURE) if key == "share.world_gdp" else None)
+    if not rows:
         return None
-    gap = (rows["year"] - d.year).abs()
-    rows = rows[gap == gap.min()].sort_values("year")
-    row = rows.iloc[-1]
+    # the figure for the nearest year; between two equally near years the later; among figures
+    # for the same year the last listed (max keeps the first maximum, so scan from the end)
+    row = max(reversed(rows), key=lambda r: (-abs(int(r["year"]) - d.year), int(r["year"])))
     if abs(int(row["year"]) - d.year) > SHARE_MAX_YEAR_GAP:
         return None
     m = None if pd.isna(row["measure"]) else row["measure"]
@@ -447,10 +530,10 @@ def _value_for(claim_key: str, d: pd.Timestamp | None, measure: str | None) -> R
 
 
 def _span(starts: list[pd.Timestamp], d: pd.Timestamp) -> str:
-    before = [s for s in starts if s <= d]
-    after = [s for s in starts if s > d]
-    lo = f"{before[-1]:%Y-%m-%d}" if before else ""
-    hi = f"{after[0] - pd.Timedelta(days=1):%Y-%m-%d}" if after else ""
+    """``first..last`` day of the stretch between two of the sorted ``starts`` that contains ``d``."""
+    i = bisect_right(starts, d)
+    lo = f"{starts[i - 1]:%Y-%m-%d}" if i else ""
+    hi = f"{starts[i] - pd.Timedelta(days=1):%Y-%m-%d}" if i < len(starts) else ""
     return f"{lo}..{hi}"
 
 
@@ -474,8 +557,8 @@ def _frame_of(claim_key: str, d: pd.Timestamp | None) -> str | None:
     if claim_key in COUNT_KEYS:
         return _span(_change_dates(COUNT_KEYS[claim_key]), d)
     if claim_key in ("chair.current", "chair.next"):
-        return _span([pd.Timestamp(s) for s in _chairs()["start"]], d)
+        return _span(_chair_list()[0], d)
     if claim_key.startswith("summit."):
-        s = summit_near(d)
+        s = _nearest_summit(d, SUMMIT_KIND)
         return None if s is None else f"summit {s['start']:%Y-%m-%d}/{s['end']:%Y-%m-%d}"
     return str(d.year)
