@@ -13,6 +13,7 @@ import csv
 import io
 import re
 from pathlib import Path
+from re import _constants as _sre, _parser as _sre_parser
 
 import pandas as pd
 
@@ -36,6 +37,37 @@ def _term_pattern(term: str) -> str:
 def _compile(terms: list[str]) -> re.Pattern:
     ordered = sorted(terms, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(_term_pattern(t) for t in ordered) + r")(?!\w)")
+
+
+def _sequence(items):
+    """The items of a parsed pattern in order, with (non-repeated) groups opened up."""
+    for op, av in items:
+        if op is _sre.SUBPATTERN:
+            yield from _sequence(av[3])
+        else:
+            yield op, av
+
+
+def _required_word(pattern: str) -> str | None:
+    """The longest run of ASCII characters that every match of ``pattern`` contains, lower-cased
+    (a run of literal characters in its top-level sequence), or None when there is none."""
+    best = run = ""
+    for op, av in _sequence(_sre_parser.parse(pattern)):
+        run = run + chr(av) if op is _sre.LITERAL and chr(av).isascii() else ""
+        best = max(best, run, key=len)
+    return best.lower() or None
+
+
+def _words(terms: list[str]) -> tuple[str, ...] | None:
+    """Words one of which (ignoring case) is in every text a theme matches, or None when some term
+    has no such word and the theme must always be searched."""
+    words = [_required_word(_term_pattern(t)) for t in terms]
+    return None if None in words else tuple(dict.fromkeys(words))
+
+
+# The only non-ASCII characters that re.IGNORECASE matches to ASCII letters: a sentence containing one
+# is searched for every theme.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
 def _unique(words) -> list[str]:
@@ -107,19 +139,24 @@ def extract_themes(corpus, taxonomy: pd.DataFrame | None = None) -> tuple[pd.Dat
     in text order, each once.
     """
     taxonomy = load_taxonomy() if taxonomy is None else taxonomy
-    matchers = [(r.theme_id, r.label, _compile(r.terms.split(";"))) for r in taxonomy.itertuples()]
+    matchers = [(r.theme_id, r.label, _compile(r.terms.split(";")), _words(r.terms.split(";")))
+                for r in taxonomy.itertuples()]
     rows, unthemed = [], []
-    sentences = corpus.sentences[corpus.sentences["kind"].isin(THEMED_KINDS)]
-    for s in sentences.itertuples():
+    columns = (corpus.sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "end", "kind", "text"))
+    for aid, sid, start, end, kind, text in zip(*columns):
+        if kind not in THEMED_KINDS:
+            continue
+        low = None if any(c in text for c in _FOLDS_TO_ASCII) else text.lower()
         hit = False
-        for tid, label, rx in matchers:
-            found = _unique(m.group(0) for m in rx.finditer(s.text))
+        for tid, label, rx, words in matchers:
+            if low is not None and words is not None and not any(w in low for w in words):
+                continue
+            found = _unique(m.group(0) for m in rx.finditer(text))
             if not found:
                 continue
             hit = True
-            rows.append({"article_id": s.article_id, "sentence_id": s.sentence_id, "start": s.start,
-                         "end": s.end, "quote": s.text, "theme_id": tid, "theme_label": label,
-                         "terms": ";".join(found)})
-        if not hit and s.kind == "body":
-            unthemed.append({"article_id": s.article_id, "sentence_id": s.sentence_id, "text": s.text})
+            rows.append({"article_id": aid, "sentence_id": sid, "start": start, "end": end, "quote": text,
+                         "theme_id": tid, "theme_label": label, "terms": ";".join(found)})
+        if not hit and kind == "body":
+            unthemed.append({"article_id": aid, "sentence_id": sid, "text": text})
     return schema.frame("themes", rows), schema.frame("unthemed", unthemed)
