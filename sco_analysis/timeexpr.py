@@ -48,6 +48,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]efore|[Aa]fter|[Tt]hrough(?:out)?)\s*(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+|middle\s+of\s+)?(?P<mon>{_FULL})\b(?!\s+\d)")),
 ]
 
+# Each pattern above matches only text that contains one of these strings, so it is not run on a
+# sentence without any of them (month and weekday names are matched case-sensitively).
+_MONTH_WORDS = tuple(dict.fromkeys([name[:3] for name in MONTHS] + list(_ABBR)))
+_NEEDS = {"iso": ("-",), "mdy": _MONTH_WORDS, "dmy": _MONTH_WORDS, "my": _MONTH_WORDS, "yrange": ("1", "2"),
+          "year": ("1", "2"), "rel": ("his", "ext", "ast", "oming", "revious"),
+          "deictic": ("esterday", "oday", "omorrow"), "weekday": tuple(WEEKDAYS), "month": _MONTH_WORDS}
+
 _TRIGGER = re.compile(rf"\d|\b(?:{_FULL}|{_WD}|{'|'.join(_ABBR)}|[Tt]his|[Nn]ext|[Ll]ast|[Cc]oming|[Pp]revious|"
                       r"[Yy]esterday|[Tt]oday|[Tt]omorrow)\b")
 _FUTURE = re.compile(
@@ -215,9 +222,12 @@ def find(text: str, start: int = 0, end: int | None = None,
     if not _TRIGGER.search(text, start, end):
         return []
     ref = as_date(reference_date)
+    words = text[start:end]
     taken: list[tuple[int, int]] = []
     out = []
     for kind, pattern in _PATTERNS:
+        if not any(w in words for w in _NEEDS[kind]):
+            continue
         for m in pattern.finditer(text, start, end):
             s, e = (m.start("mon"), m.end()) if kind == "month" else m.span()
             if any(s < te and ts < e for ts, te in taken):
