@@ -219,6 +219,50 @@ _APPOSITIVE_RIGHT = re.compile(
 _CLAUSE_END = re.compile(r";|\.\s|\s(?:while|whereas|but)\s|$")
 _AS_STATUS = re.compile(rf"^\s*(?:\w+ly\s+)?as\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<term>{_TERM_RE})\b", re.I)
 
+# ---------------------------------------------------------------- prefilters
+
+# The only non-ASCII characters that re.IGNORECASE matches to ASCII letters.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+# The first word of every status term (None when one is not ASCII: then nothing is prefiltered on it).
+_TERM_WORDS = tuple(dict.fromkeys(re.split(r"[\s-]+", t)[0] for t in TERMS))
+_TERM_WORDS = _TERM_WORDS if all(w.isascii() for w in _TERM_WORDS) else None
+
+
+def _lower(text: str) -> str | None:
+    """``text`` lower-cased for word prefilters, or None when it holds a character that folds to ASCII."""
+    return None if any(c in text for c in _FOLDS_TO_ASCII) else text.lower()
+
+
+def _has(low: str | None, words: tuple[str, ...] | None) -> bool:
+    """False only when the lower-cased text provably contains none of ``words`` (lower-case ASCII)."""
+    return low is None or words is None or any(w in low for w in words)
+
+
+class _Prefiltered:
+    """A case-insensitive pattern with words one of which every match contains: ``search`` skips
+    the regular expression on text that contains none of them."""
+
+    def __init__(self, pattern: re.Pattern, words: tuple[str, ...] | str | None):
+        self.pattern = pattern
+        self.words = tuple(words.split()) if isinstance(words, str) else words
+
+    def search(self, text: str) -> re.Match | None:
+        return self.pattern.search(text) if _has(_lower(text), self.words) else None
+
+
+_EXCEPT_LEFT = _Prefiltered(_EXCEPT_LEFT, "except excluding other apart besides not without unlike save")
+_PROCESS = _Prefiltered(_PROCESS, "procedure process appl bid request roadmap negotiations talks path intention "
+                                  "candidacy aim seek want hope plan memorandum")
+_ORIGINALLY = _Prefiltered(_ORIGINALLY, "originally initially first founding inception creation birth launch")
+_FOUND_BY = _Prefiltered(_FOUND_BY, "by")
+_APPOSITION = _Prefiltered(_APPOSITION, _TERM_WORDS)
+_BARE_APPOSITION = _Prefiltered(_BARE_APPOSITION, _TERM_WORDS)
+_GRANT_STATUS_TO = _Prefiltered(_GRANT_STATUS_TO, "grant giv gave award confer")
+_OF_NOUN = _Prefiltered(_OF_NOUN, "membership accession admission entry joining inclusion")
+_EXPAND = _Prefiltered(_EXPAND, "expand enlarg grew grow widen")
+_ORG_HAS = _Prefiltered(_ORG_HAS, "includ compris consist unite brings")
+_ADMIT = _Prefiltered(_ADMIT, "admit accept welcom add induct grant approv confirm upgrad")
+
 
 @dataclass(frozen=True)
 class Frame:
@@ -376,17 +420,17 @@ def _read_corpus(corpus) -> dict[str, list[Sentence]]:
     out: dict[str, list[Sentence]] = {}
     refs = dict(zip(corpus.articles["article_id"], corpus.articles["reference_date"]))
     sents = corpus.sentences[corpus.sentences["kind"].isin(READ_KINDS)].sort_values(["article_id", "sentence_id"])
-    for row in sents.itertuples(index=False):
-        text = corpus.texts[row.article_id]
-        s, e = int(row.start), int(row.end)
-        ref = timeexpr.as_date(refs.get(row.article_id))
+    aid = None
+    for row_aid, sid, s, e in zip(*(sents[c].tolist() for c in ("article_id", "sentence_id", "start", "end"))):
+        if row_aid != aid:
+            aid, text, ref = row_aid, corpus.texts[row_aid], timeexpr.as_date(refs.get(row_aid))
         dates = timeexpr.find(text, s, e, ref)
         mentions = [m for m in countries.find(text, s, e)
                     if not m.demonym and not _POSSESSIVE.match(text, m.end, e)]
         lists = _lists(text, mentions, dates, e)
         used = {id(d) for lst in lists for d in lst.dates if d is not None}
         free = [d for d in dates if id(d) not in used]
-        out.setdefault(row.article_id, []).append(Sentence(row.article_id, int(row.sentence_id), s, e, lists, dates, free))
+        out.setdefault(aid, []).append(Sentence(aid, sid, s, e, lists, dates, free))
     return out
 
 
@@ -483,6 +527,7 @@ _COUNT = re.compile(
 _ORDINAL = re.compile(
     rf"\b(?:the|its|SCO['’]s|organi[sz]ation['’]s|bloc['’]s|group['’]s)\s+(?P<num>{_ORD})\s+(?:(?:full|full-fledged|fully-fledged|"
     rf"permanent|new)\s+)*(?P<term>member(?:[\s-]+(?:state|country|nation))?|observer(?:\s+state)?|dialogue\s+partner)\b", re.I)
+_COUNT_WORDS = None if _TERM_WORDS is None else _TERM_WORDS + ("countries", "states", "nations")
 _SINGULAR_ORG = re.compile(r"\s*(?:organi[sz]ation|group(?:ing)?|bloc|body|alliance|association|club|SCO|Shanghai|grouping|family|union)\b", re.I)
 _CLAUSE_JOIN = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s|\s(?:while|whereas)\s", re.I)
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
@@ -554,8 +599,10 @@ def extract_counts(corpus) -> pd.DataFrame:
         ref = timeexpr.as_date(refs.get(aid))
         for i, sent in enumerate(sents):
             seen = set()
-            hits = [(m, False) for m in _COUNT.finditer(text, sent.start, sent.end)]
-            hits += [(m, True) for m in _ORDINAL.finditer(text, sent.start, sent.end)]
+            low = _lower(text[sent.start:sent.end])
+            hits = [(m, False) for m in _COUNT.finditer(text, sent.start, sent.end)] if _has(low, _COUNT_WORDS) else []
+            if _has(low, ("member", "observer", "dialogue")):
+                hits += [(m, True) for m in _ORDINAL.finditer(text, sent.start, sent.end)]
             for m, ordinal in sorted(hits, key=lambda h: h[0].start()):
                 n = number(m.group("num"))
                 if n < 2 or n > 100 or _counts_other_org(text, max(sent.start, m.start() - 60), m.start()):
