@@ -117,17 +117,16 @@ def _check_date(claim, published, ref) -> pd.Timestamp | None:
         if claim["as_of"] == "publication":
             d = published
         elif claim["as_of"] == "after_event":
-            s = ref.summit_ending_on_or_after(published)
-            d = None if s is None else s["end"]
+            d = ref.summit_end(published)
         else:
             d = pd.to_datetime(claim["as_of"], errors="coerce")
     if d is None or pd.isna(d):
         return None
     d = pd.Timestamp(d)
     if claim["modality"] == "expected" and not claim["claim_key"].startswith(NOT_SHIFTED_PREFIXES):
-        s = ref.summit_ending_on_or_after(d)
-        if s is not None:
-            d = max(d, pd.Timestamp(s["end"]))
+        end = ref.summit_end(d)
+        if end is not None:
+            d = max(d, pd.Timestamp(end))
     return d
 
 
@@ -200,10 +199,16 @@ def _measures(claims: pd.DataFrame) -> dict[tuple, str]:
 # ---------------------------------------------------------------- comparison
 
 def _placed(claims: pd.DataFrame, articles: pd.DataFrame, ref) -> list[dict]:
-    """Each claim with its frame and reference verdict; repeats of (key, frame, article, value) dropped."""
-    published = dict(zip(articles["article_id"], articles["reference_date"]))
+    """Each claim with its frame and reference verdict; repeats of (key, frame, article, value) dropped.
+
+    Each distinct question is answered once: the check day per (key, as_of, as_of_date, modality,
+    article date), then frame and verdict per (key, value, as_of, check day, GDP measure).
+    """
+    published = {a: None if pd.isna(d) else pd.Timestamp(d)
+                 for a, d in zip(articles["article_id"], articles["reference_date"])}
     measures = _measures(claims)
-    memo: dict[tuple, tuple] = {}
+    check_days: dict[tuple, pd.Timestamp | None] = {}
+    verdicts: dict[tuple, tuple] = {}
     seen: set[tuple] = set()
     out = []
     ordered = claims.sort_values(["article_id", "sentence_id", "start"], kind="stable")
@@ -211,16 +216,16 @@ def _placed(claims: pd.DataFrame, articles: pd.DataFrame, ref) -> list[dict]:
     for values in zip(*(ordered[c].tolist() for c in columns)):
         claim = dict(zip(columns, values))
         pub = published.get(claim["article_id"])
-        pub = None if pub is None or pd.isna(pub) else pd.Timestamp(pub)
+        when = (claim["claim_key"], claim["as_of"], claim["as_of_date"], claim["modality"], pub)
+        if when not in check_days:
+            check_days[when] = _check_date(claim, pub, ref)
+        checked = check_days[when]
         measure = (measures.get((claim["article_id"], claim["sentence_id"]))
                    or measures.get((claim["article_id"], None)))
-        as_of_date = None if pd.isna(claim["as_of_date"]) else pd.Timestamp(claim["as_of_date"])
-        how = (claim["claim_key"], claim["value"], claim["modality"], claim["as_of"], as_of_date, pub,
-               measure)
-        if how not in memo:
-            checked = _check_date(claim, pub, ref)
-            memo[how] = (checked, _frame(claim, checked, ref), *_judge(claim, checked, measure, ref))
-        checked, frame, ref_value, verdict, note, source = memo[how]
+        how = (claim["claim_key"], claim["value"], claim["as_of"], checked, measure)
+        if how not in verdicts:
+            verdicts[how] = (_frame(claim, checked, ref), *_judge(claim, checked, measure, ref))
+        frame, ref_value, verdict, note, source = verdicts[how]
         ident = (claim["claim_key"], frame, claim["article_id"], token(claim["claim_key"], claim["value"]))
         if ident in seen:
             continue
@@ -243,45 +248,43 @@ class _Listing:
         return ";".join([i for i in self.head if i != article_id][:LIST_LIMIT]) or None
 
 
-def _across(key: str, members: list[dict]) -> list[dict]:
-    """Verdict across articles for the rows of one (key, frame) cell.
+def _across(key: str, members: list[dict]) -> None:
+    """Add the verdict across articles to the rows of one (key, frame) cell.
 
     Rows are bucketed by value so a cell with many articles costs one comparison per pair of
     distinct values, not per pair of articles.
     """
+    tokens = [token(key, m["value"]) for m in members]
     by_value: dict[str, set[str]] = {}
-    for m in members:
-        by_value.setdefault(token(key, m["value"]), set()).add(m["article_id"])
+    values: dict[str, str] = {}
+    for t, m in zip(tokens, members):
+        by_value.setdefault(t, set()).add(m["article_id"])
+        values.setdefault(t, m["value"])
     everyone = set().union(*by_value.values())
-    values = {}
-    for m in members:
-        values.setdefault(token(key, m["value"]), m["value"])
     agreeing = {t: set().union(*(by_value[u] for u in by_value if same(key, values[t], values[u])))
                 for t in by_value}
     listed = {t: (_Listing(sorted(ids)), _Listing(sorted(everyone - ids))) for t, ids in agreeing.items()}
-    rows = []
-    for m in members:
-        t = token(key, m["value"])
+    for t, m in zip(tokens, members):
         n_agree = len(agreeing[t]) - 1
         n_conflict = len(everyone) - len(agreeing[t])
         verdict = "single_source" if len(everyone) == 1 else ("conflict" if n_conflict else "agree")
-        rows.append({**m, "n_articles": len(everyone), "verdict": verdict, "n_agree": n_agree,
-                     "n_conflict": n_conflict, "agrees_with": listed[t][0].without(m["article_id"]),
-                     "conflicts_with": listed[t][1].without(m["article_id"])})
-    return rows
+        m.update(n_articles=len(everyone), verdict=verdict, n_agree=n_agree, n_conflict=n_conflict,
+                 agrees_with=listed[t][0].without(m["article_id"]),
+                 conflicts_with=listed[t][1].without(m["article_id"]))
 
 
 def compare(claims: pd.DataFrame, articles: pd.DataFrame, ref=reference) -> pd.DataFrame:
     """The ``comparison`` table: every claim placed in its frame, across articles and against ``ref``."""
     if claims.empty:
         return schema.empty("comparison")
+    rows = _placed(claims, articles, ref)
     groups: dict[tuple, list[dict]] = {}
-    for row in _placed(claims, articles, ref):
+    for row in rows:
         groups.setdefault((row["claim_key"], row["frame"]), []).append(row)
-    rows = [r for (key, _), members in groups.items() for r in _across(key, members)]
+    for (key, _), members in groups.items():
+        _across(key, members)
     rows.sort(key=lambda r: (r["claim_key"], r["frame"], r["article_id"], r["sentence_id"], r["start"]))
-    names = schema.TABLES["comparison"].names
-    return schema.frame("comparison", [{c: r.get(c) for c in names} for r in rows])
+    return schema.frame("comparison", rows)  # keeps the table's columns, in its order
 
 
 def pairwise(comparison: pd.DataFrame) -> pd.DataFrame:

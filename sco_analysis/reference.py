@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -140,8 +141,8 @@ def _sources() -> pd.DataFrame:
 def reload() -> None:
     """Forget what was read, so edits to the reference files take effect in a running session."""
     for f in (_sources, _events, _summits, _chairs, _facts, citation, _state_snapshots, _status_changes,
-              _change_dates, _first_memberships, _first_facts, _share_rows, _summit_list, _chair_list,
-              _value_for, _frame_of):
+              _count_stretches, _first_memberships, _first_facts, _share_rows, _meetings, _chair_list,
+              _chair_stretches, _value_for, _frame_of):
         f.cache_clear()
 
 
@@ -239,9 +240,9 @@ def _day(on) -> pd.Timestamp | None:
     return pd.Timestamp(on).normalize()
 
 
-def _rows(df: pd.DataFrame) -> list[pd.Series]:
-    """The rows of a small table as Series, in order, for look-ups that index them by position."""
-    return [df.iloc[i] for i in range(len(df))]
+def _rows(df: pd.DataFrame) -> list[dict]:
+    """The rows of a small table in order, as dicts of the values a row Series holds (NA kept)."""
+    return [dict(df.iloc[i].items()) for i in range(len(df))]
 
 
 @cache
@@ -281,7 +282,7 @@ def counts_on(on) -> dict[str, int]:
 
 
 @cache
-def _status_changes(status: str) -> tuple[list[pd.Timestamp], list[pd.Series]]:
+def _status_changes(status: str) -> tuple[list[pd.Timestamp], list[dict]]:
     """The events that give or take ``status``, oldest first: their dates and their rows."""
     ev = _events()
     touched = ev[(ev["status_to"] == status) | (ev["status_from"] == status)]
@@ -289,8 +290,8 @@ def _status_changes(status: str) -> tuple[list[pd.Timestamp], list[pd.Series]]:
 
 
 @cache
-def _change_dates(status: str) -> list[pd.Timestamp]:
-    return sorted(set(_status_changes(status)[0]))
+def _count_stretches(status: str) -> tuple[list[pd.Timestamp], list[str]]:
+    return _stretches(sorted(set(_status_changes(status)[0])))
 
 
 def growth(start=None, end=None) -> pd.DataFrame:
@@ -348,10 +349,10 @@ def _count_value(status: str, d: pd.Timestamp) -> ReferenceValue | None:
 
 
 @cache
-def _first_memberships() -> dict[str, pd.Series]:
+def _first_memberships() -> dict[str, dict]:
     """Per ISO3 code, the event that first made the country a member."""
     ev = _events()
-    out: dict[str, pd.Series] = {}
+    out: dict[str, dict] = {}
     for row in _rows(ev[ev["status_to"] == "member"]):
         out.setdefault(row["iso3"], row)
     return out
@@ -368,9 +369,9 @@ def _accession_value(iso3: str, d: pd.Timestamp | None) -> ReferenceValue | None
 
 
 @cache
-def _first_facts() -> dict[str, pd.Series]:
+def _first_facts() -> dict[str, dict]:
     """Per key, its first row in the facts file."""
-    out: dict[str, pd.Series] = {}
+    out: dict[str, dict] = {}
     for row in _rows(_facts()):
         out.setdefault(row["key"], row)
     return out
@@ -384,55 +385,72 @@ def _fact_value(key: str) -> ReferenceValue | None:
     return ReferenceValue(row["value"], citation(row["source_id"]), note)
 
 
+class _Meetings(NamedTuple):
+    """Meetings of one kind in start order."""
+
+    starts: list[int]  # first day, as a proleptic ordinal
+    ends: list[int]  # last day, as a proleptic ordinal
+    latest_end: list[int]  # the latest end so far at each position: non-decreasing, for bisect
+    labels: list[int]  # index label in ``_summits()``
+    spans: list[str]  # ``start/end``, ISO dates
+    rows: list[dict]
+
+
 @cache
-def _summit_list(kind: str) -> tuple[list[int], list[int], list[int], list[pd.Series]]:
-    """Meetings of ``kind`` in start order: start and end days (proleptic ordinals), the latest end
-    so far at each position (non-decreasing, for bisect), and the rows."""
+def _meetings(kind: str) -> _Meetings:
     s = _summits()
-    rows = _rows(s[s["kind"] == kind])
-    starts = [r["start"].toordinal() for r in rows]
+    s = s[s["kind"] == kind]
+    rows = _rows(s)
     ends = [r["end"].toordinal() for r in rows]
-    return starts, ends, list(accumulate(ends, max)), rows
+    return _Meetings([r["start"].toordinal() for r in rows], ends, list(accumulate(ends, max)),
+                     list(s.index), [f"{r['start']:%Y-%m-%d}/{r['end']:%Y-%m-%d}" for r in rows], rows)
 
 
-def _nearest_summit(d: pd.Timestamp | None, kind: str) -> pd.Series | None:
+def _nearest_summit(d: pd.Timestamp | None, kind: str) -> int | None:
+    """Position in ``_meetings(kind)`` of the meeting closest to ``d``."""
     if d is None:
         return None
     day = d.toordinal()
-    starts, ends, _, rows = _summit_list(kind)
+    m = _meetings(kind)
     best, best_gap = None, None
-    for start, end, row in zip(starts, ends, rows):
+    for i, (start, end) in enumerate(zip(m.starts, m.ends)):
         gap = max(start - day, 0) + max(day - end, 0)
         if best is None or gap <= best_gap:  # ties go to the later meeting
-            best, best_gap = row, gap
+            best, best_gap = i, gap
     return best
 
 
-def _summit_ending_on_or_after(d: pd.Timestamp | None, kind: str) -> pd.Series | None:
+def _summit_ending_on_or_after(d: pd.Timestamp | None, kind: str) -> int | None:
+    """Position in ``_meetings(kind)`` of the first meeting whose end is on or after ``d``."""
     if d is None:
         return None
-    _, _, latest_end, rows = _summit_list(kind)
-    i = bisect_left(latest_end, d.toordinal())  # the first meeting whose end is on or after d
-    return rows[i] if i < len(rows) else None
+    i = bisect_left(_meetings(kind).latest_end, d.toordinal())
+    return i if i < len(_meetings(kind).rows) else None
 
 
 def summit_near(on, kind: str = SUMMIT_KIND) -> pd.Series | None:
     """The meeting of ``kind`` closest to that day (0 days away while it runs); ties go to the later one."""
-    s = _nearest_summit(_day(on), kind)
-    return None if s is None else s.copy()
+    i = _nearest_summit(_day(on), kind)
+    return None if i is None else _summits().loc[_meetings(kind).labels[i]]
 
 
 def summit_ending_on_or_after(on, kind: str = SUMMIT_KIND) -> pd.Series | None:
     """The first meeting of ``kind`` still running or yet to come on that day (what a preview anticipates)."""
-    s = _summit_ending_on_or_after(_day(on), kind)
-    return None if s is None else s.copy()
+    i = _summit_ending_on_or_after(_day(on), kind)
+    return None if i is None else _summits().loc[_meetings(kind).labels[i]]
+
+
+def summit_end(on, kind: str = SUMMIT_KIND) -> pd.Timestamp | None:
+    """Last day of ``summit_ending_on_or_after(on, kind)``, or None: the cheap form ``compare`` uses."""
+    i = _summit_ending_on_or_after(_day(on), kind)
+    return None if i is None else _meetings(kind).rows[i]["end"]
 
 
 def _summit_value(key: str, d: pd.Timestamp) -> ReferenceValue | None:
-    s = _nearest_summit(d, SUMMIT_KIND)
-    if s is None:
+    i = _nearest_summit(d, SUMMIT_KIND)
+    if i is None:
         return None
-    span = f"{s['start']:%Y-%m-%d}/{s['end']:%Y-%m-%d}"
+    s, span = _meetings(SUMMIT_KIND).rows[i], _meetings(SUMMIT_KIND).spans[i]
     note = f"summit nearest {d:%Y-%m-%d}: {s['place']}, {span}"
     if key == "summit.place":
         value = s["place"]
@@ -449,7 +467,7 @@ def _summit_value(key: str, d: pd.Timestamp) -> ReferenceValue | None:
 
 
 @cache
-def _chair_list() -> tuple[list[pd.Timestamp], list[pd.Series]]:
+def _chair_list() -> tuple[list[pd.Timestamp], list[dict]]:
     """Chairmanships in start order: their start days and their rows."""
     ch = _chairs()
     return [pd.Timestamp(s) for s in ch["start"]], _rows(ch)
@@ -472,7 +490,7 @@ def _chair_value(key: str, d: pd.Timestamp) -> ReferenceValue | None:
 
 
 @cache
-def _share_rows(key: str, measure: str | None) -> list[pd.Series]:
+def _share_rows(key: str, measure: str | None) -> list[dict]:
     """The dated figures for a share key (of one GDP measure), in file order."""
     rows = _facts()[(_facts()["key"] == key) & _facts()["year"].notna()]
     if measure is not None:
@@ -529,12 +547,24 @@ def _value_for(claim_key: str, d: pd.Timestamp | None, measure: str | None) -> R
     return None
 
 
-def _span(starts: list[pd.Timestamp], d: pd.Timestamp) -> str:
-    """``first..last`` day of the stretch between two of the sorted ``starts`` that contains ``d``."""
-    i = bisect_right(starts, d)
-    lo = f"{starts[i - 1]:%Y-%m-%d}" if i else ""
-    hi = f"{starts[i] - pd.Timedelta(days=1):%Y-%m-%d}" if i < len(starts) else ""
-    return f"{lo}..{hi}"
+def _stretches(starts: list[pd.Timestamp]) -> tuple[list[pd.Timestamp], list[str]]:
+    """The sorted ``starts`` and a ``first..last`` label per stretch of days they delimit: label ``i``
+    runs from ``starts[i - 1]`` (open before the first) to the day before ``starts[i]`` (open after
+    the last)."""
+    firsts = [""] + [f"{s:%Y-%m-%d}" for s in starts]
+    lasts = [f"{s - pd.Timedelta(days=1):%Y-%m-%d}" for s in starts] + [""]
+    return starts, [f"{a}..{b}" for a, b in zip(firsts, lasts)]
+
+
+@cache
+def _chair_stretches() -> tuple[list[pd.Timestamp], list[str]]:
+    return _stretches(_chair_list()[0])
+
+
+def _span(stretches: tuple[list[pd.Timestamp], list[str]], d: pd.Timestamp) -> str:
+    """Label of the stretch that contains ``d``."""
+    starts, labels = stretches
+    return labels[bisect_right(starts, d)]
 
 
 def frame_of(claim_key: str, on=None) -> str | None:
@@ -555,10 +585,10 @@ def _frame_of(claim_key: str, d: pd.Timestamp | None) -> str | None:
     if d is None:
         return None
     if claim_key in COUNT_KEYS:
-        return _span(_change_dates(COUNT_KEYS[claim_key]), d)
+        return _span(_count_stretches(COUNT_KEYS[claim_key]), d)
     if claim_key in ("chair.current", "chair.next"):
-        return _span(_chair_list()[0], d)
+        return _span(_chair_stretches(), d)
     if claim_key.startswith("summit."):
-        s = _nearest_summit(d, SUMMIT_KIND)
-        return None if s is None else f"summit {s['start']:%Y-%m-%d}/{s['end']:%Y-%m-%d}"
+        i = _nearest_summit(d, SUMMIT_KIND)
+        return None if i is None else f"summit {_meetings(SUMMIT_KIND).spans[i]}"
     return str(d.year)
