@@ -354,11 +354,11 @@ def distinctive_themes(themes: pd.DataFrame, sentences: pd.DataFrame, top: int =
     n = len(shares)
     others = (shares.sum() - shares) / (n - 1) if n > 1 else shares * 0.0
     diff = shares - others
+    theme_ids = list(diff.columns)
     out: dict[str, list[str]] = {}
-    for a, row in diff.iterrows():
-        row = row[row > 1e-12]
-        ranked = sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))
-        out[a] = [t for t, _ in ranked[:top]]
+    for a, row in zip(diff.index, diff.to_numpy().tolist()):
+        ranked = sorted((-x, t) for t, x in zip(theme_ids, row) if x > 1e-12)
+        out[a] = [t for _, t in ranked[:top]]
     return out
 
 
@@ -371,10 +371,11 @@ def sources(articles: pd.DataFrame, claims: pd.DataFrame, comparison: pd.DataFra
     """
     distinct = distinctive_themes(themes, sentences) if len(themes) else {}
     attr = attributions.sort_values(["article_id", "sentence_id", "start"], kind="stable")
-    cites = attr.groupby("article_id", sort=False)["speaker"].agg(lambda s: ";".join(dict.fromkeys(s)))
-    n_attr = attr.groupby("article_id").size()
-    n_claims = claims.groupby("article_id").size()
-    verdicts = comparison.groupby(["article_id", "reference_verdict"]).size()
+    cites = attr.groupby("article_id", sort=False)["speaker"].agg(
+        lambda s: ";".join(dict.fromkeys(s))).to_dict()
+    n_attr = attr.groupby("article_id").size().to_dict()
+    n_claims = claims.groupby("article_id").size().to_dict()
+    verdicts = comparison.groupby(["article_id", "reference_verdict"]).size().to_dict()
     rows = []
     for a in articles.to_dict("records"):
         aid = a["article_id"]
