@@ -85,13 +85,16 @@ def _pattern() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
     for name, iso in names.items():
         for v in _variants(name):
             lookup[v] = (iso, False)
-    alts = []
+    # Longest form first; grouped by first character (in that order within a group), so that only
+    # the forms starting with the character at hand are tried: the same match, found faster.
+    by_first: dict[str, list[str]] = {}
     for form in sorted(lookup, key=len, reverse=True):
-        esc = re.escape(form)
+        rest = re.escape(form[1:])
         iso, dem = lookup[form]
         if dem:
-            esc += ("s?" if _plural_ok(form) else "") + _DEMONYM_NOT_BEFORE
-        alts.append(esc)
+            rest += ("s?" if _plural_ok(form) else "") + _DEMONYM_NOT_BEFORE
+        by_first.setdefault(form[0], []).append(rest)
+    alts = [re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in by_first.items()]
     return re.compile(r"(?=[A-Z\u00C0-\u00DE])(?<![\w.])(?:" + "|".join(alts) + r")(?![\w]|\.\w)"), lookup
 
 
