@@ -439,6 +439,7 @@ _DOCUMENT_WORDS = ("declaration", "strategy", "agreement", "treaty", "charter", 
                    "road", "concept", "memorandum", "communiqu", "resolution")
 _SECRETARY_WORDS = ("secretary",)
 _CHAIR_WORDS = ("chair", "presid", "holds")
+_ATTENDANCE_WORDS = ("attend", "part", "travel", "skip", "miss", "stay")
 # The only non-ASCII characters that re.IGNORECASE matches to ASCII letters: an article containing one is
 # never prefiltered.
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
@@ -477,7 +478,8 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
             summit += [("summit.number", n) for n in _summit_numbers(text, s)]
             if got:
                 summit.append(("summit.dates", f"{got[0].isoformat()}/{got[1].isoformat()}"))
-            summit += [(f"summit.leader_attends.{iso}", value) for iso, value in _attendance(text, s)]
+            if words.any(_ATTENDANCE_WORDS, s.start, s.end):
+                summit += [(f"summit.leader_attends.{iso}", value) for iso, value in _attendance(text, s)]
             if summit:
                 summit_modality = _summit_modality(text, s, span, ref)
                 rows += [_row(s, key, value, summit_modality, "publication", ref) for key, value in summit]
