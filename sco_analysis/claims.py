@@ -454,10 +454,15 @@ class _Words:
         low = text.lower()
         exact = len(low) == len(text) and not any(c in text for c in _FOLDS_TO_ASCII)
         self.low = low if exact else None
+        self.span, self.part = None, ""
 
     def any(self, words: tuple[str, ...], start: int, end: int) -> bool:
         """False only when no word occurs (in any case) in ``text[start:end]``."""
-        return self.low is None or any(self.low.find(w, start, end) >= 0 for w in words)
+        if self.low is None:
+            return True
+        if self.span != (start, end):
+            self.span, self.part = (start, end), self.low[start:end]
+        return any(w in self.part for w in words)
 
 
 def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dict]:
@@ -506,11 +511,12 @@ def extract_claims(corpus, membership: pd.DataFrame, counts: pd.DataFrame) -> pd
     refs = {r.article_id: timeexpr.as_date(r.reference_date) for r in corpus.articles.itertuples()}
     by_article: dict[str, list[_Sent]] = {}
     index: dict[tuple[str, int], _Sent] = {}
-    for r in corpus.sentences.itertuples():
-        s = _Sent(r.article_id, int(r.sentence_id), int(r.start), int(r.end), r.kind, r.text)
+    columns = (corpus.sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "end", "kind", "text"))
+    for row in zip(*columns):
+        s = _Sent(*row)
         index[s.article_id, s.sentence_id] = s
-        if r.kind in KINDS:
-            by_article.setdefault(r.article_id, []).append(s)
+        if s.kind in KINDS:
+            by_article.setdefault(s.article_id, []).append(s)
     rows = _from_membership(membership, index) + _from_counts(counts, index)
     for aid, sents in by_article.items():
         rows += _article_claims(corpus.texts[aid], sents, refs.get(aid))
