@@ -26,6 +26,7 @@ import re
 import weakref
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -228,6 +229,7 @@ _TERM_WORDS = tuple(dict.fromkeys(re.split(r"[\s-]+", t)[0] for t in TERMS))
 _TERM_WORDS = _TERM_WORDS if all(w.isascii() for w in _TERM_WORDS) else None
 
 
+@lru_cache(maxsize=4)
 def _lower(text: str) -> str | None:
     """``text`` lower-cased for word prefilters, or None when it holds a character that folds to ASCII."""
     return None if any(c in text for c in _FOLDS_TO_ASCII) else text.lower()

@@ -62,7 +62,10 @@ def _words(terms: list[str]) -> tuple[str, ...] | None:
     """Words one of which (ignoring case) is in every text a theme matches, or None when some term
     has no such word and the theme must always be searched."""
     words = [_required_word(_term_pattern(t)) for t in terms]
-    return None if None in words else tuple(dict.fromkeys(words))
+    if None in words:
+        return None
+    # a word that contains another is found only where the other is: test the other alone
+    return tuple(w for w in dict.fromkeys(words) if not any(v != w and v in w for v in words))
 
 
 # The only non-ASCII characters that re.IGNORECASE matches to ASCII letters: a sentence containing one
