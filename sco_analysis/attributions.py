@@ -167,10 +167,24 @@ def _split(np_tokens: list[str]) -> tuple[str, str | None] | None:
     return " ".join(toks[i:]), " ".join(toks[:i]) or None
 
 
+# The only non-ASCII characters that re.IGNORECASE matches to ASCII letters.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def _may_name_person(sentence: str) -> bool:
+    """False only when ``sentence`` has no person title (in any case), so ``_PERSON`` cannot match."""
+    if any(c in sentence for c in _FOLDS_TO_ASCII):
+        return True
+    low = sentence.lower()
+    return any(t in low for t in PERSON_TITLES)
+
+
 def _persons(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[int, int, Person]]:
     """(sentence_id, offset, person) for every titled name, in reading order."""
     found = []
     for sid, s, e in spans:
+        if not _may_name_person(text[s:e]):
+            continue
         for m in _PERSON.finditer(text, s, e):
             toks = m.group("name").split()
             keep = []
@@ -250,16 +264,14 @@ def _resolve(art: _Article, parsed: tuple[str, str | None] | None) -> tuple[str,
 
 def _prep_sources(sent: str) -> list[tuple[int, str, list[str]]]:
     out = []
+    if "ccording to" not in sent and "s per" not in sent:
+        return out
     for m in _PREP_SOURCE.finditer(sent):
         np = m.group("np").strip()
         np = _BY.sub("", np) if re.search(r"\b(?:by|from)\s", np) else np
         np = _CUT.sub("", np)
         out.append((m.start(), m.group("cue").lower(), _TOKEN.findall(np)))
     return out
-
-
-def _spans(rx: re.Pattern, sent: str) -> list[tuple[int, int]]:
-    return [m.span() for m in rx.finditer(sent)]
 
 
 def _inverted(sent: str, pos: int, cue: str) -> list[str]:
@@ -273,13 +285,15 @@ def _inverted(sent: str, pos: int, cue: str) -> list[str]:
 def _verb_cues(sent: str) -> list[tuple[int, str, str]]:
     """(position, cue, text before the cue) for reporting verbs and 'statement saying' phrases."""
     cues, taken = [], []
-    for rx, name in ((_STATEMENT_CUE, "statement saying"), (_QUOTED, "quoted as saying")):
+    for rx, name, word in ((_STATEMENT_CUE, "statement saying", "statement"), (_QUOTED, "quoted as saying", "quoted")):
+        if word not in sent:
+            continue
         for m in rx.finditer(sent):
             cues.append((m.start(), name, sent[:m.start()]))
             taken.append((m.start(), m.end()))
     for m in _CUE.finditer(sent):
         cue = " ".join(m.group(0).lower().split())
-        if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in _spans(_QUOTED, sent)):
+        if any(a <= m.start() < b for a, b in taken):  # inside a "statement saying" or "quoted as saying"
             continue
         if cue in _NEEDS_CLAUSE and not _CLAUSE_FOLLOWS.match(sent, m.end()):
             continue
