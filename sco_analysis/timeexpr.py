@@ -50,12 +50,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 
 # Each pattern above matches only text that contains one of these strings, so it is not run on a
 # sentence without any of them (month and weekday names are matched case-sensitively).
-_MONTH_WORDS = tuple(dict.fromkeys([name[:3] for name in MONTHS] + list(_ABBR)))
-_NEEDS = {"iso": ("-",), "mdy": _MONTH_WORDS, "dmy": _MONTH_WORDS, "my": _MONTH_WORDS, "yrange": ("1", "2"),
-          "year": ("1", "2"), "rel": ("his", "ext", "ast", "oming", "revious"),
+_MONTH_WORDS = {name[:3] for name in MONTHS} | set(_ABBR)
+_MONTH_WORDS = tuple(sorted(w for w in _MONTH_WORDS if not any(v != w and v in w for v in _MONTH_WORDS)))
+_YEAR_WORDS = ("1", "2")
+_NEEDS = {"iso": ("-",), "mdy": _MONTH_WORDS, "dmy": _MONTH_WORDS, "my": _MONTH_WORDS, "yrange": _YEAR_WORDS,
+          "year": _YEAR_WORDS, "rel": ("his", "ext", "ast", "oming", "revious"),
           "deictic": ("esterday", "oday", "omorrow"), "weekday": tuple(WEEKDAYS), "month": _MONTH_WORDS}
+_NEED_SETS = tuple(set(_NEEDS.values()))
 
-_TRIGGER = re.compile(rf"\d|\b(?:{_FULL}|{_WD}|{'|'.join(_ABBR)}|[Tt]his|[Nn]ext|[Ll]ast|[Cc]oming|[Pp]revious|"
+# ``find`` reads nothing in a sentence with no digit and none of these words.
+_DIGIT = re.compile(r"\d")
+
+_KEYWORD = re.compile(rf"\b(?:{_FULL}|{_WD}|{'|'.join(_ABBR)}|[Tt]his|[Nn]ext|[Ll]ast|[Cc]oming|[Pp]revious|"
                       r"[Yy]esterday|[Tt]oday|[Tt]omorrow)\b")
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|is to|are to|(?:is|are) (?:set|expected|scheduled|due|going|slated|poised) to|"
@@ -219,14 +225,15 @@ def find(text: str, start: int = 0, end: int | None = None,
     conclude on Thursday") is read from it.
     """
     end = len(text) if end is None else end
-    if not _TRIGGER.search(text, start, end):
+    if not (_DIGIT.search(text, start, end) or _KEYWORD.search(text, start, end)):
         return []
     ref = as_date(reference_date)
     words = text[start:end]
+    present = {needs: any(w in words for w in needs) for needs in _NEED_SETS}
     taken: list[tuple[int, int]] = []
     out = []
     for kind, pattern in _PATTERNS:
-        if not any(w in words for w in _NEEDS[kind]):
+        if not present[_NEEDS[kind]]:
             continue
         for m in pattern.finditer(text, start, end):
             s, e = (m.start("mon"), m.end()) if kind == "month" else m.span()
