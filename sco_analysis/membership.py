@@ -530,6 +530,9 @@ _ORDINAL = re.compile(
     rf"\b(?:the|its|SCO['’]s|organi[sz]ation['’]s|bloc['’]s|group['’]s)\s+(?P<num>{_ORD})\s+(?:(?:full|full-fledged|fully-fledged|"
     rf"permanent|new)\s+)*(?P<term>member(?:[\s-]+(?:state|country|nation))?|observer(?:\s+state)?|dialogue\s+partner)\b", re.I)
 _COUNT_WORDS = None if _TERM_WORDS is None else _TERM_WORDS + ("countries", "states", "nations")
+# A count is a number: a digit, or a number word (each contains one of these).
+_DIGIT = re.compile(r"\d")
+_NUMBER_PARTS = tuple(w for w in _NUMBER_WORDS if not any(v != w and v in w for v in _NUMBER_WORDS))
 _SINGULAR_ORG = re.compile(r"\s*(?:organi[sz]ation|group(?:ing)?|bloc|body|alliance|association|club|SCO|Shanghai|grouping|family|union)\b", re.I)
 _CLAUSE_JOIN = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s|\s(?:while|whereas)\s", re.I)
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
@@ -602,7 +605,9 @@ def extract_counts(corpus) -> pd.DataFrame:
         for i, sent in enumerate(sents):
             seen = set()
             low = _lower(text[sent.start:sent.end])
-            hits = [(m, False) for m in _COUNT.finditer(text, sent.start, sent.end)] if _has(low, _COUNT_WORDS) else []
+            hits = []
+            if _has(low, _COUNT_WORDS) and (_DIGIT.search(text, sent.start, sent.end) or _has(low, _NUMBER_PARTS)):
+                hits += [(m, False) for m in _COUNT.finditer(text, sent.start, sent.end)]
             if _has(low, ("member", "observer", "dialogue")):
                 hits += [(m, True) for m in _ORDINAL.finditer(text, sent.start, sent.end)]
             for m, ordinal in sorted(hits, key=lambda h: h[0].start()):
