@@ -35,6 +35,14 @@ def _maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu_s() -> float:
+    """CPU seconds of this process and its finished children: equal to wall time when not contended."""
+    import resource
+
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _instrument():
     """Wrap package functions so the outermost call of each is timed; returns (stages, schema) dicts."""
     import functools
@@ -96,10 +104,11 @@ def child_build(folder: str, instrument: bool) -> dict:
     import_s = time.perf_counter() - t
     rss_import = _maxrss_mb()
     stages, cross = _instrument() if instrument else ({}, {})
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), _cpu_s()
     tables = sco_analysis.build(folder)
-    build_s = time.perf_counter() - t
-    out = {"import_s": import_s, "build_s": build_s, "rss_import_mb": rss_import, "maxrss_mb": _maxrss_mb(),
+    build_s, cpu_s = time.perf_counter() - t, _cpu_s() - cpu
+    out = {"import_s": import_s, "build_s": build_s, "cpu_s": cpu_s, "rss_import_mb": rss_import,
+           "maxrss_mb": _maxrss_mb(),
            "stages": stages, "cross": cross, "rows": {k: len(v) for k, v in tables.items()}}
     from sco_analysis import cache
 
@@ -139,9 +148,9 @@ def child_parallel(folder: str, jobs: int, check: str = "") -> dict:
     import sco_analysis  # imported before forking, as a real --jobs would
 
     os.environ["SCO_CACHE"] = "off"
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), _cpu_s()
     tables = build_parallel(folder, jobs)
-    out = {"build_s": time.perf_counter() - t, "rows": {k: len(v) for k, v in tables.items()}}
+    out = {"build_s": time.perf_counter() - t, "cpu_s": _cpu_s() - cpu, "rows": {k: len(v) for k, v in tables.items()}}
     if check:
         serial = sco_analysis.build(folder)
         out["identical"] = list(serial) == list(tables) and all(
@@ -245,30 +254,34 @@ def bench_sizes(sizes: list[int], work: Path, e2e: bool) -> list[dict]:
 
 def print_sizes(results: list[dict]) -> None:
     print("\n## Extraction (one core, cache off, fresh process per size)\n")
-    print("| articles | MB text | import s | build() s | MB/s | marginal MB/s | peak RSS MB | "
+    print("| articles | MB text | import s | build() s | build() CPU s | MB/s | marginal MB/s | peak RSS MB | "
           "extract e2e s | e2e 2nd run s | cache write s | cache hit s |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     prev = None
     for r in results:
         marginal = ""
         if prev and r["build_s"] > prev["build_s"]:
             marginal = f"{(r['mb'] - prev['mb']) / (r['build_s'] - prev['build_s']):.2f}"
-        print(f"| {r['n']:,} | {r['mb']:.2f} | {r['import_s']:.2f} | {r['build_s']:.2f} | "
+        print(f"| {r['n']:,} | {r['mb']:.2f} | {r['import_s']:.2f} | {r['build_s']:.2f} | {r['cpu_s']:.2f} | "
               f"{r['mb'] / r['build_s']:.2f} | {marginal} | {r['maxrss_mb']:.0f} | "
               f"{r.get('e2e_s', float('nan')):.2f} | {r.get('e2e_again_s', float('nan')):.2f} | "
               f"{r['cache_write_s']:.2f} | {r['cache_hit_s']:.2f} |")
         prev = r
     last = results[-1]
     print(f"\nRows at {last['n']:,} articles: " + ", ".join(f"{k} {v:,}" for k, v in last["rows"].items()))
-    print(f"\n### Time per stage at {last['n']:,} articles (outermost package calls; cache off)\n")
-    print("| stage | s | share of build() |\n|---|---:|---:|")
-    total = last["build_s"]
-    for key, s in sorted(last["stages"].items(), key=lambda kv: -kv[1]):
-        print(f"| `{key}` | {s:.2f} | {s / total:.0%} |")
-    glue = total - sum(last["stages"].values())
-    print(f"| pipeline outside these stages | {glue:.2f} | {glue / total:.0%} |")
-    for key, s in last["cross"].items():
-        print(f"| of all the above, inside `{key}` (table build + pandera validation) | {s:.2f} | {s / total:.0%} |")
+    print("\n### Time per stage, ms per article (outermost package calls; cache off)\n")
+    print("| stage | " + " | ".join(f"{r['n']:,}" for r in results) + f" | share at {last['n']:,} |")
+    print("|---|" + "---:|" * (len(results) + 1))
+    keys = sorted(last["stages"], key=lambda k: -last["stages"][k])
+    for key in keys:
+        cells = " | ".join(f"{1000 * r['stages'].get(key, 0.0) / r['n']:.2f}" for r in results)
+        print(f"| `{key}` | {cells} | {last['stages'][key] / last['build_s']:.0%} |")
+    for key in last["cross"]:
+        cells = " | ".join(f"{1000 * r['cross'].get(key, 0.0) / r['n']:.2f}" for r in results)
+        print(f"| of these, inside `{key}` (casting + pandera) | {cells} | "
+              f"{last['cross'][key] / last['build_s']:.0%} |")
+    cells = " | ".join(f"{1000 * r['build_s'] / r['n']:.2f}" for r in results)
+    print(f"| **build()** | {cells} | 100% |")
 
 
 def bench_imports() -> None:
@@ -288,9 +301,10 @@ def bench_parallel(results: list[dict], jobs: int) -> None:
     r = run_child("parallel", large["folder"], str(jobs))
     print(f"\n## --jobs prototype (benchmarks/parallel.py), {large['n']:,} articles\n")
     print(f"build() serial {large['build_s']:.2f} s; per-article steps in {jobs} worker processes, comparison "
-          f"once in the parent: {r['build_s']:.2f} s (x{large['build_s'] / r['build_s']:.2f}; includes pool "
-          f"start-up and pickling tables back). Tables identical to serial at {small['n']:,} articles: "
-          f"{'yes' if same else 'NO'}.")
+          f"once in the parent: {r['build_s']:.2f} s wall, {r['cpu_s']:.2f} s CPU in all processes "
+          f"(x{large['build_s'] / r['build_s']:.2f}; includes pool start-up and pickling tables back; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs). "
+          f"Tables identical to serial at {small['n']:,} articles: {'yes' if same else 'NO'}.")
 
 
 _BLOCKER = """import importlib.abc, sys
@@ -354,7 +368,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     sizes = [int(s) for s in (a.sizes or ("100,1000" if a.quick else "100,1000,10000")).split(",")]
     print(f"# sco-analysis benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
-          f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="sco-bench-") as tmp:
         work = Path(tmp)
         if a.only:
