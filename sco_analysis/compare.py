@@ -168,11 +168,16 @@ def _judge_share_gdp(value: str, checked, measure: str | None, ref, when: str):
     return rv.value, label, f"{when}; measure not stated, {how}; {compared}", rv.citation
 
 
+@lru_cache(maxsize=65536)
+def _as_of(checked: pd.Timestamp) -> str:
+    return f"as of {checked:%Y-%m-%d}"
+
+
 def _judge(claim, checked, measure: str | None, ref):
     """(reference_value, reference_verdict, reference_note, reference_source) for one claim."""
     key, value = claim["claim_key"], claim["value"]
     when = "timeless" if claim["as_of"] == "timeless" else (
-        f"as of {checked:%Y-%m-%d}" if checked is not None else "no usable date")
+        _as_of(checked) if checked is not None else "no usable date")
     if key == MEASURE_KEY:
         return None, "not_enough_info", "qualifier of share.world_gdp; judged with that claim", None
     if key == "share.world_gdp" and checked is not None:

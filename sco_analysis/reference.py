@@ -142,7 +142,8 @@ def reload() -> None:
     """Forget what was read, so edits to the reference files take effect in a running session."""
     for f in (_sources, _events, _summits, _chairs, _facts, citation, _state_snapshots, _status_changes,
               _count_stretches, _first_memberships, _first_facts, _share_rows, _meetings, _chair_list,
-              _chair_stretches, _value_for, _frame_of):
+              _chair_stretches, _nearest_summit, _iso, _count_after, _chair_after, _share_value,
+              _value_for, _frame_of):
         f.cache_clear()
 
 
@@ -234,7 +235,16 @@ def facts() -> pd.DataFrame:
 
 # ---------------------------------------------------------------- status and counts
 
+@lru_cache(maxsize=65536)
+def _iso(d: pd.Timestamp) -> str:
+    """``YYYY-MM-DD`` of a day (from ``_day``), formatted once per day."""
+    return f"{d:%Y-%m-%d}"
+
+
 def _day(on) -> pd.Timestamp | None:
+    if isinstance(on, pd.Timestamp) and not (on.hour or on.minute or on.second or on.microsecond
+                                             or on.nanosecond):
+        return on  # already a day: the common case, and normalize() is slow
     if on is None or (not isinstance(on, str) and pd.isna(on)):
         return None
     return pd.Timestamp(on).normalize()
@@ -329,9 +339,14 @@ def _ev_citation(row) -> str:
 
 
 def _count_value(status: str, d: pd.Timestamp) -> ReferenceValue | None:
+    return _count_after(status, bisect_right(_status_changes(status)[0], d))
+
+
+@cache
+def _count_after(status: str, n_before: int) -> ReferenceValue | None:
+    """The answer for any day after exactly the first ``n_before`` changes of ``status``: who holds
+    it changes only on those days, so it is read at the last of them."""
     dates, touched = _status_changes(status)
-    n_before = bisect_right(dates, d)
-    n = counts_on(d)[status]
     if not n_before:
         if status == "partner":
             return None
@@ -339,7 +354,8 @@ def _count_value(status: str, d: pd.Timestamp) -> ReferenceValue | None:
         return ReferenceValue("0", _ev_citation(first),
                               f"no state held this status before {first['date']:%Y-%m-%d} ({first['event']})")
     last = touched[n_before - 1]
-    names = sorted(iso3 for iso3, held in _states(d).items() if held == status)
+    names = sorted(iso3 for iso3, held in _states(last["date"]).items() if held == status)
+    n = len(names)
     note = f"last change {last['date']:%Y-%m-%d} ({last['event']})"
     if n == 0 and last["status_from"] == status:
         note += "; the status no longer exists"
@@ -406,6 +422,7 @@ def _meetings(kind: str) -> _Meetings:
                      list(s.index), [f"{r['start']:%Y-%m-%d}/{r['end']:%Y-%m-%d}" for r in rows], rows)
 
 
+@lru_cache(maxsize=65536)
 def _nearest_summit(d: pd.Timestamp | None, kind: str) -> int | None:
     """Position in ``_meetings(kind)`` of the meeting closest to ``d``."""
     if d is None:
@@ -451,7 +468,7 @@ def _summit_value(key: str, d: pd.Timestamp) -> ReferenceValue | None:
     if i is None:
         return None
     s, span = _meetings(SUMMIT_KIND).rows[i], _meetings(SUMMIT_KIND).spans[i]
-    note = f"summit nearest {d:%Y-%m-%d}: {s['place']}, {span}"
+    note = f"summit nearest {_iso(d)}: {s['place']}, {span}"
     if key == "summit.place":
         value = s["place"]
     elif key == "summit.dates" and s["date_precision"] == "day":
@@ -474,8 +491,13 @@ def _chair_list() -> tuple[list[pd.Timestamp], list[dict]]:
 
 
 def _chair_value(key: str, d: pd.Timestamp) -> ReferenceValue | None:
-    starts, rows = _chair_list()
-    n_held = bisect_right(starts, d)
+    return _chair_after(key, bisect_right(_chair_list()[0], d))
+
+
+@cache
+def _chair_after(key: str, n_held: int) -> ReferenceValue | None:
+    """The answer for any day after exactly the first ``n_held`` chairmanships began."""
+    rows = _chair_list()[1]
     if not n_held:
         return None
     if key == "chair.current":
@@ -498,19 +520,21 @@ def _share_rows(key: str, measure: str | None) -> list[dict]:
     return _rows(rows)
 
 
-def _share_value(key: str, d: pd.Timestamp, measure: str | None) -> ReferenceValue | None:
+@cache
+def _share_value(key: str, year: int, measure: str | None) -> ReferenceValue | None:
+    """The figure for the key nearest ``year`` (at most ``SHARE_MAX_YEAR_GAP`` away)."""
     rows = _share_rows(key, (measure or DEFAULT_GDP_MEASURE) if key == "share.world_gdp" else None)
     if not rows:
         return None
     # the figure for the nearest year; between two equally near years the later; among figures
     # for the same year the last listed (max keeps the first maximum, so scan from the end)
-    row = max(reversed(rows), key=lambda r: (-abs(int(r["year"]) - d.year), int(r["year"])))
-    if abs(int(row["year"]) - d.year) > SHARE_MAX_YEAR_GAP:
+    row = max(reversed(rows), key=lambda r: (-abs(int(r["year"]) - year), int(r["year"])))
+    if abs(int(row["year"]) - year) > SHARE_MAX_YEAR_GAP:
         return None
     m = None if pd.isna(row["measure"]) else row["measure"]
-    year = int(row["year"])
-    note = f"{describe_share(row['value'], m, year)}; tolerance ±{SHARE_TOLERANCE * 100:.0f} points"
-    return ReferenceValue(row["value"], citation(row["source_id"]), note, m, SHARE_TOLERANCE, year)
+    figure_year = int(row["year"])
+    note = f"{describe_share(row['value'], m, figure_year)}; tolerance ±{SHARE_TOLERANCE * 100:.0f} points"
+    return ReferenceValue(row["value"], citation(row["source_id"]), note, m, SHARE_TOLERANCE, figure_year)
 
 
 def describe_share(value: str, measure: str | None, year: int | None) -> str:
@@ -543,7 +567,7 @@ def _value_for(claim_key: str, d: pd.Timestamp | None, measure: str | None) -> R
     if claim_key in ("chair.current", "chair.next"):
         return _chair_value(claim_key, d)
     if claim_key in SHARE_KEYS:
-        return _share_value(claim_key, d, measure)
+        return _share_value(claim_key, d.year, measure)
     return None
 
 
