@@ -440,6 +440,9 @@ _DOCUMENT_WORDS = ("declaration", "strategy", "agreement", "treaty", "charter", 
 _SECRETARY_WORDS = ("secretary",)
 _CHAIR_WORDS = ("chair", "presid", "holds")
 _ATTENDANCE_WORDS = ("attend", "part", "travel", "skip", "miss", "stay")
+# An ordinal is a digit followed by st/nd/rd/th, or contains one of these words.
+_DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)", re.I)
+_ORDINAL_PARTS = tuple(w for w in _ORDINAL_WORDS if not any(v != w and v in w for v in _ORDINAL_WORDS))
 # The only non-ASCII characters that re.IGNORECASE matches to ASCII letters: an article containing one is
 # never prefiltered.
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
@@ -480,7 +483,8 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
     for s, hit, got in zip(sents, summity, summit_dates):
         if hit:
             summit = [("summit.place", city) for city in _summit_places(text, s, ref)]
-            summit += [("summit.number", n) for n in _summit_numbers(text, s)]
+            if _DIGIT_ORDINAL.search(text, s.start, s.end) or words.any(_ORDINAL_PARTS, s.start, s.end):
+                summit += [("summit.number", n) for n in _summit_numbers(text, s)]
             if got:
                 summit.append(("summit.dates", f"{got[0].isoformat()}/{got[1].isoformat()}"))
             if words.any(_ATTENDANCE_WORDS, s.start, s.end):
