@@ -31,7 +31,11 @@ extract: $(VENV)/.installed ## Write the tidy tables as CSV to out/tables
 test: $(VENV)/.installed system-deps ## Run the test suite (notebooks and report included)
 	$(PY) -m pytest
 
-lab: $(VENV)/.installed ## Open the notebooks in JupyterLab
+$(VENV)/.lab-installed: $(VENV)/.installed requirements-lab.txt
+	$(PY) -m pip install --quiet -r requirements-lab.txt
+	touch $@
+
+lab: $(VENV)/.lab-installed ## Open the notebooks in JupyterLab
 	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
 
 bench: $(VENV)/.installed ## Print extraction and report timings
