@@ -122,12 +122,15 @@ def _decode(path: Path) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def read_text(path: Path) -> tuple[str, str]:
     """The decoded text and the SHA-256 of the file's bytes; refuses empty, binary and non-UTF-8 files."""
     text = _decode(path)
     if not text.strip():
         raise InputError(path, "is empty")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         raise InputError(path, f"looks binary ({controls} control characters), not a text article")
     return text, hashlib.sha256(path.read_bytes()).hexdigest()
