@@ -143,9 +143,8 @@ def child_profile(folder: str, dest: str) -> dict:
 
 
 def child_parallel(folder: str, jobs: int, check: str = "") -> dict:
-    from benchmarks.parallel import build_parallel
-
     import sco_analysis  # imported before forking, as a real --jobs would
+    from benchmarks.parallel import build_parallel
 
     os.environ["SCO_CACHE"] = "off"
     t, cpu = time.perf_counter(), _cpu_s()

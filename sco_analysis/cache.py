@@ -72,7 +72,7 @@ def _read(path: Path) -> Tables | None:
         return None
     try:
         tables = pickle.loads(payload)
-    except Exception:
+    except Exception:  # noqa: BLE001 - a damaged pickle can raise almost any error
         return None
     if not isinstance(tables, dict) or not all(
             isinstance(k, str) and isinstance(v, pd.DataFrame) for k, v in tables.items()):

@@ -11,7 +11,6 @@ from sco_analysis import cache, pipeline
 
 from .conftest import write_folder
 
-
 BUILD = getattr(pipeline, "build_uncached", pipeline.build)
 
 

@@ -15,10 +15,9 @@ import pandas as pd
 import pytest
 
 import sco_analysis
+from benchmarks.make_corpus import big_article, make_corpus
 from sco_analysis import schema
 from sco_analysis.corpus import classify_lines, split_sentences
-
-from benchmarks.make_corpus import big_article, make_corpus
 
 from .conftest import write_folder
 
