@@ -456,6 +456,19 @@ def _write_atomically(files: dict[Path, bytes]) -> None:
                 os.unlink(tmp)
 
 
+_PDF_DATES = re.compile(rb"/(?:CreationDate|ModDate) \(D:[0-9+\-Z']*\)")
+
+
+def keep_if_only_dates_differ(path: Path, new: bytes) -> bytes:
+    """The PDF at ``path`` when ``new`` differs from it only in Chromium's creation/modification
+    timestamps, else ``new``: a rebuild of unchanged content leaves the committed file untouched."""
+    try:
+        old = path.read_bytes()
+    except OSError:
+        return new
+    return old if _PDF_DATES.sub(b"", old) == _PDF_DATES.sub(b"", new) else new
+
+
 def build_report(seeds: str | Path = "seeds", out: str | Path = "reports", notebooks: str | Path = NOTEBOOKS,
                  pdf: bool = True, log=None) -> dict[str, Path]:
     """Execute the notebooks on ``seeds`` and write ``out/sco_report.html`` (and ``.pdf``).
@@ -476,7 +489,8 @@ def build_report(seeds: str | Path = "seeds", out: str | Path = "reports", noteb
     files = {out / f"{REPORT_NAME}.html": page.encode("utf-8")}
     if pdf:
         log("Printing the PDF with Chromium")
-        files[out / f"{REPORT_NAME}.pdf"] = render_pdf(page)
+        pdf_path = out / f"{REPORT_NAME}.pdf"
+        files[pdf_path] = keep_if_only_dates_differ(pdf_path, render_pdf(page))
     _write_atomically(files)
     for path in files:
         log(f"Wrote {path}")

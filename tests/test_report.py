@@ -213,3 +213,16 @@ def test_script_in_an_article_is_shown_as_text(seeds_copy, tmp_path):
     assert "alert(" in page.replace("\\(", "(")
     assert "&lt;script&gt;alert" in page
     assert "<b>Peoples</b>" not in page and "&lt;b&gt;Peoples&lt;/b&gt; Dispatch" in page
+
+
+def test_pdf_rebuild_with_only_new_timestamps_keeps_the_old_file(tmp_path):
+    from sco_analysis.report import keep_if_only_dates_differ
+
+    old = b"%PDF-1.4\n/Producer (Skia)\n/CreationDate (D:20260101000000+00'00')\n/ModDate (D:20260101000000+00'00')\nbody A"
+    path = tmp_path / "r.pdf"
+    path.write_bytes(old)
+    newer = old.replace(b"20260101000000", b"20261122150820")
+    assert keep_if_only_dates_differ(path, newer) == old
+    changed = newer.replace(b"body A", b"body B")
+    assert keep_if_only_dates_differ(path, changed) == changed
+    assert keep_if_only_dates_differ(tmp_path / "missing.pdf", changed) == changed
