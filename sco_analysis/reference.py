@@ -445,20 +445,8 @@ def _summit_ending_on_or_after(d: pd.Timestamp | None, kind: str) -> int | None:
     return i if i < len(_meetings(kind).rows) else None
 
 
-def summit_near(on, kind: str = SUMMIT_KIND) -> pd.Series | None:
-    """The meeting of ``kind`` closest to that day (0 days away while it runs); ties go to the later one."""
-    i = _nearest_summit(_day(on), kind)
-    return None if i is None else _summits().loc[_meetings(kind).labels[i]]
-
-
-def summit_ending_on_or_after(on, kind: str = SUMMIT_KIND) -> pd.Series | None:
-    """The first meeting of ``kind`` still running or yet to come on that day (what a preview anticipates)."""
-    i = _summit_ending_on_or_after(_day(on), kind)
-    return None if i is None else _summits().loc[_meetings(kind).labels[i]]
-
-
 def summit_end(on, kind: str = SUMMIT_KIND) -> pd.Timestamp | None:
-    """Last day of ``summit_ending_on_or_after(on, kind)``, or None: the cheap form ``compare`` uses."""
+    """Last day of the first meeting of ``kind`` still running or yet to come on that day (what a preview anticipates), or None."""
     i = _summit_ending_on_or_after(_day(on), kind)
     return None if i is None else _meetings(kind).rows[i]["end"]
 

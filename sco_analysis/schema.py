@@ -16,8 +16,6 @@ import pandera.pandas as pa
 
 STR = "string"
 INT = "Int64"
-FLOAT = "Float64"
-BOOL = "boolean"
 DATE = "datetime64[s]"
 
 SENTENCE_KINDS = (
@@ -51,10 +49,6 @@ class Table:
     @property
     def names(self) -> list[str]:
         return [c.name for c in self.columns]
-
-    @property
-    def dtypes(self) -> dict[str, str]:
-        return {c.name: c.dtype for c in self.columns}
 
 
 def _c(name, dtype, doc, allowed=None, nullable=True):
