@@ -6,7 +6,7 @@ SEEDS  ?= seeds
 OUT    ?= reports
 
 .DEFAULT_GOAL := help
-.PHONY: help report test extract lab bench system-deps clean
+.PHONY: help report test extract eval lab bench system-deps clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -27,6 +27,10 @@ report: $(VENV)/.installed system-deps ## Execute the notebooks and write report
 
 extract: $(VENV)/.installed ## Write the tidy tables as CSV to out/tables
 	$(PY) -m sco_analysis extract $(SEEDS) --out out/tables
+
+eval: $(VENV)/.installed ## Score the extraction on the dev corpus (against its floors) and on the seeds' fixed copy
+	$(PY) -m sco_analysis eval tests/corpus tests/corpus/gold.json --floors tests/corpus/floors.json
+	$(PY) -m sco_analysis eval tests/seeds tests/seeds/gold.json --strict
 
 test: $(VENV)/.installed system-deps ## Run the test suite (notebooks and report included)
 	$(PY) -m pytest

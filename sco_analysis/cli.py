@@ -25,6 +25,19 @@ def _report(args) -> int:
     return 0
 
 
+def _eval(args) -> int:
+    from . import evaluation
+
+    scores, errors = evaluation.evaluate(args.corpus, args.gold, strict=args.strict)
+    print(evaluation.render(scores, errors))
+    if args.floors:
+        below = evaluation.below_floors(scores, evaluation.read_floors(args.floors))
+        for line in below:
+            print(f"below floor: {line}", file=sys.stderr)
+        return 1 if below else 0
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m sco_analysis",
@@ -44,6 +57,18 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--seeds", default="seeds", metavar="DIR", help="folder of articles (default: seeds)")
     r.add_argument("--out", default="reports", metavar="DIR", help="folder for the report (default: reports)")
     r.set_defaults(func=_report)
+    v = sub.add_parser("eval", help="score the extraction on CORPUS_DIR against hand gold",
+                       description="Run the pipeline on CORPUS_DIR and print, per article and overall, recall, "
+                                   "precision and F1 for membership, counts and claims (and attributions when the "
+                                   "gold has them), then every miss and extra with its sentence. Gold format: "
+                                   "tests/corpus/GOLD.md. Exit 2 on bad gold or corpus, 1 when --floors is given "
+                                   "and a figure is below its floor.")
+    v.add_argument("corpus", metavar="CORPUS_DIR", help="folder of articles + catalog.csv")
+    v.add_argument("gold", metavar="GOLD", help="gold file (JSON, keyed by article file name)")
+    v.add_argument("--strict", action="store_true",
+                   help="exhaustive gold: null year means none, details must match (as for tests/seeds/gold.json)")
+    v.add_argument("--floors", metavar="FILE", help="JSON floors per table and metric (e.g. tests/corpus/floors.json)")
+    v.set_defaults(func=_eval)
     return p
 
 

@@ -16,6 +16,7 @@ import pandera.pandas as pa
 
 STR = "string"
 INT = "Int64"
+FLOAT = "float64"
 DATE = "datetime64[s]"
 
 SENTENCE_KINDS = (
@@ -198,6 +199,29 @@ _table("unthemed", "one body sentence that matched no theme (reported, not dropp
     _c("sentence_id", INT, "Sentence.", nullable=False),
     _c("text", STR, "The sentence.", nullable=False),
 ])
+
+_table("eval_scores", "one (article, table) of an evaluation against hand gold, or the overall figure", [
+    _c("article", STR, "Article file the gold names, or `ALL` for the corpus (micro-averaged: sums of matches over sums of records).", nullable=False),
+    _c("table", STR, "Table scored.", ("membership", "counts", "claims", "attributions"), nullable=False),
+    _c("n_gold", INT, "Gold entries.", nullable=False),
+    _c("n_found", INT, "Distinct extracted facts scored (see `tests/corpus/GOLD.md` for what counts as one).", nullable=False),
+    _c("matched_gold", INT, "Gold entries some extracted row satisfies.", nullable=False),
+    _c("matched_found", INT, "Extracted facts some gold entry accepts.", nullable=False),
+    _c("recall", FLOAT, "`matched_gold / n_gold`; empty when there is no gold entry."),
+    _c("precision", FLOAT, "`matched_found / n_found`; empty when nothing was extracted."),
+    _c("f1", FLOAT, "Harmonic mean of recall and precision; empty when either is."),
+    _c("as_of_agree", INT, "Counts only: matched gold counts whose time (`as_of`) also agrees."),
+], notes=("Computed by `python -m sco_analysis eval` (`evaluation.score`); `extract` does not write it.",))
+
+_table("eval_errors", "one miss (gold entry nothing extracted satisfies) or extra (extracted fact no gold entry accepts)", [
+    _c("article", STR, "Article file.", nullable=False),
+    _c("table", STR, "Table.", ("membership", "counts", "claims", "attributions"), nullable=False),
+    _c("error", STR, "`miss` or `extra`.", ("miss", "extra"), nullable=False),
+    _c("fact", STR, "The fact, written out (country, status, year, modality; status, count, as_of; key=value; speaker, cue).", nullable=False),
+    _c("sentence_id", INT, "Sentence of an extra; for a miss, the gold's evidence sentence or one that names the fact."),
+    _c("sentence", STR, "That sentence's text."),
+    _c("note", STR, "The gold's note on a miss; `country the gold forbids any status` on such an extra."),
+], notes=("Computed by `python -m sco_analysis eval`; `extract` does not write it.",))
 
 FACT_TABLES = ("membership", "counts", "themes", "claims", "attributions")
 EXTRACT_TABLES = ("articles", "sentences", *FACT_TABLES, "comparison", "sources", "unthemed")

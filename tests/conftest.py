@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
+SEEDS = ROOT / "tests" / "seeds"  # a fixed copy: tests never read the user's seeds/
 CATALOG_HEADER = ["file", "outlet", "title", "published"]
 
 
