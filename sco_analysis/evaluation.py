@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
+from . import countries, schema
 from .errors import InputError
 
 TABLES = ("membership", "counts", "claims", "attributions")
@@ -154,17 +154,21 @@ def _entry(table: str, raw, families: list[str], fail: Callable[[str], None]) ->
     return Entry(table, fields, details)
 
 
-def load_gold(path: str | Path) -> dict[str, ArticleGold]:
-    """Read and check a gold file; return it keyed by article file name."""
-    path = Path(path)
+def _read_json(path: Path, what: str):
     if not path.is_file():
-        raise InputError(path, "gold file not found")
+        raise InputError(path, f"{what} file not found")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         raise InputError(path, "is not UTF-8 text") from None
     except json.JSONDecodeError as e:
         raise InputError(path, f"invalid JSON: {e.msg}", f"line {e.lineno} column {e.colno}") from None
+
+
+def load_gold(path: str | Path) -> dict[str, ArticleGold]:
+    """Read and check a gold file; return it keyed by article file name."""
+    path = Path(path)
+    data = _read_json(path, "gold")
     if not isinstance(data, dict) or not isinstance(data.get("articles"), dict):
         raise InputError(path, 'must be an object with "articles": {file name: {...}} (see tests/corpus/GOLD.md)')
     families = claim_families()
@@ -323,16 +327,15 @@ def _f1(r: float, p: float) -> float:
 
 
 def _score_row(article: str, table: str, n_gold: int, n_found: int, hit_gold: int, hit_found: int,
-               as_of_agree=pd.NA) -> dict:
+               as_of_agree: int) -> dict:
     r, p = _ratio(hit_gold, n_gold), _ratio(hit_found, n_found)
+    as_of_agree = as_of_agree if table == "counts" else pd.NA
     return {"article": article, "table": table, "n_gold": n_gold, "n_found": n_found, "matched_gold": hit_gold,
             "matched_found": hit_found, "recall": r, "precision": p, "f1": _f1(r, p), "as_of_agree": as_of_agree}
 
 
 def _hint(table: str, entry: Entry, sents: pd.DataFrame) -> tuple[int | None, str | None]:
     """A sentence to show beside a miss: the gold's evidence, else one that names the fact."""
-    from . import countries
-
     ev = entry.details.get("evidence")
     f = entry.fields
     for row in sents.itertuples():
@@ -354,6 +357,38 @@ def _hint(table: str, entry: Entry, sents: pd.DataFrame) -> tuple[int | None, st
     return None, None
 
 
+def _score_one(table: str, g: ArticleGold, rows: list[dict], sents: pd.DataFrame, strict: bool
+               ) -> tuple[list[int], list[dict]]:
+    """One article, one table: ``[n_gold, n_found, matched_gold, matched_found, as_of_agree]`` and its errors."""
+    groups: dict[tuple, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(_found_key(table, r, strict), []).append(r)
+    entries = g.entries[table]
+    errors = []
+    hit_gold = agree = 0
+    for e in entries:
+        matched = [r for rs in groups.values() for r in rs if accepts(e, r, strict)]
+        if matched:
+            hit_gold += 1
+            agree += table == "counts" and any(as_of_agrees(e.fields["as_of"], r) for r in matched)
+            continue
+        sid, text = _hint(table, e, sents)
+        errors.append({"article": g.file, "table": table, "error": "miss", "fact": e.text(),
+                       "sentence_id": sid, "sentence": text, "note": e.details.get("note")})
+    hit_found = 0
+    for rs in groups.values():
+        if any(accepts(e, r, strict, yearless_ok=True) for e in entries for r in rs):
+            hit_found += 1
+            continue
+        r = rs[0]
+        forbidden = table == "membership" and r["iso3"] in g.forbid
+        errors.append({"article": g.file, "table": table, "error": "extra",
+                       "fact": _describe(table, {k: r.get(k) for k in FOUND_COLUMNS[table]}),
+                       "sentence_id": r.get("sentence_id"), "sentence": r.get("sentence"),
+                       "note": "country the gold forbids any status" if forbidden else None})
+    return [len(entries), len(groups), hit_gold, hit_found, agree], errors
+
+
 def score(tables: dict[str, pd.DataFrame], gold: dict[str, ArticleGold], strict: bool = False
           ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Score extracted ``tables`` (as ``pipeline.build`` returns them) against ``gold``.
@@ -363,62 +398,31 @@ def score(tables: dict[str, pd.DataFrame], gold: dict[str, ArticleGold], strict:
     seeds': a null year means no year, details must match, every extracted row counts separately per
     sentence, and claim precision covers every claim key.
     """
-    articles = tables["articles"]
-    file_of = dict(zip(articles["article_id"], articles["file"]))
-    ids = {f: a for a, f in file_of.items()}
+    article_of = dict(zip(tables["articles"]["file"], tables["articles"]["article_id"]))
     families = claim_families()
     gold_families = {family(e.fields["claim_key"], families) for g in gold.values() for e in g.entries["claims"]}
     sentences = tables["sentences"]
+    tables_scored = [t for t in TABLES if t != "attributions" or any(g.has_attributions for g in gold.values())]
     score_rows, errors = [], []
-    totals = {t: [0, 0, 0, 0, 0] for t in TABLES}
+    totals = {t: [0] * 5 for t in tables_scored}
     for file, g in gold.items():
-        aid = ids[file]
+        aid = article_of[file]
         sents = sentences[sentences["article_id"] == aid]
         text_of = dict(zip(sents["sentence_id"], sents["text"]))
-        for table in TABLES:
+        for table in tables_scored:
             if table == "attributions" and not g.has_attributions:
                 continue
             df = tables[table]
-            rows = [dict(r, sentence=text_of.get(r.get("sentence_id"))) for r in df[df["article_id"] == aid].to_dict("records")]
+            rows = [dict(r, sentence=text_of.get(r["sentence_id"])) for r in df[df["article_id"] == aid].to_dict("records")]
             if table == "claims":
                 rows = [r for r in rows if not r["claim_key"].startswith("status.")
                         and (strict or family(r["claim_key"], families) in gold_families)]
-            groups: dict[tuple, list[dict]] = {}
-            for r in rows:
-                groups.setdefault(_found_key(table, r, strict), []).append(r)
-            entries = g.entries[table]
-            hit_gold = agree = 0
-            for e in entries:
-                matched = [r for rs in groups.values() for r in rs if accepts(e, r, strict)]
-                if matched:
-                    hit_gold += 1
-                    if table == "counts" and any(as_of_agrees(e.fields["as_of"], r) for r in matched):
-                        agree += 1
-                    continue
-                sid, text = _hint(table, e, sents)
-                errors.append({"article": file, "table": table, "error": "miss", "fact": e.text(),
-                               "sentence_id": sid, "sentence": text, "note": e.details.get("note")})
-            hit_found = 0
-            for rs in groups.values():
-                if any(accepts(e, r, strict, yearless_ok=True) for e in entries for r in rs):
-                    hit_found += 1
-                    continue
-                r = rs[0]
-                forbidden = table == "membership" and r["iso3"] in g.forbid
-                fact = _describe(table, {k: r.get(k) for k in FOUND_COLUMNS[table]})
-                errors.append({"article": file, "table": table, "error": "extra", "fact": fact,
-                               "sentence_id": r.get("sentence_id"), "sentence": r.get("sentence"),
-                               "note": "country the gold forbids any status" if forbidden else None})
-            n = [len(entries), len(groups), hit_gold, hit_found, agree]
+            n, errs = _score_one(table, g, rows, sents, strict)
+            errors += errs
             totals[table] = [a + b for a, b in zip(totals[table], n)]
-            score_rows.append(_score_row(file, table, *n[:4], as_of_agree=agree if table == "counts" else pd.NA))
-    for table, n in totals.items():
-        if table == "attributions" and not any(g.has_attributions for g in gold.values()):
-            continue
-        score_rows.append(_score_row(ALL, table, *n[:4], as_of_agree=n[4] if table == "counts" else pd.NA))
-    scores = schema.frame("eval_scores", score_rows) if score_rows else schema.empty("eval_scores")
-    errs = schema.frame("eval_errors", errors) if errors else schema.empty("eval_errors")
-    return scores, errs
+            score_rows.append(_score_row(file, table, *n))
+    score_rows += [_score_row(ALL, table, *n) for table, n in totals.items()]
+    return schema.frame("eval_scores", score_rows), schema.frame("eval_errors", errors)
 
 
 def check_corpus(gold: dict[str, ArticleGold], articles: pd.DataFrame, gold_path: str | Path, corpus: str | Path) -> None:
@@ -444,14 +448,9 @@ def evaluate(corpus: str | Path, gold_path: str | Path, strict: bool = False
 
 
 def read_floors(path: str | Path) -> dict[str, dict[str, float]]:
-    """``{table: {"recall"|"precision"|"f1"|"as_of_agree": floor}}`` from a JSON file."""
+    """``{table: {"recall"|"precision"|"f1": floor}}`` from a JSON file (keys starting ``_`` are comments)."""
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(path, "floors file not found") from None
-    except json.JSONDecodeError as e:
-        raise InputError(path, f"invalid JSON: {e.msg}", f"line {e.lineno} column {e.colno}") from None
+    data = _read_json(path, "floors")
     floors = {k: v for k, v in data.items() if not k.startswith("_")} if isinstance(data, dict) else None
     if floors is None or not all(
             t in TABLES and isinstance(m, dict) and all(
