@@ -220,6 +220,28 @@ def same_value(a, b) -> bool:
     return x == y
 
 
+def _words(name: str) -> list[str]:
+    words = re.sub(r"[’']", "'", name).casefold().split()
+    return words[1:] if words[:1] == ["the"] else words
+
+
+def same_speaker(gold: str, speaker: str, role: str | None = None) -> bool:
+    """The same speaker as written in two ways: a leading "the" aside, one name ends the other
+    ("Putin" / "Vladimir Putin"; "Li Hui" / "Vice Foreign Minister Li Hui"), or the gold names the
+    role and the speaker together. A lone lower-case word ("service") is a fragment, not a name."""
+    g, s = _words(gold), _words(speaker)
+    if not g or not s:
+        return False
+    if role and g == _words(f"{role} {speaker}"):
+        return True
+    if g == s:
+        return True
+    (short, short_name), (long_, _) = sorted(((g, gold), (s, speaker)), key=lambda p: len(p[0]))
+    if len(short) == 1 and not short_name.split()[-1][:1].isupper():
+        return False
+    return long_[len(long_) - len(short):] == short
+
+
 def _missing(v) -> bool:
     return v is None or (not isinstance(v, (list, tuple, frozenset)) and pd.isna(v))
 
@@ -279,11 +301,11 @@ def accepts(entry: Entry, row: dict, strict: bool = False, yearless_ok: bool = F
             ok = ok and _str(row.get("as_of")) == f["as_of"]
     elif t == "claims":
         ok = row["claim_key"] == f["claim_key"] and same_value(row["value"], f["value"])
+    elif strict:
+        ok = (row["speaker"] == f["speaker"] and row["cue"] == f["cue"]
+              and _str(row.get("role")) == entry.details.get("role"))
     else:
-        ok = (str(row["speaker"]).casefold() == f["speaker"].casefold()
-              and str(row["cue"]).casefold() == f["cue"].casefold())
-        if strict:
-            ok = ok and _str(row.get("role")) == entry.details.get("role")
+        ok = same_speaker(f["speaker"], row["speaker"], _str(row.get("role"))) and row["cue"].casefold() == f["cue"].casefold()
     return ok and (not strict or _details_hold(entry, row))
 
 

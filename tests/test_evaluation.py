@@ -244,3 +244,16 @@ def test_dev_corpus_gold_names_every_article_and_each_once():
     gold = json.loads((CORPUS / "gold.json").read_text(encoding="utf-8"))["articles"]
     catalog = pd.read_csv(CORPUS / "catalog.csv", dtype=str)
     assert sorted(gold) == sorted(catalog["file"]) == sorted(p.name for p in CORPUS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("gold, speaker, role, same", [
+    ("Putin", "Vladimir Putin", None, True),
+    ("the Uzbek Foreign Ministry", "Uzbek Foreign Ministry", None, True),
+    ("Chinese Vice Foreign Minister Li Hui", "Li Hui", "Chinese Vice Foreign Minister", True),
+    ("the UAE’s Foreign Ministry", "UAE's Foreign Ministry", None, True),
+    ("Sergei Lavrov", "Sergei Shoigu", None, False),
+    ("the Kremlin press service", "service", None, False),
+    ("Zhang Ming", "Ming Zhang", None, False),
+])
+def test_speakers_written_two_ways(gold, speaker, role, same):
+    assert evaluation.same_speaker(gold, speaker, role) is same
