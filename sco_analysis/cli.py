@@ -1,20 +1,27 @@
-"""Command line: ``python -m sco_analysis extract|report``. Bad input exits 2 with one line."""
+"""Command line: ``python -m sco_analysis extract|report``.
+
+Every fault ends in one line on stderr naming the path and the problem: exit 2 for bad input, 3 for
+the environment (an output that cannot be written, a file that cannot be read), 130 when interrupted.
+"""
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 
-from .errors import InputError
+from .errors import InputError, from_os_error, printable
 
 
 def _extract(args) -> int:
-    from . import pipeline
+    from . import output, pipeline
 
+    output.check_writable(args.out)
     tables = pipeline.build(args.seeds)
     paths = pipeline.write(tables, args.out)
     for name, path in zip(tables, paths):
-        print(f"{path}  ({len(tables[name])} rows)")
+        print(f"{printable(path)}  ({len(tables[name])} rows)")
     return 0
 
 
@@ -72,10 +79,26 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _terminate(signum, frame):
+    raise SystemExit(128 + signum)  # unwinds, so temporary files are removed on the way out
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
     try:
         return args.func(args)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
-        return 2
+        return err.exit_code
+    except OSError as err:
+        problem = from_os_error(err)
+        print(f"error: {problem}", file=sys.stderr)
+        return problem.exit_code
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import cache, schema
+from . import cache, output, schema
 from .attributions import extract_attributions
 from .claims import extract_claims
 from .compare import compare, sources
@@ -48,12 +48,5 @@ def build(folder: str | Path, use_cache: bool = True) -> dict[str, pd.DataFrame]
 
 
 def write(tables: dict[str, pd.DataFrame], out: str | Path) -> list[Path]:
-    """Write each table to ``out/<name>.csv``; dates as ISO, missing values empty."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, df in tables.items():
-        path = out / f"{name}.csv"
-        df.to_csv(path, index=False, encoding="utf-8", date_format="%Y-%m-%d", lineterminator="\n")
-        paths.append(path)
-    return paths
+    """Write each table to ``out/<name>.csv`` as one set (see ``output``); dates as ISO, missing values empty."""
+    return output.write_set(tables, out)
