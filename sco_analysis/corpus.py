@@ -54,6 +54,48 @@ def _parse_date(value: str, path: Path, where: str, column: str) -> date | None:
         raise InputError(path, f"{column} {value!r} is not a real calendar date", where) from None
 
 
+def _computed_columns() -> tuple[str, ...]:
+    """Columns of ``articles`` the reader computes; a catalog may not supply them."""
+    given = set(REQUIRED_COLUMNS + OPTIONAL_COLUMNS + DATE_COLUMNS)
+    return tuple(c for c in schema.TABLES["articles"].names if c not in given)
+
+
+def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
+    """Non-blank records of a CSV file with the line each starts on; read as CSV is written
+    (CR, LF or CRLF line endings, line breaks inside quoted fields, fields of any length)."""
+    raw = _decode(path)
+    csv.field_size_limit(max(csv.field_size_limit(), len(raw) + 1))
+    reader = csv.reader(io.StringIO(raw, newline=""))
+    rows = []
+    line = 1
+    try:
+        for r in reader:
+            if any(cell.strip() for cell in r):
+                rows.append((line, r))
+            line = reader.line_num + 1
+    except csv.Error as e:
+        raise InputError(path, f"is not valid CSV ({e})", f"line {reader.line_num}") from None
+    return rows
+
+
+def _article_path(folder: Path, name: str, path: Path, where: str) -> Path:
+    """``folder/name`` when it is a file inside ``folder`` (a link is followed only within it)."""
+    if not name:
+        raise InputError(path, "the file column is empty", where)
+    if Path(name).name != name or name in (".", ".."):
+        raise InputError(path, f"file {name!r} must be a plain file name inside {folder}", where)
+    if name == CATALOG:
+        raise InputError(path, "the catalog itself cannot be an article", where)
+    file = folder / name
+    if not file.is_file():
+        raise InputError(path, f"file {name!r} does not exist in {folder}", where)
+    if file.is_symlink() and not file.resolve().is_relative_to(folder.resolve()):
+        raise InputError(path, f"file {name!r} is a link to a file outside {folder}; copy the file in instead", where)
+    if file.resolve() == (folder / CATALOG).resolve():
+        raise InputError(path, f"file {name!r} is the catalog itself; it cannot be an article", where)
+    return file
+
+
 def read_catalog(folder: Path) -> pd.DataFrame:
     """Read and check ``catalog.csv``: one row per article file, known columns, real dates."""
     path = folder / CATALOG
@@ -61,38 +103,37 @@ def read_catalog(folder: Path) -> pd.DataFrame:
         raise InputError(folder, "is not a folder of articles")
     if not path.is_file():
         raise InputError(path, f"no catalog: add {CATALOG} with columns {', '.join(REQUIRED_COLUMNS)} and one row per article")
-    raw = _decode(path)
-    try:
-        rows = list(csv.reader(io.StringIO(raw)))
-    except csv.Error as e:
-        raise InputError(path, f"is not valid CSV ({e})") from None
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    rows = _csv_rows(path)
     if not rows:
         raise InputError(path, "is empty; it needs a header row and one row per article")
-    header = [h.strip() for h in rows[0]]
+    header = [h.strip() for h in rows[0][1]]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise InputError(path, f"missing column(s) {', '.join(missing)}", "header")
     dupes = sorted({h for h in header if header.count(h) > 1})
     if dupes:
         raise InputError(path, f"column(s) named twice: {', '.join(dupes)}", "header")
+    forged = [c for c in _computed_columns() if c in header]
+    if forged:
+        raise InputError(path, f"column {forged[0]!r} is computed from the article; rename or remove it", "header")
     records = []
     seen: dict[str, int] = {}
-    for lineno, r in enumerate(rows[1:], start=2):
+    ids: dict[str, tuple[str, int]] = {}
+    for lineno, r in rows[1:]:
         where = f"row {lineno}"
         if len(r) != len(header):
             raise InputError(path, f"has {len(r)} fields, the header has {len(header)}", where)
         rec = {h: v.strip() for h, v in zip(header, r)}
         name = rec["file"]
-        if not name:
-            raise InputError(path, "the file column is empty", where)
-        if Path(name).name != name:
-            raise InputError(path, f"file {name!r} must be a plain file name inside {folder}", where)
+        _article_path(folder, name, path, where)
         if name in seen:
             raise InputError(path, f"duplicate row for {name!r} (first at row {seen[name]})", where)
         seen[name] = lineno
-        if not (folder / name).is_file():
-            raise InputError(path, f"file {name!r} does not exist in {folder}", where)
+        aid = article_id(name)
+        if aid.casefold() in ids:
+            other, at = ids[aid.casefold()]
+            raise InputError(path, f"{name!r} and {other!r} (row {at}) would both be article {aid!r}; rename one", where)
+        ids[aid.casefold()] = (name, lineno)
         for col in DATE_COLUMNS:
             if col in rec:
                 rec[col] = _parse_date(rec[col], path, where, col)
@@ -100,7 +141,8 @@ def read_catalog(folder: Path) -> pd.DataFrame:
     if not records:
         raise InputError(path, "has no article rows")
     listed = set(seen)
-    unlisted = sorted(p.name for p in folder.glob("*.txt") if p.name not in listed)
+    unlisted = sorted(p.name for p in folder.iterdir()
+                      if p.suffix.lower() == ".txt" and p.name not in listed and p.is_file())
     if unlisted:
         raise InputError(folder / unlisted[0], f"has no row in {CATALOG}; add one (file, outlet, title, published)")
     for col in OPTIONAL_COLUMNS + DATE_COLUMNS:

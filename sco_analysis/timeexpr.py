@@ -240,7 +240,10 @@ def find(text: str, start: int = 0, end: int | None = None,
             if any(s < te and ts < e for ts, te in taken):
                 continue
             when = tense(text, start, end, s, e) if kind in ("weekday", "rel") else None
-            d, last, precision = _resolve(kind, m.groupdict(), ref, when)
+            try:
+                d, last, precision = _resolve(kind, m.groupdict(), ref, when)
+            except (ValueError, OverflowError):  # "next year" on 9999-12-31, "yesterday" on 0001-01-01
+                d = None
             if d is None:
                 last, precision = None, "none"
             taken.append((s, e))
