@@ -1,0 +1,75 @@
+"""The set-up scripts: the system check never flakes, and a missing python3-venv is installed or named.
+
+The scripts run against fake programs on PATH (``fc-list``, ``apt-get``, ``id``...), so no test
+installs anything or depends on being root.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+SCRIPT = ROOT / ".ci" / "system-deps.sh"
+
+
+def _fake(bindir: Path, name: str, body: str) -> None:
+    path = bindir / name
+    path.write_text("#!/bin/bash\n" + body + "\n")
+    path.chmod(0o755)
+
+
+@pytest.fixture
+def fakebin(tmp_path) -> Path:
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    _fake(bindir, "chromium", "exit 0")
+    _fake(bindir, "pdftoppm", "exit 0")
+    _fake(bindir, "apt-get", f'echo "$@" >> {tmp_path}/apt.log; exit 0')
+    _fake(bindir, "id", "echo 1000")
+    # Many fonts after the DejaVu line: grep -q stops reading early and fc-list meets a closed pipe.
+    _fake(bindir, "fc-list", "echo '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf: DejaVu Sans:style=Book'\n"
+                             "for i in $(seq 1 20000); do echo \"/usr/share/fonts/x/Font$i.ttf: Font $i:style=Regular\"; done")
+    return bindir
+
+
+def _run(fakebin: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {"PATH": f"{fakebin}:/usr/bin:/bin", "HOME": os.environ.get("HOME", "/root")}
+    return subprocess.run(["bash", str(SCRIPT), *args], capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_fonts_check_does_not_flake_on_sigpipe(fakebin):
+    results = [_run(fakebin) for _ in range(5)]
+    assert [r.returncode for r in results] == [0] * 5, results[0].stderr
+    assert not (fakebin.parent / "apt.log").exists()
+
+
+def test_missing_fonts_are_named(fakebin):
+    _fake(fakebin, "fc-list", "echo '/usr/share/fonts/x/Other.ttf: Other:style=Book'")
+    proc = _run(fakebin)
+    assert proc.returncode == 1 and "apt-get install fonts-dejavu-core" in proc.stderr
+
+
+def test_python_without_venv_is_named_for_a_normal_user(fakebin):
+    _fake(fakebin, "py-no-venv", 'case "$*" in *ensurepip*) exit 1;; esac; exit 0')
+    proc = _run(fakebin, "venv", "py-no-venv")
+    assert proc.returncode == 1
+    assert "python3-venv" in proc.stderr and "apt-get install" in proc.stderr
+
+
+def test_python_without_venv_is_installed_as_root(fakebin):
+    _fake(fakebin, "id", "echo 0")
+    _fake(fakebin, "py-no-venv", 'case "$*" in *ensurepip*) exit 1;; esac; exit 0')
+    proc = _run(fakebin, "venv", "py-no-venv")
+    assert proc.returncode == 0, proc.stderr
+    assert "python3-venv" in (fakebin.parent / "apt.log").read_text()
+
+
+def test_python_with_venv_passes(fakebin):
+    proc = _run(fakebin, "venv", "python3")
+    assert proc.returncode == 0, proc.stderr
+    assert not (fakebin.parent / "apt.log").exists()
