@@ -40,7 +40,8 @@ $(VENV)/.lab-installed: $(VENV)/.installed requirements-lab.txt
 	$(PY) -m pip install --quiet -r requirements-lab.txt
 	touch $@
 
-lab: $(VENV)/.lab-installed ## Open the notebooks in JupyterLab
+lab: $(VENV)/.lab-installed ## Open the notebooks in JupyterLab (outputs never reach git: nbstripout filter)
+	@bash .ci/git-filters.sh $(abspath $(VENV))/bin/nbstripout
 	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
 
 bench: $(VENV)/.installed ## Print extraction and report timings

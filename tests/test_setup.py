@@ -7,7 +7,9 @@ installs anything or depends on being root.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,3 +75,53 @@ def test_python_with_venv_passes(fakebin):
     proc = _run(fakebin, "venv", "python3")
     assert proc.returncode == 0, proc.stderr
     assert not (fakebin.parent / "apt.log").exists()
+
+
+# ---------------------------------------------------------------- make lab: notebooks never dirty the repo
+
+def _git(repo: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t", "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
+    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def _autosave_with_outputs(path: Path) -> None:
+    """What JupyterLab writes after running a notebook: outputs, counts, run metadata, kernel details."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata.language_info = {"codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py",
+                                 "mimetype": "text/x-python", "name": "python", "nbconvert_exporter": "python",
+                                 "pygments_lexer": "ipython3", "version": "3.11.7"}
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            cell.execution_count = i + 1
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="9 members\n")]
+            cell.metadata["execution"] = {"iopub.execute_input": "2026-12-02T11:00:00.000Z"}
+    nbformat.write(nb, path)
+
+
+def test_lab_filter_keeps_the_repository_clean(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "notebooks").mkdir(parents=True)
+    shutil.copy(ROOT / ".gitattributes", repo)
+    notebook = repo / "notebooks" / "01_corpus.ipynb"
+    shutil.copy(ROOT / "notebooks" / "01_corpus.ipynb", notebook)
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "notebooks")
+    nbstripout = Path(sys.executable).parent / "nbstripout"
+    subprocess.run(["bash", str(ROOT / ".ci" / "git-filters.sh"), str(nbstripout)], cwd=repo, check=True,
+                   env={**os.environ, "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"})
+    _autosave_with_outputs(notebook)
+    assert "9 members" in notebook.read_text()
+    assert _git(repo, "diff") == ""
+    _git(repo, "add", "--all")  # also what refreshes `git status`, which compares file sizes first
+    assert _git(repo, "status", "--porcelain") == ""
+    assert "9 members" not in _git(repo, "show", ":notebooks/01_corpus.ipynb")
+
+
+def test_lab_filter_outside_git_does_nothing(tmp_path):
+    proc = subprocess.run(["bash", str(ROOT / ".ci" / "git-filters.sh"), "nbstripout"], cwd=tmp_path,
+                          capture_output=True, text=True, env={**os.environ, "GIT_CEILING_DIRECTORIES": str(tmp_path)})
+    assert proc.returncode == 0 and proc.stderr == ""
