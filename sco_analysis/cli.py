@@ -10,6 +10,7 @@ import argparse
 import signal
 import sys
 import threading
+from pathlib import Path
 
 from .errors import InputError, from_os_error, printable
 
@@ -17,6 +18,10 @@ from .errors import InputError, from_os_error, printable
 def _extract(args) -> int:
     from . import output, pipeline
 
+    if not args.out:
+        raise InputError("--out", "is empty; give a folder for the tables")
+    if Path(args.out).resolve() == Path(args.seeds).resolve():
+        raise InputError(args.seeds, "is the articles folder; write the tables to another folder")
     output.check_writable(args.out)
     tables = pipeline.build(args.seeds)
     paths = pipeline.write(tables, args.out)

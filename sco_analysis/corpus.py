@@ -65,7 +65,7 @@ def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
     (CR, LF or CRLF line endings, line breaks inside quoted fields, fields of any length)."""
     raw = _decode(path)
     csv.field_size_limit(max(csv.field_size_limit(), len(raw) + 1))
-    reader = csv.reader(io.StringIO(raw, newline=""))
+    reader = csv.reader(io.StringIO(raw, newline=""), strict=True)
     rows = []
     line = 1
     try:
@@ -74,7 +74,7 @@ def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
                 rows.append((line, r))
             line = reader.line_num + 1
     except csv.Error as e:
-        raise InputError(path, f"is not valid CSV ({e})", f"line {reader.line_num}") from None
+        raise InputError(path, f"is not valid CSV ({e})", f"line {line}") from None
     return rows
 
 
@@ -87,8 +87,18 @@ def _article_path(folder: Path, name: str, path: Path, where: str) -> Path:
     if name == CATALOG:
         raise InputError(path, "the catalog itself cannot be an article", where)
     file = folder / name
-    if not file.is_file():
+    try:
+        kind = "file" if file.is_file() else "folder" if file.is_dir() else "link" if file.is_symlink() else \
+            "other" if file.exists() else None
+    except OSError:  # a name too long for the file system
+        kind = None
+    if kind is None:
         raise InputError(path, f"file {name!r} does not exist in {folder}", where)
+    if kind == "link":
+        raise InputError(path, f"file {name!r} is a link that leads nowhere", where)
+    if kind != "file":
+        raise InputError(path, f"file {name!r} is a {kind if kind == 'folder' else 'device, pipe or socket'}, "
+                         "not a text file", where)
     if file.is_symlink() and not file.resolve().is_relative_to(folder.resolve()):
         raise InputError(path, f"file {name!r} is a link to a file outside {folder}; copy the file in instead", where)
     if file.resolve() == (folder / CATALOG).resolve():
@@ -107,6 +117,14 @@ def read_catalog(folder: Path) -> pd.DataFrame:
     if not rows:
         raise InputError(path, "is empty; it needs a header row and one row per article")
     header = [h.strip() for h in rows[0][1]]
+    nameless = [i for i, h in enumerate(header) if not h]
+    if nameless:  # trailing commas from a spreadsheet are dropped; a nameless column with values is refused
+        for i in nameless:
+            if any(i < len(r) and r[i].strip() for _, r in rows[1:]):
+                raise InputError(path, f"column {i + 1} has values but no name", "header")
+        keep = [i for i in range(len(header)) if i not in nameless]
+        rows = [(n, [r[i] for i in keep if i < len(r)] if len(r) == len(header) else r) for n, r in rows]
+        header = [header[i] for i in keep]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise InputError(path, f"missing column(s) {', '.join(missing)}", "header")
@@ -155,8 +173,12 @@ def read_catalog(folder: Path) -> pd.DataFrame:
 
 def _decode(path: Path) -> str:
     data = path.read_bytes()
+    for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                      (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
+        if data.startswith(bom):
+            raise InputError(path, f"is {name} text; re-save it as UTF-8")
     if b"\x00" in data:
-        raise InputError(path, "is binary (contains NUL bytes), not a text article")
+        raise InputError(path, "is binary (contains NUL bytes), not text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:

@@ -149,3 +149,50 @@ def test_catalog_listed_as_an_article_is_refused(tmp_path):
 def test_file_names_that_are_not_files(tmp_path, name):
     folder = write_folder(tmp_path / "f", {"a.txt": TEXT}, rows=[ROW, {**ROW, "file": name}])
     assert "catalog.csv: row 3: " in _error(folder)
+
+
+# ---------------------------------------------------------------- second pass: more hostile catalogs
+
+def test_trailing_commas_from_a_spreadsheet_are_ignored(tmp_path):
+    folder = write_folder(tmp_path / "f", {"a.txt": TEXT})
+    _catalog(folder, b"file,outlet,title,published,,\na.txt,W,,2024-07-05,,\n")
+    assert "" not in load_corpus(folder).articles.columns
+
+
+def test_a_column_with_values_needs_a_name(tmp_path):
+    folder = write_folder(tmp_path / "f", {"a.txt": TEXT})
+    _catalog(folder, b"file,outlet,title,published,\na.txt,W,,2024-07-05,x\n")
+    assert "catalog.csv: header: column 5 has values but no name" in _error(folder)
+
+
+def test_unterminated_quote_is_named(tmp_path):
+    folder = write_folder(tmp_path / "f", {"a.txt": TEXT})
+    _catalog(folder, b'file,outlet,title,published\na.txt,W,,2024-07-05\n"b.txt,W,,2024-07-05\n')
+    assert "catalog.csv: line 3: is not valid CSV (unexpected end of data)" in _error(folder)
+
+
+@pytest.mark.parametrize("bom, name", [(b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")])
+def test_utf16_catalog_is_named(tmp_path, bom, name):
+    folder = write_folder(tmp_path / "f", {"a.txt": TEXT})
+    codec = "utf-16-le" if bom == b"\xff\xfe" else "utf-16-be"
+    _catalog(folder, bom + "file,outlet,title,published\na.txt,W,,\n".encode(codec))
+    assert f"catalog.csv: is {name} text; re-save it as UTF-8" in _error(folder)
+
+
+def test_folder_listed_as_an_article(tmp_path):
+    folder = write_folder(tmp_path / "f", {"a.txt": TEXT}, rows=[ROW, {**ROW, "file": "b.txt"}])
+    (folder / "b.txt").mkdir()
+    assert "catalog.csv: row 3: file 'b.txt' is a folder, not a text file" in _error(folder)
+
+
+@pytest.mark.parametrize("target", ["nowhere.txt", "b.txt"])
+def test_broken_or_looping_link(tmp_path, target):
+    folder = write_folder(tmp_path / "f", {"a.txt": TEXT}, rows=[ROW, {**ROW, "file": "b.txt"}])
+    os.symlink(target, folder / "b.txt")
+    assert "catalog.csv: row 3: file 'b.txt' is a link that leads nowhere" in _error(folder)
+
+
+def test_file_name_too_long(tmp_path):
+    name = "x" * 300 + ".txt"
+    folder = write_folder(tmp_path / "f", {"a.txt": TEXT}, rows=[ROW, {**ROW, "file": name}])
+    assert f"catalog.csv: row 3: file {name!r} does not exist" in _error(folder)

@@ -175,3 +175,38 @@ def test_sigterm_leaves_no_temporary_folder(folder, tmp_path):
     assert "Traceback" not in proc.stderr.read()
     time.sleep(0.1)
     assert not out.exists() and _leftovers(tmp_path) == []
+
+
+# ---------------------------------------------------------------- second pass: more hostile outputs
+
+def test_empty_out_is_refused(folder, capsys):
+    code, _, err = _run(capsys, "extract", str(folder), "--out", "")
+    assert code == 2 and "--out: is empty; give a folder for the tables" in _one_line(err)
+
+
+def test_out_as_the_articles_folder_is_refused(folder, capsys):
+    before = sorted(p.name for p in folder.iterdir())
+    code, _, err = _run(capsys, "extract", str(folder), "--out", str(folder / "." ))
+    assert code == 2 and f"{folder}: is the articles folder; write the tables to another folder" in _one_line(err)
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_a_folder_in_the_way_of_a_table(folder, tmp_path, capsys):
+    out = tmp_path / "tables"
+    (out / "claims.csv").mkdir(parents=True)
+    code, _, err = _run(capsys, "extract", str(folder), "--out", str(out))
+    assert code == EXIT_ENVIRONMENT and f"{out / 'claims.csv'}: is in the way of a table file" in _one_line(err)
+    assert sorted(p.name for p in out.iterdir()) == ["claims.csv"] and _leftovers(tmp_path) == []
+
+
+def test_out_as_a_link_to_a_folder_stays_a_link(folder, tmp_path, capsys):
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    assert _run(capsys, "extract", str(folder), "--out", str(tmp_path / "link"))[0] == 0
+    assert (tmp_path / "link").is_symlink() and (real / "articles.csv").is_file()
+
+
+def test_out_with_a_line_break_prints_one_line_per_table(folder, tmp_path, capsys):
+    code, out, _ = _run(capsys, "extract", str(folder), "--out", str(tmp_path / "two\nlines"))
+    assert code == 0 and len(out.splitlines()) == 10 and all("two\\nlines" in line for line in out.splitlines())
