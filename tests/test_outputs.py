@@ -179,7 +179,8 @@ def test_sigterm_leaves_no_temporary_folder(folder, tmp_path):
 
 # ---------------------------------------------------------------- second pass: more hostile outputs
 
-def test_empty_out_is_refused(folder, capsys):
+def test_empty_out_is_refused(folder, capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # where an empty --out used to write
     code, _, err = _run(capsys, "extract", str(folder), "--out", "")
     assert code == 2 and "--out: is empty; give a folder for the tables" in _one_line(err)
 
