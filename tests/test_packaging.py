@@ -32,6 +32,8 @@ SKIP = shutil.ignore_patterns(".git", ".venv", ".cache", "__pycache__", "*.pyc",
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
+    need = Requirement("setuptools>=68")
+    assert md.version("setuptools") in need.specifier, "requirements.txt changed: run make .venv/.installed"
     tmp = tmp_path_factory.mktemp("wheel")
     src = tmp / "src"
     shutil.copytree(ROOT, src, ignore=SKIP)

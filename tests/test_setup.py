@@ -111,6 +111,7 @@ def test_lab_filter_keeps_the_repository_clean(tmp_path):
     _git(repo, "add", ".")
     _git(repo, "commit", "-qm", "notebooks")
     nbstripout = Path(sys.executable).parent / "nbstripout"
+    assert nbstripout.exists(), "requirements.txt changed: run make .venv/.installed"
     subprocess.run(["bash", str(ROOT / ".ci" / "git-filters.sh"), str(nbstripout)], cwd=repo, check=True,
                    env={**os.environ, "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"})
     _autosave_with_outputs(notebook)
