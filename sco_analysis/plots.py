@@ -200,6 +200,14 @@ def _int_ticks(top: int) -> list[int]:
     return list(range(0, top + 1, step))
 
 
+def _shift(t: pd.Timestamp, **offset) -> pd.Timestamp:
+    """``t`` moved by ``offset``; ``t`` itself when that leaves the calendar (next year of 9999)."""
+    try:
+        return t + pd.DateOffset(**offset)
+    except (ValueError, OverflowError):
+        return t
+
+
 def _claimed_when(row) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp] | None:
     """(start, middle, end) of the date an article gives for an accession, by its precision."""
     if pd.isna(row.get("date")) and pd.isna(row.get("year")):
@@ -210,9 +218,9 @@ def _claimed_when(row) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp] | None
         d = pd.Timestamp(year=int(row["year"]), month=1, day=1)
     precision = row.get("date_precision") or "day"
     if precision == "year":
-        return d, d + pd.DateOffset(months=6), d + pd.DateOffset(years=1)
+        return d, _shift(d, months=6), _shift(d, years=1)
     if precision == "month":
-        return d, d + pd.DateOffset(days=14), d + pd.DateOffset(months=1)
+        return d, _shift(d, days=14), _shift(d, months=1)
     return d, d, d
 
 
@@ -229,8 +237,8 @@ def growth_chart(growth: pd.DataFrame, accessions: pd.DataFrame, *, source: str,
     reference accession days.
     """
     growth = growth.assign(date=pd.to_datetime(growth["date"]))
-    end = pd.Timestamp(end) if end is not None else growth["date"].max() + pd.DateOffset(months=10)
-    start = growth["date"].min() - pd.DateOffset(months=10)
+    end = pd.Timestamp(end) if end is not None else _shift(growth["date"].max(), months=10)
+    start = _shift(growth["date"].min(), months=-10)
     labels = article_labels(articles) if articles is not None and len(articles) else {}
     styles = article_styles(list(labels))
     strip = membership is not None and bool(labels)
@@ -335,8 +343,8 @@ def growth_zoom_chart(growth: pd.DataFrame, counts: pd.DataFrame, articles: pd.D
     dates = [pd.Timestamp(d) for d in articles["reference_date"].dropna()]
     if not dates:
         dates = [growth["date"].max()]
-    lo = min(dates) - pd.DateOffset(months=months)
-    hi = max(dates) + pd.DateOffset(months=months)
+    lo = _shift(min(dates), months=-months)
+    hi = _shift(max(dates), months=months)
     fig = _figure(4.6)
     ax = fig.add_subplot()
     shown = []
@@ -371,7 +379,8 @@ def growth_zoom_chart(growth: pd.DataFrame, counts: pd.DataFrame, articles: pd.D
         if pd.notna(when):
             ax.axvline(pd.Timestamp(when), color=colour, linestyle=":", linewidth=1)
     ax.set_xlim(lo, hi)
-    ax.set_ylim(0, max([int(growth.loc[(growth["date"] <= hi), "count"].max() or 1)] +
+    known = growth.loc[growth["date"] <= hi, "count"].dropna()  # none before the SCO (an article dated 0001)
+    ax.set_ylim(0, max([(int(known.max()) if len(known) else 0) or 1] +
                        ([int(c) for c in counts["count"]] if counts is not None and len(counts) else [])) * 1.15)
     ax.set_ylabel("states (count)", fontsize=BASE_FONT)
     ax.set_xlabel("date", fontsize=BASE_FONT)

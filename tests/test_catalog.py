@@ -3,10 +3,13 @@ with one line naming the file and the problem (issue 10, items 4-9)."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from sco_analysis import pipeline
@@ -69,6 +72,26 @@ def test_extreme_calendar_dates_are_valid(tmp_path, day):
     tables = pipeline.build_uncached(folder)
     assert str(tables["articles"].published.iloc[0].date()) == day
     assert len(tables["claims"]) > 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_extreme_calendar_dates_chart(tmp_path, day, monkeypatch):
+    """The membership notebook (timelines a few months either side of each article) on the seeds dated `day`."""
+    from sco_analysis import report
+
+    from .conftest import SEEDS
+
+    monkeypatch.setenv("SCO_CACHE", "off")
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    catalog = pd.read_csv(folder / "catalog.csv", dtype=str, keep_default_na=False)
+    catalog["published"] = day
+    catalog.to_csv(folder / "catalog.csv", index=False)
+    (growth,) = [p for p in report.notebook_paths() if p.name.startswith("02_")]
+    (executed,) = report.execute_notebooks([growth], {"seeds_dir": str(folder)}, log=lambda line: None)
+    shown = json.dumps([c.get("outputs", []) for c in executed.cells])
+    assert shown.count("sco-figure") >= 2 and day[:4] in shown
 
 
 # ---------------------------------------------------------------- 7. one line means one line
