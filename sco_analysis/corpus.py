@@ -46,7 +46,7 @@ def _parse_date(value: str, path: Path, where: str, column: str) -> date | None:
     value = value.strip()
     if not value:
         return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value, re.ASCII):
         raise InputError(path, f"{column} {value!r} is not a date; write it as YYYY-MM-DD or leave it empty", where)
     try:
         return date.fromisoformat(value)

@@ -219,3 +219,9 @@ def test_file_name_too_long(tmp_path):
     name = "x" * 300 + ".txt"
     folder = write_folder(tmp_path / "f", {"a.txt": TEXT}, rows=[ROW, {**ROW, "file": name}])
     assert f"catalog.csv: row 3: file {name!r} does not exist" in _error(folder)
+
+
+@pytest.mark.parametrize("value", ["２０２４-07-05", "٢٠٢٤-07-05"])
+def test_dates_in_other_digits_are_not_called_unreal(tmp_path, value):
+    folder = write_folder(tmp_path / "f", {"a.txt": TEXT}, rows=[{**ROW, "published": value}])
+    assert f"row 2: published {value!r} is not a date; write it as YYYY-MM-DD" in _error(folder)
