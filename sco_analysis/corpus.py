@@ -171,8 +171,8 @@ def read_catalog(folder: Path) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- text
 
-def _decode(path: Path) -> str:
-    data = path.read_bytes()
+def _decode(path: Path, data: bytes | None = None) -> str:
+    data = path.read_bytes() if data is None else data
     for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
                       (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
         if data.startswith(bom):
@@ -191,13 +191,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 def read_text(path: Path) -> tuple[str, str]:
     """The decoded text and the SHA-256 of the file's bytes; refuses empty, binary and non-UTF-8 files."""
-    text = _decode(path)
+    data = path.read_bytes()  # read once: the fingerprint is of the bytes the text came from
+    text = _decode(path, data)
     if not text.strip():
         raise InputError(path, "is empty")
     controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         raise InputError(path, f"looks binary ({controls} control characters), not a text article")
-    return text, hashlib.sha256(path.read_bytes()).hexdigest()
+    return text, hashlib.sha256(data).hexdigest()
 
 
 # ---------------------------------------------------------------- line kinds

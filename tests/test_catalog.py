@@ -225,3 +225,24 @@ def test_file_name_too_long(tmp_path):
 def test_dates_in_other_digits_are_not_called_unreal(tmp_path, value):
     folder = write_folder(tmp_path / "f", {"a.txt": TEXT}, rows=[{**ROW, "published": value}])
     assert f"row 2: published {value!r} is not a date; write it as YYYY-MM-DD" in _error(folder)
+
+
+def test_fingerprint_is_of_the_bytes_that_were_read(tmp_path, monkeypatch):
+    """A file rewritten while it is read: the sha256 is that of the text read, not of a later version."""
+    import hashlib
+    from pathlib import Path
+
+    folder = write_folder(tmp_path / "f", {"a.txt": TEXT})
+    real = Path.read_bytes
+    reads = []
+
+    def changing(self):
+        data = real(self)
+        if self.name == "a.txt":
+            reads.append(1)
+            return data if len(reads) == 1 else data + b"Appended later.\n"
+        return data
+
+    monkeypatch.setattr(Path, "read_bytes", changing)
+    arts = load_corpus(folder).articles
+    assert arts.sha256.iloc[0] == hashlib.sha256(TEXT.encode()).hexdigest()
