@@ -44,14 +44,18 @@ def check_writable(out: str | Path) -> Path:
     parent = out.absolute().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        probe = tempfile.mkdtemp(prefix=f".{out.name}.probe-", dir=parent)
-        os.rmdir(probe)
-        if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
-            raise PermissionError(13, "permission denied", str(out))
     except FileExistsError:
         raise EnvironmentProblem(_first_file(parent), "is a file, so the output folder cannot be made there") from None
     except OSError as err:
         raise from_os_error(err, doing="cannot write the output here") from None
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=f".{out.name}.probe-", dir=parent))
+    except FileNotFoundError:  # /proc and the like: the folder exists, but nothing can be made in it
+        raise EnvironmentProblem(parent, "cannot write the output here: folders cannot be created in it") from None
+    except OSError as err:
+        raise from_os_error(err, parent, "cannot write the output here") from None
+    if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
+        raise EnvironmentProblem(out, "cannot write the output here: permission denied")
     return out
 
 

@@ -211,3 +211,9 @@ def test_out_as_a_link_to_a_folder_stays_a_link(folder, tmp_path, capsys):
 def test_out_with_a_line_break_prints_one_line_per_table(folder, tmp_path, capsys):
     code, out, _ = _run(capsys, "extract", str(folder), "--out", str(tmp_path / "two\nlines"))
     assert code == 0 and len(out.splitlines()) == 10 and all("two\\nlines" in line for line in out.splitlines())
+
+
+def test_a_folder_where_nothing_can_be_made(folder, capsys):
+    code, _, err = _run(capsys, "extract", str(folder), "--out", "/proc/sco-tables")
+    assert code == EXIT_ENVIRONMENT
+    assert _one_line(err) == "error: /proc: cannot write the output here: folders cannot be created in it\n"
