@@ -112,7 +112,8 @@ def read_catalog(folder: Path) -> pd.DataFrame:
     if not folder.is_dir():
         raise InputError(folder, "is not a folder of articles")
     if not path.is_file():
-        raise InputError(path, f"no catalog: add {CATALOG} with columns {', '.join(REQUIRED_COLUMNS)} and one row per article")
+        raise InputError(path, f"no catalog: add {CATALOG} with columns {', '.join(REQUIRED_COLUMNS)} "
+                               "and one row per article")
     rows = _csv_rows(path)
     if not rows:
         raise InputError(path, "is empty; it needs a header row and one row per article")
@@ -150,7 +151,8 @@ def read_catalog(folder: Path) -> pd.DataFrame:
         aid = article_id(name)
         if aid.casefold() in ids:
             other, at = ids[aid.casefold()]
-            raise InputError(path, f"{name!r} and {other!r} (row {at}) would both be article {aid!r}; rename one", where)
+            raise InputError(path, f"{name!r} and {other!r} (row {at}) would both be article {aid!r}; rename one",
+                             where)
         ids[aid.casefold()] = (name, lineno)
         for col in DATE_COLUMNS:
             if col in rec:
@@ -182,7 +184,8 @@ def _decode(path: Path, data: bytes | None = None) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise InputError(path, f"is not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); re-save it as UTF-8") from None
+        problem = f"is not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); re-save it as UTF-8"
+        raise InputError(path, problem) from None
     return text[1:] if text.startswith("\ufeff") else text
 
 

@@ -35,7 +35,9 @@ def fakebin(tmp_path) -> Path:
     _fake(bindir, "id", "echo 1000")
     # Many fonts after the DejaVu line: grep -q stops reading early and fc-list meets a closed pipe.
     _fake(bindir, "fc-list", "echo '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf: DejaVu Sans:style=Book'\n"
-                             "for i in $(seq 1 20000); do echo \"/usr/share/fonts/x/Font$i.ttf: Font $i:style=Regular\"; done")
+                             "for i in $(seq 1 20000); do\n"
+                             "  echo \"/usr/share/fonts/x/Font$i.ttf: Font $i:style=Regular\"\n"
+                             "done")
     return bindir
 
 
