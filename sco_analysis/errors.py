@@ -11,11 +11,12 @@ from pathlib import Path
 EXIT_INPUT = 2
 EXIT_ENVIRONMENT = 3
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str | Path) -> str:
-    """``text`` on one line: line breaks and other control characters shown as escapes (``\\n``)."""
+    """``text`` on one line, as written: line breaks, terminal escapes and bidi overrides shown as
+    escapes (``\\n``, ``\\x1b``, ``\\u202e``), so a file name can neither split nor disguise the line."""
     return _UNPRINTABLE.sub(lambda m: repr(m.group(0))[1:-1], str(text))
 
 

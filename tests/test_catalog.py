@@ -246,3 +246,11 @@ def test_fingerprint_is_of_the_bytes_that_were_read(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", changing)
     arts = load_corpus(folder).articles
     assert arts.sha256.iloc[0] == hashlib.sha256(TEXT.encode()).hexdigest()
+
+
+@pytest.mark.parametrize("char, shown", [("\x1b", "\\x1b"), ("\u202e", "\\u202e"), ("\u2028", "\\u2028")])
+def test_names_cannot_steer_the_terminal(tmp_path, char, shown):
+    """Escape sequences and bidi overrides in a file name are shown as escapes, not obeyed."""
+    folder = write_folder(tmp_path / "f", {"a.txt": TEXT})
+    (folder / f"evil{char}[2Jname.txt").write_text(TEXT)
+    assert f"evil{shown}[2Jname.txt: has no row" in _error(folder)
