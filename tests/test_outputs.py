@@ -217,3 +217,9 @@ def test_a_folder_where_nothing_can_be_made(folder, capsys):
     code, _, err = _run(capsys, "extract", str(folder), "--out", "/proc/sco-tables")
     assert code == EXIT_ENVIRONMENT
     assert _one_line(err) == "error: /proc: cannot write the output here: folders cannot be created in it\n"
+
+
+def test_missing_parents_of_out_are_made(folder, tmp_path, capsys):
+    out = tmp_path / "a" / "b" / "tables"
+    assert _run(capsys, "extract", str(folder), "--out", str(out))[0] == 0
+    assert len(pd.read_csv(out / "articles.csv")) == 2 and _leftovers(out.parent) == []
