@@ -82,6 +82,18 @@ def _finish(fig: Figure, title: str, source: str) -> Figure:
     fig.suptitle(title, fontsize=BASE_FONT + 3, fontweight="bold", x=0.01, ha="left")
     wrapped = "\n".join(textwrap.wrap(source, 140))
     fig.supxlabel(wrapped, x=0.01, ha="left", fontsize=BASE_FONT - 2, color="#444444", linespacing=1.3)
+    return literal_text(fig)
+
+
+def literal_text(fig: Figure) -> Figure:
+    """Every text in ``fig`` drawn as written: outlets, titles and quotes come from the data, and a
+    ``$`` in them must not start mathtext (``Cost $\\x$ News`` would not even parse)."""
+    from matplotlib.text import Text
+
+    for ax in fig.axes:
+        ax.get_xticklabels(), ax.get_yticklabels()
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
     return fig
 
 
@@ -120,15 +132,16 @@ def structure_chart(sentences: pd.DataFrame, articles: pd.DataFrame, *, source: 
     fig = _figure(1.3 + 0.45 * max(len(labels), 1))
     ax = fig.add_subplot()
     left = np.zeros(len(counts))
+    handles = []
     for kind in SENTENCE_KINDS:
         values = counts[kind].to_numpy()
         if values.sum():
-            ax.barh([labels[a] for a in counts.index], values, left=left, color=colours[kind],
-                    label=kind.replace("_", " "), edgecolor="white", linewidth=0.5)
+            handles.append(ax.barh([labels[a] for a in counts.index], values, left=left, color=colours[kind],
+                                   label=kind.replace("_", " "), edgecolor="white", linewidth=0.5))
         left += values
     ax.invert_yaxis()
     ax.set_xlabel("lines and sentences (count)", fontsize=BASE_FONT)
-    _legend_below(ax, ax.get_legend_handles_labels()[0], 4)
+    _legend_below(ax, handles, 4)
     _style(ax)
     ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
     ax.grid(axis="y", visible=False)
@@ -455,12 +468,13 @@ def themes_chart(shares: pd.DataFrame, articles: pd.DataFrame, *, source: str) -
     if not len(order):
         _no_data(ax, "no theme found in any article")
     height = 0.8 / n_art
+    handles = []
     for i, aid in enumerate(labels):
         sub = shares[shares["article_id"] == aid].set_index("theme_label").reindex(order)
         y = np.arange(len(order)) + (i - (n_art - 1) / 2) * height
         values = sub["share"].astype(float).fillna(0).to_numpy() * 100
-        ax.barh(y, values, height=height * 0.92, color=styles[aid][0], label=labels[aid],
-                edgecolor="black" if styles[aid][0] == OKABE_ITO["yellow"] else "none", linewidth=0.4)
+        handles.append(ax.barh(y, values, height=height * 0.92, color=styles[aid][0], label=labels[aid],
+                               edgecolor="black" if styles[aid][0] == OKABE_ITO["yellow"] else "none", linewidth=0.4))
         for yy, v, n in zip(y, values, sub["n_sentences"].fillna(0).astype(int)):
             if n:
                 ax.annotate(f"{v:.0f}% ({n})", (v, yy), xytext=(3, 0), textcoords="offset points",
@@ -474,7 +488,7 @@ def themes_chart(shares: pd.DataFrame, articles: pd.DataFrame, *, source: str) -
     _style(ax)
     ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
     ax.grid(axis="y", visible=False)
-    _legend_below(ax, ax.get_legend_handles_labels()[0], min(n_art, 2))
+    _legend_below(ax, handles, min(n_art, 2))
     return _finish(fig, "What each article is about: themes side by side", source)
 
 

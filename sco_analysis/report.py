@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import concurrent.futures
+import contextlib
 import html
 import io
 import os
 import re
 import shutil
+import signal
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -63,7 +65,11 @@ _HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
 _SVG_ID = re.compile(r'(id="|#)([a-z][0-9a-f]{10})\b')
 _ISO_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_MD_SPECIAL = re.compile(r"""
+    [\\`*_{}\[\]()#+!|~$-]   # emphasis, code, links, headings, lists, tables, strike, math: `a_b_c`, `$5 and $10`
+    | :(?=//)                 # the colon of a bare URL, so it is not auto-linked: `https://x.org`
+    | (?<=\d)\.(?=\s|$)         # a full stop after a number, which could open an ordered list: `12. item`
+    """, re.VERBOSE)
 
 
 class NotebookError(InputError):
@@ -73,11 +79,13 @@ class NotebookError(InputError):
 # ---------------------------------------------------------------- display helpers (used in notebooks)
 
 def esc(value) -> str:
-    """Article text made safe for Markdown output: HTML escaped, Markdown syntax neutralised."""
+    """Article text made safe for Markdown output: HTML escaped, and every character Markdown could
+    read as syntax written as a numeric character reference (``$`` as ``&#36;``), which renders as the
+    character itself; backslash escapes would show as backslashes where the renderer does not take them."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     text = html.escape(" ".join(str(value).split()), quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", text)
 
 
 def shorten(text, width: int = 120) -> str:
@@ -389,12 +397,45 @@ async def _print(path: str, executable: str, args: list[str]) -> bytes:
             await browser.close()
 
 
+class _Printer(threading.Thread):
+    """Runs the async print in its own event loop; ``cancel()`` stops it from the calling thread, so an
+    interrupted build (SIGTERM, Ctrl-C) closes Chromium and returns before its temp folder goes."""
+
+    def __init__(self, make):
+        super().__init__(daemon=True)
+        self.make, self.loop, self.task, self.result, self.error = make, None, None, None, None
+
+    def run(self) -> None:
+        async def main():
+            self.loop, self.task = asyncio.get_running_loop(), asyncio.current_task()
+            return await self.make()
+
+        try:
+            self.result = asyncio.run(main())
+        except BaseException as err:  # handed to the calling thread
+            self.error = err
+
+    def cancel(self, grace: float = 30) -> None:
+        if self.loop is not None and self.task is not None:
+            self.loop.call_soon_threadsafe(self.task.cancel)
+        self.join(grace)
+
+
 def _print_pdf(html_page: str, executable: str, args: list[str]) -> bytes:
     with tempfile.TemporaryDirectory(prefix="sco-pdf-") as tmp:
         path = os.path.join(tmp, "report.html")
         Path(path).write_text(html_page, encoding="utf-8")
-        with concurrent.futures.ThreadPoolExecutor(1) as pool:
-            return pool.submit(asyncio.run, _print(path, executable, list(args))).result()
+        printer = _Printer(lambda: _print(path, executable, list(args)))
+        printer.start()
+        try:
+            while printer.is_alive():
+                printer.join(0.2)
+        except BaseException:
+            printer.cancel()
+            raise
+        if printer.error is not None:
+            raise printer.error
+        return printer.result
 
 
 def render_pdf(html_page: str) -> bytes:
@@ -440,20 +481,77 @@ def _progress(line: str) -> None:
 
 
 def _write_atomically(files: dict[Path, bytes]) -> None:
-    temps = {}
+    """Replace every target or none: each is written to a temp file beside it, the old files are kept
+    as hard links until all are in place, and any failure (or interruption) puts the old set back."""
+    temps: dict[Path, str] = {}
+    backups: dict[Path, str] = {}
+    done: list[Path] = []
     try:
         for target, data in files.items():
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            temps[target] = tmp
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.chmod(tmp, 0o644)
-            temps[target] = tmp
+        for target in files:
+            if target.exists():
+                backup = f"{temps[target]}.old"
+                os.link(target, backup)
+                backups[target] = backup
         for target, tmp in temps.items():
             os.replace(tmp, target)
+            done.append(target)
+    except BaseException:
+        for target in reversed(done):
+            with contextlib.suppress(OSError):
+                if target in backups:
+                    os.replace(backups[target], target)
+                else:
+                    os.unlink(target)
+        raise
     finally:
-        for tmp in temps.values():
-            if os.path.exists(tmp):
+        for tmp in [*temps.values(), *backups.values()]:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def check_writable(out: Path, names: list[str]) -> None:
+    """``InputError`` unless ``out`` is (or can be made) a folder this process can write the report into."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(out, f"cannot create the output folder ({err.strerror or err})") from None
+    for name in names:
+        if (out / name).is_dir():
+            raise InputError(out / name, "is a folder; the report file cannot be written there")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".sco_report.", suffix=".probe", dir=out)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as err:
+        raise InputError(out, f"cannot write to the output folder ({err.strerror or err})") from None
+
+
+@contextlib.contextmanager
+def terminate_as_exit():
+    """SIGTERM raises ``SystemExit(143)`` in the main thread while the build runs, so every ``finally``
+    (kernel shutdown, temp files, the old report put back) runs as it would for Ctrl-C.
+
+    Yields a function that installs the handler again: nbclient replaces it while a notebook runs
+    (with its own kernel clean-up) and resets it to the default afterwards.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield lambda: None
+        return
+
+    def handler(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield lambda: signal.signal(signal.SIGTERM, handler)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 _PDF_DATES = re.compile(rb"/(?:CreationDate|ModDate) \(D:[0-9+\-Z']*\)")
@@ -479,19 +577,25 @@ def build_report(seeds: str | Path = "seeds", out: str | Path = "reports", noteb
 
     log = log or _progress
     seeds, out = Path(seeds).resolve(), Path(out)
-    articles = load_corpus(seeds).articles
-    paths = notebook_paths(notebooks)
-    out.mkdir(parents=True, exist_ok=True)
-    log(f"Executing {len(paths)} notebooks on {seeds}")
-    executed = execute_notebooks(paths, {"seeds_dir": str(seeds)}, log=log)
-    nb = combine(executed, [p.stem for p in paths], TITLE, title_lines(articles))
-    page = render_html(nb)
-    files = {out / f"{REPORT_NAME}.html": page.encode("utf-8")}
-    if pdf:
-        log("Printing the PDF with Chromium")
-        pdf_path = out / f"{REPORT_NAME}.pdf"
-        files[pdf_path] = keep_if_only_dates_differ(pdf_path, render_pdf(page))
-    _write_atomically(files)
+    names = [f"{REPORT_NAME}.html"] + ([f"{REPORT_NAME}.pdf"] if pdf else [])
+    with terminate_as_exit() as rearm:
+        articles = load_corpus(seeds).articles
+        paths = notebook_paths(notebooks)
+        check_writable(out, names)
+        log(f"Executing {len(paths)} notebooks on {seeds}")
+        executed = execute_notebooks(paths, {"seeds_dir": str(seeds)}, log=log)
+        rearm()
+        nb = combine(executed, [p.stem for p in paths], TITLE, title_lines(articles))
+        page = render_html(nb)
+        files = {out / names[0]: page.encode("utf-8")}
+        if pdf:
+            log("Printing the PDF with Chromium")
+            pdf_path = out / names[1]
+            files[pdf_path] = keep_if_only_dates_differ(pdf_path, render_pdf(page))
+        try:
+            _write_atomically(files)
+        except OSError as err:
+            raise InputError(getattr(err, "filename", None) or out, f"cannot write the report ({err.strerror or err})") from None
     for path in files:
         log(f"Wrote {path}")
     return {path.suffix.lstrip("."): path for path in files}

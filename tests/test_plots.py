@@ -195,3 +195,42 @@ def test_structure_chart_stacks_kinds_per_article():
 @pytest.mark.parametrize("colour", sorted(set(plots.STATUS_COLOURS.values()) | set(c for c, _ in plots.ARTICLE_STYLES)))
 def test_palette_is_okabe_ito(colour):
     assert colour in plots.OKABE_ITO.values()
+
+
+HOSTILE = ("Cost $\\x$ News", "_Underscore Times")
+
+
+def _hostile_charts():
+    arts = _articles(((A, HOSTILE[0], "2024-05-20", "estimated"), (B, HOSTILE[1], "2024-07-03", "published")))
+    sentences = pd.DataFrame({"article_id": [A, A, B], "sentence_id": [0, 1, 0], "kind": ["headline", "body", "body"]})
+    themes = schema.frame("themes", [{**_prov(A, 1), "theme_id": "money", "theme_label": "$5 (approx.) and $10",
+                                      "terms": "money"}])
+    counts = schema.frame("counts", [{**_prov(B, 0), "status": "member", "count": 9, "modality": "reported",
+                                      "as_of": "publication", "as_of_date": "2024-07-03"}])
+    comp = schema.frame("comparison", [_comparison_row(A, "members.count", "$9$", "conflict", "refuted"),
+                                       _comparison_row(B, "members.count", "10", "conflict", "supported")])
+    return [plots.structure_chart(sentences, arts, source="s"),
+            plots.themes_chart(plots.theme_shares(themes, sentences, arts), arts, source="s"),
+            plots.growth_chart(GROWTH, ACCESSIONS, source=f"Source: {HOSTILE[0]}", articles=arts,
+                               membership=schema.empty("membership"), end="2026-01-01"),
+            plots.growth_zoom_chart(GROWTH, counts, arts, source="s"),
+            plots.claim_matrix_chart(comp, arts, source="s")]
+
+
+def test_labels_from_data_are_drawn_literally():
+    """A `$` in an outlet or theme never starts mathtext, and an outlet starting with `_` stays in the legend."""
+    from matplotlib.text import Text
+
+    from sco_analysis.report import svg_bytes
+
+    charts = _hostile_charts()
+    for fig in charts:
+        svg_bytes(fig)
+        drawn = [t for t in fig.findobj(Text) if t.get_text()]
+        assert drawn and all(t._preprocess_math(t.get_text())[1] is False for t in drawn)
+    structure, themes, growth, zoom, matrix = (" | ".join(_texts(f)) for f in charts)
+    assert HOSTILE[0] in structure and HOSTILE[1] in structure
+    assert "$5 (approx.) and $10" in themes and "$9$" in matrix
+    for fig in charts[1:4]:
+        legend = [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+        assert any(t.startswith(HOSTILE[0]) for t in legend) and any(t.startswith(HOSTILE[1]) for t in legend), legend

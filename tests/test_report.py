@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -42,9 +44,27 @@ def tiny_notebooks(tmp_path):
 # ---------------------------------------------------------------- helpers (fast)
 
 def test_esc_neutralises_html_and_markdown():
-    assert report.esc("<script>alert(1)</script>") == "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"
-    assert report.esc("*bold* [link](x)") == "\\*bold\\* \\[link\\]\\(x\\)"
+    assert "<script>" not in report.esc("<script>alert(1)</script>")
     assert report.esc(None) == ""
+
+
+@pytest.mark.parametrize("text", [
+    "$5 (approx.) and $10", "C:\\path\\to\\file", "*bold* and **strong**", "snake_case_name and _x_",
+    "use `code` here", "[link](http://x.org) and ![img](y)", "see https://example.com/a_b now", "# not a heading",
+    "1. not a list", "- not a list either", "a | b | c", "~~struck~~", "<b>tag</b> & co", "{braces} + 2",
+])
+def test_esc_renders_as_the_same_text_in_markdown(text):
+    """Through the renderer the report uses: the reader sees the text itself, no markup, no stray
+    backslash, no math, no link."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    for wrap in ("{}", "**{}**", "- {}", "Only this article gives {} here."):
+        expected = "Only this article gives {} here.".format(text) if wrap.startswith("Only") else text
+        out = markdown2html_mistune(wrap.format(report.esc(text)))
+        inner = re.sub(r"</?(p|strong|ul|li)>", "", out).strip()
+        assert "<a " not in out and "<em>" not in out and "<code>" not in out and "<ol>" not in out
+        assert "<h1" not in out and "<table" not in out and "<del>" not in out and "<img" not in out
+        assert html.unescape(inner) == expected
 
 
 def test_table_html_escapes_cells_and_headers():
@@ -226,3 +246,81 @@ def test_pdf_rebuild_with_only_new_timestamps_keeps_the_old_file(tmp_path):
     changed = newer.replace(b"body A", b"body B")
     assert keep_if_only_dates_differ(path, changed) == changed
     assert keep_if_only_dates_differ(tmp_path / "missing.pdf", changed) == changed
+
+
+# ---------------------------------------------------------------- both files or neither, temp files, writability
+
+@pytest.mark.slow
+def test_pdf_that_cannot_be_moved_into_place_keeps_both_old_files(tmp_path, tiny_notebooks, monkeypatch):
+    import os
+
+    real_replace = os.replace
+
+    def failing_replace(src, dst):
+        if str(dst).endswith(".pdf"):
+            raise OSError(28, "No space left on device", str(dst))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(report, "render_pdf", lambda page: b"new pdf")
+    monkeypatch.setattr(os, "replace", failing_replace)
+    out = tmp_path / "out"
+    _previous(out)
+    with pytest.raises(InputError, match="No space left on device"):
+        report.build_report(SEEDS, out, notebooks=tiny_notebooks, log=lambda *a: None)
+    assert (out / "sco_report.html").read_text() == "previous html"
+    assert (out / "sco_report.pdf").read_bytes() == b"previous pdf"
+    assert sorted(p.name for p in out.iterdir()) == ["sco_report.html", "sco_report.pdf"]
+
+
+def test_unwritable_output_is_reported_before_the_notebooks_run(tmp_path, tiny_notebooks, monkeypatch):
+    def never(*args, **kwargs):
+        raise AssertionError("the notebooks ran before the output folder was checked")
+
+    monkeypatch.setattr(report, "execute_notebooks", never)
+    out = tmp_path / "out"
+    (out / "sco_report.pdf").mkdir(parents=True)
+    with pytest.raises(InputError, match="sco_report.pdf: is a folder"):
+        report.build_report(SEEDS, out, notebooks=tiny_notebooks, log=lambda *a: None)
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    with pytest.raises(InputError, match="cannot create the output folder"):
+        report.build_report(SEEDS, afile / "out", notebooks=tiny_notebooks, log=lambda *a: None)
+
+
+SIGTERM_SCRIPT = """
+import asyncio, sys
+from pathlib import Path
+from sco_analysis import report
+
+async def slow_print(path, executable, args):
+    Path(sys.argv[3]).write_text(path)
+    await asyncio.sleep(120)
+
+report._print = slow_print
+report.chromium_path = lambda: "/bin/true"
+report.build_report(sys.argv[1], sys.argv[2], notebooks=sys.argv[4], log=lambda *a: None)
+"""
+
+
+@pytest.mark.slow
+def test_sigterm_while_printing_leaves_no_temp_files_and_the_old_report(tmp_path, tiny_notebooks):
+    import os
+    import signal
+    import time
+
+    out, tmp, marker = tmp_path / "out", tmp_path / "tmp", tmp_path / "printing"
+    tmp.mkdir()
+    _previous(out)
+    proc = subprocess.Popen([sys.executable, "-c", SIGTERM_SCRIPT, str(SEEDS), str(out), str(marker), str(tiny_notebooks)],
+                            cwd=ROOT, env={**os.environ, "TMPDIR": str(tmp)}, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert marker.exists(), proc.stderr.read() if proc.poll() is not None else "no print started"
+    assert Path(marker.read_text()).exists()
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(60) == 143
+    assert not Path(marker.read_text()).exists()
+    assert list(tmp.iterdir()) == []
+    assert sorted(p.name for p in out.iterdir()) == ["sco_report.html", "sco_report.pdf"]
+    assert (out / "sco_report.html").read_text() == "previous html"
