@@ -23,7 +23,7 @@ def _extract(args) -> int:
     if Path(args.out).resolve() == Path(args.seeds).resolve():
         raise InputError(args.seeds, "is the articles folder; write the tables to another folder")
     output.check_writable(args.out)
-    tables = pipeline.build(args.seeds)
+    tables = pipeline.build(args.seeds, since=args.since, until=args.until, outlets=args.outlet)
     paths = pipeline.write(tables, args.out)
     for name, path in zip(tables, paths):
         print(f"{printable(path)}  ({len(tables[name])} rows)")
@@ -33,7 +33,7 @@ def _extract(args) -> int:
 def _report(args) -> int:
     from . import report
 
-    report.build_report(args.seeds, args.out)
+    report.build_report(args.seeds, args.out, subset={"since": args.since, "until": args.until, "outlets": args.outlet})
     return 0
 
 
@@ -50,6 +50,13 @@ def _eval(args) -> int:
     return 0
 
 
+def _subset_options(p) -> None:
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="only articles dated on or after this day")
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="only articles dated on or before this day")
+    p.add_argument("--outlet", action="append", default=[], metavar="NAME",
+                   help="only articles from this outlet (as in the catalog, any case; repeat for several)")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m sco_analysis",
@@ -62,12 +69,14 @@ def parser() -> argparse.ArgumentParser:
                                    "comparison, sources, unthemed) to --out.")
     e.add_argument("seeds", nargs="?", default="seeds", metavar="SEEDS_DIR", help="folder of articles (default: seeds)")
     e.add_argument("--out", required=True, metavar="DIR", help="folder to write the CSV files to")
+    _subset_options(e)
     e.set_defaults(func=_extract)
     r = sub.add_parser("report", help="execute the notebooks and render reports/sco_report.html and .pdf",
                        description="Execute the notebooks against --seeds and render one HTML and one PDF "
                                    "report into --out. A failed build leaves the previous report in place.")
     r.add_argument("--seeds", default="seeds", metavar="DIR", help="folder of articles (default: seeds)")
     r.add_argument("--out", default="reports", metavar="DIR", help="folder for the report (default: reports)")
+    _subset_options(r)
     r.set_defaults(func=_report)
     v = sub.add_parser("eval", help="score the extraction on CORPUS_DIR against hand gold",
                        description="Run the pipeline on CORPUS_DIR and print, per article and overall, recall, "

@@ -11,7 +11,6 @@ import pandas as pd
 
 from .report import esc
 
-LIST_MAX = 6
 
 
 def _n(count: int, word: str, plural: str | None = None) -> str:
@@ -19,11 +18,14 @@ def _n(count: int, word: str, plural: str | None = None) -> str:
 
 
 def _listing(items: list[str]) -> str:
-    shown = items[:LIST_MAX]
-    more = f" and {len(items) - LIST_MAX} more" if len(items) > LIST_MAX else ""
-    if len(shown) <= 1:
-        return "".join(shown) + more
-    return ", ".join(shown[:-1]) + (" and " if not more else ", ") + shown[-1] + more
+    """Every item, joined as prose ("a, b and c"): a list is never cut short without naming the rest."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def _label(keys: dict, key: str) -> str:
@@ -83,13 +85,17 @@ def per_article(comparison: pd.DataFrame, sources: pd.DataFrame, keys: dict, lab
     for s in sources.itertuples():
         rows = comparison[comparison["article_id"] == s.article_id]
         name = f"**{esc(labels.get(s.article_id, s.article_id))}**"
-        kind = esc(s.kind) if isinstance(s.kind, str) else "piece"
-        based = f", based on {esc(s.based_on)}" if isinstance(s.based_on, str) else ""
+        kind = esc(s.kind) if isinstance(s.kind, str) and s.kind.strip() else ""
+        based = f"based on {esc(s.based_on)}" if isinstance(s.based_on, str) and s.based_on.strip() else ""
+        what = (f"{name} is {_article(kind)} {kind}{' ' + based if based else ''}. " if kind
+                else f"{name} is {based}. " if based else "")
         if rows.empty:
-            paragraphs.append(f"{name} ({kind}{based}) makes no claim the comparison can use.")
+            paragraphs.append(f"{what}{'It' if what else name} makes no claim the comparison can use.")
             continue
         expected = rows[rows["modality"] == "expected"]
-        text = f"{name} is a {kind}{based}. Of its {_n(len(rows), 'compared claim')}, {len(expected)} look ahead"
+        looking = "looks" if len(expected) == 1 else "look"
+        text = (f"{what}Of its {_n(len(rows), 'compared claim')}, {len(expected)} {looking} ahead" if what
+                else f"Of the {_n(len(rows), 'compared claim')} in {name}, {len(expected)} {looking} ahead")
         if len(expected):
             borne = expected[expected["reference_verdict"] == "supported"]
             text += (f"; the record bears out {len(borne)} of them"
@@ -138,3 +144,96 @@ def reading(comparison: pd.DataFrame, sources: pd.DataFrame, keys: dict, labels:
     parts = [overlap(comparison, keys), time_frames(comparison, keys, labels),
              *per_article(comparison, sources, keys, labels), unsettled(comparison, keys, labels)]
     return "\n\n".join(p for p in parts if p)
+
+
+# ---------------------------------------------------------------- the summary's findings
+
+COUNT_KEYS = {"members.count": "member", "observers.count": "observer",
+              "dialogue_partners.count": "dialogue_partner", "partners.count": "partner"}
+
+
+def _sources_of(rows: pd.DataFrame, groups: dict[str, str]) -> int:
+    return len({groups.get(a, a) for a in rows["article_id"]})
+
+
+def _grouped(rows: pd.DataFrame, by: list[str], groups: dict[str, str]) -> pd.DataFrame:
+    """Rows of ``comparison`` gathered by ``by``: how many articles and independent sources, and the
+    (article_id, sentence_id) evidence of each, earliest article first."""
+    out = []
+    for values, g in rows.groupby(by, sort=True, dropna=False):
+        g = g.sort_values(["checked_on", "article_id"], na_position="last")
+        out.append({**dict(zip(by, values if isinstance(values, tuple) else (values,))),
+                    "n_articles": g["article_id"].nunique(), "n_sources": _sources_of(g, groups),
+                    "evidence": list(zip(g["article_id"], g["sentence_id"]))})
+    return pd.DataFrame(out, columns=[*by, "n_articles", "n_sources", "evidence"])
+
+
+def refuted(comparison: pd.DataFrame, groups: dict[str, str]) -> pd.DataFrame:
+    """Claims the reference refutes, one row per (claim, value, reference value)."""
+    rows = comparison[comparison["reference_verdict"] == "refuted"]
+    return _grouped(rows, ["claim_key", "value", "reference_value"], groups)
+
+
+def conflicts(comparison: pd.DataFrame, groups: dict[str, str]) -> pd.DataFrame:
+    """Claims on which sources give different values for the same moment: one row per value given,
+    with the number of independent sources behind it. Copies of one story disagreeing still count."""
+    cells = comparison[comparison["verdict"] == "conflict"][["claim_key", "frame"]].drop_duplicates()
+    rows = comparison.merge(cells, on=["claim_key", "frame"])
+    return _grouped(rows, ["claim_key", "frame", "value", "reference_verdict"], groups)
+
+
+def out_of_date(comparison: pd.DataFrame, growth: pd.DataFrame, groups: dict[str, str]) -> pd.DataFrame:
+    """Counts reported for the day of publication that the reference refutes there but that were true
+    before: the article repeated a figure already out of date. ``held_until`` is its last true day."""
+    rows = comparison[comparison["claim_key"].isin(list(COUNT_KEYS)) & (comparison["reference_verdict"] == "refuted")
+                      & (comparison["modality"] == "reported") & comparison["checked_on"].notna()]
+    growth = growth.assign(date=pd.to_datetime(growth["date"])).sort_values("date")
+    held = []
+    for r in rows.itertuples():
+        steps = growth[growth["status"] == COUNT_KEYS[r.claim_key]]
+        before = steps[steps["date"] <= r.checked_on]
+        ends = list(before["date"].iloc[1:]) + [pd.NaT]
+        last = None
+        for (date, count), end in zip(zip(before["date"], before["count"]), ends):
+            if str(int(count)) == str(r.value) and pd.notna(end) and end <= r.checked_on:
+                last = end - pd.Timedelta(days=1)
+        held.append(last)
+    rows = rows.assign(held_until=held)
+    rows = rows[rows["held_until"].notna()]
+    return _grouped(rows, ["claim_key", "value", "reference_value", "held_until"], groups)
+
+
+def single_source(comparison: pd.DataFrame, groups: dict[str, str]) -> pd.DataFrame:
+    """Claims (key and moment) that only one independent source makes, copies included."""
+    comp = comparison.assign(source=comparison["article_id"].map(lambda a: groups.get(a, a)))
+    n = comp.groupby(["claim_key", "frame"])["source"].transform("nunique")
+    return _grouped(comp[n == 1], ["claim_key", "frame", "value", "reference_verdict"], groups)
+
+
+def corpus_line(articles: pd.DataFrame, groups: pd.DataFrame) -> str:
+    """The corpus in one paragraph: articles, outlets, date span, independent sources."""
+    n = len(articles)
+    outlets = articles["outlet"].dropna().nunique()
+    dates = articles["reference_date"].dropna()
+    span = ""
+    if len(dates):
+        lo, hi = (f"{d.day} {d:%B %Y}" for d in (dates.min(), dates.max()))
+        span = f", dated {lo} to {hi}" if lo != hi else f", dated {lo}"
+    estimated = int((articles["reference_date_basis"] == "estimated").sum())
+    undated = int(articles["reference_date"].isna().sum())
+    notes = []
+    if estimated:
+        notes.append(f"{_n(estimated, 'date')} estimated from the text")
+    if undated:
+        notes.append(f"{_n(undated, 'article')} undated")
+    text = f"**{_n(n, 'article')}** from **{_n(outlets, 'outlet')}**{span}" + (f" ({'; '.join(notes)})" if notes else "") + "."
+    n_sources = groups["source_group"].nunique() if len(groups) else n
+    copies = groups[groups["group_size"] > 1] if len(groups) else groups
+    if len(copies):
+        sizes = copies.groupby("source_group").size()
+        text += (f" Syndicated copies and near-duplicates grouped, they come from **{_n(n_sources, 'independent source')}**: "
+                 f"{_n(len(sizes), 'group')} of copies ({len(copies)} articles, the largest {int(sizes.max())}); "
+                 "agreement below counts sources, not copies.")
+    elif n > 1:
+        text += f" No two of them are copies of one story: **{_n(n_sources, 'independent source')}**."
+    return text

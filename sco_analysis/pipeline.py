@@ -40,11 +40,13 @@ def build_uncached(folder: str | Path) -> dict[str, pd.DataFrame]:
     return {name: tables[name] for name in schema.EXTRACT_TABLES}
 
 
-def build(folder: str | Path, use_cache: bool = True) -> dict[str, pd.DataFrame]:
-    """Every table for ``folder``; cached by a hash of the articles and the package (see ``cache``)."""
-    if not use_cache:
-        return build_uncached(folder)
-    return cache.load_or_build(folder, build_uncached)
+def build(folder: str | Path, use_cache: bool = True, since=None, until=None, outlets=()) -> dict[str, pd.DataFrame]:
+    """Every table for ``folder``; cached by a hash of the articles and the package (see ``cache``).
+    ``since``/``until``/``outlets`` restrict it to a subset of the articles (``subset.select``)."""
+    from .subset import select
+
+    tables = build_uncached(folder) if not use_cache else cache.load_or_build(folder, build_uncached)
+    return select(tables, since, until, outlets)
 
 
 def write(tables: dict[str, pd.DataFrame], out: str | Path) -> list[Path]:

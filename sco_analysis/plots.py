@@ -45,11 +45,20 @@ WIDTH = 7.4
 BASE_FONT = 9
 
 
+OUTLET_WIDTH = 24
+
+
+def short_outlet(name: str) -> str:
+    """An outlet's name cut at a word to about ``OUTLET_WIDTH`` characters (the full name is given once,
+    in the corpus table)."""
+    return textwrap.shorten(" ".join(name.split()), OUTLET_WIDTH, placeholder="…")
+
+
 def article_labels(articles: pd.DataFrame) -> dict[str, str]:
     """Short label per article: outlet and date (``~`` marks an estimated date)."""
     labels = {}
     for row in articles.itertuples(index=False):
-        outlet = row.outlet if isinstance(row.outlet, str) and row.outlet else row.article_id
+        outlet = short_outlet(row.outlet) if isinstance(row.outlet, str) and row.outlet.strip() else row.article_id
         when = ""
         if pd.notna(row.reference_date):
             mark = "~" if row.reference_date_basis == "estimated" else ""
@@ -540,3 +549,192 @@ def claim_matrix_chart(comparison: pd.DataFrame, articles: pd.DataFrame, *, sour
     handles += [Patch(facecolor="white", edgecolor="white", label=AGREEMENT_LABELS[v]) for v in AGREEMENT_LABELS]
     _legend_below(ax, handles, 3, drop=24)
     return _finish(fig, "Claim matrix: each article's claims, across articles and against the reference", source)
+
+
+# ---------------------------------------------------------------- views that scale with the corpus
+
+COUNT_CLAIMS = {"members.count": "member", "observers.count": "observer",
+                "dialogue_partners.count": "dialogue_partner", "partners.count": "partner"}
+STATUS_MARKERS = {"member": "o", "observer": "s", "dialogue_partner": "^", "partner": "D"}
+
+
+def count_claim_points(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Count claims gathered into chart points: [claim_key, status, date, value, reference_verdict,
+    modality, n_articles, article_id, sentence_id] (the last two: the earliest article's evidence)."""
+    rows = comparison[comparison["claim_key"].isin(list(COUNT_CLAIMS)) & comparison["checked_on"].notna()
+                      & comparison["value"].str.fullmatch(r"\d+")]
+    cols = ["claim_key", "status", "date", "value", "reference_verdict", "modality", "n_articles", "article_id", "sentence_id"]
+    if rows.empty:
+        return pd.DataFrame(columns=cols)
+    rows = rows.assign(status=rows["claim_key"].map(COUNT_CLAIMS), date=pd.to_datetime(rows["checked_on"]),
+                       value=rows["value"].astype(int)).sort_values(["date", "article_id"])
+    out = (rows.groupby(["claim_key", "status", "date", "value", "reference_verdict", "modality"], sort=True)
+           .agg(n_articles=("article_id", "nunique"), article_id=("article_id", "first"),
+                sentence_id=("sentence_id", "first")).reset_index())
+    return out[cols]
+
+
+def count_claims_chart(growth: pd.DataFrame, comparison: pd.DataFrame, *, source: str) -> Figure:
+    """Every count claim at the date it speaks of, over the reference's step lines, coloured by the
+    reference verdict; a marker's area grows with the number of articles giving that count that day."""
+    growth = growth.assign(date=pd.to_datetime(growth["date"]))
+    points = count_claim_points(comparison)
+    dates = list(growth["date"]) + list(points["date"])
+    start, end = min(dates) - pd.DateOffset(months=10), max(dates) + pd.DateOffset(months=10)
+    fig = _figure(5.6)
+    axes = fig.subplots(2, 1, sharex=True, height_ratios=[2, 3])
+    statuses = [s for s in STEP_ORDER if s in set(growth["status"])]
+    for panel, ax in enumerate(axes):
+        shown = [s for s in statuses if PANEL_OF[s] == panel]
+        _steps(ax, growth, shown, end, alpha=0.55)
+        pts = points[points["status"].map(PANEL_OF) == panel]
+        top = max([int(growth.loc[growth["status"].isin(shown), "count"].max() or 1)] + [int(v) for v in pts["value"]])
+        for (status, verdict, modality), g in pts.groupby(["status", "reference_verdict", "modality"], sort=True):
+            colour = VERDICT_COLOURS.get(verdict, "#999999")
+            ax.scatter(g["date"], g["value"], s=18 + 14 * np.sqrt(g["n_articles"].astype(float)),
+                       marker=STATUS_MARKERS[status], c=colour if modality == "reported" else "white",
+                       edgecolors="#555555" if verdict == "not_enough_info" else colour, linewidths=1.2, zorder=4)
+        ax.set_ylim(0, top * 1.18 + 1)
+        ax.set_yticks(_int_ticks(int(top * 1.1) + 1))
+        ax.set_ylabel("states (count)", fontsize=BASE_FONT)
+        _style(ax)
+        if pts.empty:
+            _no_data(ax, "no count claims about these groups")
+    axes[0].set_title("Member states", fontsize=BASE_FONT + 1, loc="left")
+    axes[1].set_title("Observers, dialogue partners, SCO partners", fontsize=BASE_FONT + 1, loc="left")
+    axes[-1].set_xlim(start, end)
+    axes[-1].set_xlabel("date the claim speaks of (publication, or the end of the event it anticipates)",
+                        fontsize=BASE_FONT)
+    handles = [Line2D([], [], color=STATUS_COLOURS[s], linewidth=2, alpha=0.55, label=STATUS_LABELS[s] + " (reference)")
+               for s in statuses]
+    handles += [Line2D([], [], color=VERDICT_COLOURS[v], marker="o", linestyle="none", markersize=7,
+                       markeredgecolor="#555555" if v == "not_enough_info" else VERDICT_COLOURS[v], label=VERDICT_LABELS[v])
+                for v in VERDICT_COLOURS]
+    handles += [Line2D([], [], color="#444444", marker=STATUS_MARKERS[s], linestyle="none", markersize=6,
+                       markerfacecolor="#444444", label=f"claim about {STATUS_LABELS[s].split(' (')[0]}")
+                for s in STATUS_MARKERS if s in set(points["status"])]
+    handles += [Line2D([], [], color="#444444", marker="o", markerfacecolor="white", linestyle="none",
+                       label="hollow: expected after an event")]
+    n = int(points["n_articles"].max()) if len(points) else 1
+    if n > 1:
+        handles += [Line2D([], [], color="#444444", marker="o", linestyle="none",
+                           markersize=float(np.sqrt(18 + 14 * np.sqrt(k))), label=f"{k} article{'s' if k > 1 else ''}")
+                    for k in sorted({1, n})]
+    _legend_below(axes[-1], handles, 3)
+    return _finish(fig, "What the articles said the SCO's size was, and when", source)
+
+
+def outlet_labels(articles: pd.DataFrame) -> dict[str, str]:
+    """article_id -> short outlet name (the article id when the catalog gives none)."""
+    return {a: short_outlet(o) if isinstance(o, str) and o.strip() else a
+            for a, o in zip(articles["article_id"], articles["outlet"])}
+
+
+def verdicts_by_outlet_chart(comparison: pd.DataFrame, articles: pd.DataFrame, *, source: str) -> Figure:
+    """Stacked bars per outlet: its claims the reference supports, refutes or cannot settle."""
+    outlet = outlet_labels(articles)
+    comp = comparison.assign(outlet=comparison["article_id"].map(outlet))
+    table = (pd.crosstab(comp["outlet"], comp["reference_verdict"]).reindex(columns=list(VERDICT_COLOURS), fill_value=0)
+             if len(comp) else pd.DataFrame(columns=list(VERDICT_COLOURS)))
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    n_art = articles.assign(outlet=articles["article_id"].map(outlet)).groupby("outlet").size()
+    fig = _figure(1.5 + 0.3 * max(len(table), 1))
+    ax = fig.add_subplot()
+    names = [f"{o} ({n_art.get(o, 0)} art.)" for o in table.index]
+    left = np.zeros(len(table))
+    handles = []
+    for verdict, colour in VERDICT_COLOURS.items():
+        values = table[verdict].to_numpy(dtype=float)
+        handles.append(ax.barh(names, values, left=left, color=colour, label=VERDICT_LABELS[verdict],
+                               edgecolor="white", linewidth=0.5))
+        for y, (x0, v) in enumerate(zip(left, values)):
+            if v and v / max(table.to_numpy().sum(axis=1).max(), 1) > 0.04:
+                ax.text(x0 + v / 2, y, f"{int(v)}", ha="center", va="center", fontsize=BASE_FONT - 2,
+                        color="black" if verdict == "not_enough_info" else "white")
+        left += values
+    if table.empty:
+        _no_data(ax, "no compared claims")
+    ax.invert_yaxis()
+    ax.set_xlabel("claims (count)", fontsize=BASE_FONT)
+    _style(ax)
+    ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
+    ax.grid(axis="y", visible=False)
+    _legend_below(ax, handles, 3)
+    return _finish(fig, "Verdicts by outlet: how each outlet's claims fare against the reference", source)
+
+
+def outlet_agreement(pairs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Article pairs summed per outlet pair: [outlet_a, outlet_b, n_shared, n_agree, n_conflict]."""
+    outlet = outlet_labels(articles)
+    cols = ["outlet_a", "outlet_b", "n_shared", "n_agree", "n_conflict"]
+    if pairs is None or pairs.empty:
+        return pd.DataFrame(columns=cols)
+    p = pairs.assign(a=pairs["article_a"].map(outlet), b=pairs["article_b"].map(outlet))
+    p["outlet_a"], p["outlet_b"] = p[["a", "b"]].min(axis=1), p[["a", "b"]].max(axis=1)
+    out = p.groupby(["outlet_a", "outlet_b"], sort=True)[["n_shared", "n_agree", "n_conflict"]].sum().reset_index()
+    return out[cols]
+
+
+def _heatmap(ax, values: pd.DataFrame, notes: pd.DataFrame, cmap: str, vmax: float) -> None:
+    data = values.to_numpy(dtype=float)
+    ax.imshow(np.ma.masked_invalid(data), cmap=cmap, vmin=0, vmax=vmax, aspect="auto")
+    for (i, j), v in np.ndenumerate(data):
+        if not np.isnan(v) and values.shape[1] <= 14:
+            ax.text(j, i, notes.iat[i, j], ha="center", va="center", fontsize=BASE_FONT - 2.5,
+                    color="white" if v > 0.6 * vmax else "black")
+    ax.set_xticks(range(values.shape[1]), [textwrap.fill(str(c), 14) for c in values.columns],
+                  fontsize=BASE_FONT - 1.5, rotation=90 if values.shape[1] > 8 else 0)
+    ax.set_yticks(range(values.shape[0]), [textwrap.shorten(str(r), 34, placeholder="…") for r in values.index],
+                  fontsize=BASE_FONT - 1)
+    ax.tick_params(length=0)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+
+
+def outlet_agreement_chart(agreement: pd.DataFrame, *, source: str) -> Figure:
+    """Outlet x outlet: share of the claims both make (same key, same moment) on which they agree."""
+    outlets = sorted(set(agreement["outlet_a"]) | set(agreement["outlet_b"]))
+    share = pd.DataFrame(np.nan, index=outlets, columns=outlets)
+    notes = pd.DataFrame("", index=outlets, columns=outlets)
+    for r in agreement.itertuples():
+        if r.n_shared:
+            for a, b in ((r.outlet_a, r.outlet_b), (r.outlet_b, r.outlet_a)):
+                share.loc[a, b] = r.n_agree / r.n_shared
+                notes.loc[a, b] = f"{r.n_agree / r.n_shared:.0%}\n{int(r.n_shared)}"
+    n = max(len(outlets), 1)
+    fig = _figure(min(2.2 + 0.42 * n, 9.5))
+    ax = fig.add_subplot()
+    if outlets:
+        _heatmap(ax, share, notes, "Greens", 1.0)
+    else:
+        _no_data(ax, "no two outlets make the same claim")
+    ax.set_xlabel("cell: share of the claims both make on which they agree, and how many they share\n"
+                  "(diagonal: articles of one outlet among themselves)", fontsize=BASE_FONT - 1)
+    return _finish(fig, "Agreement between outlets", source)
+
+
+def theme_heatmap_chart(shares: pd.DataFrame, articles: pd.DataFrame, *, source: str) -> Figure:
+    """Themes by outlet and by year: mean share of body sentences touching each theme."""
+    outlet = outlet_labels(articles)
+    year = {a: (f"{pd.Timestamp(d):%Y}" if pd.notna(d) else "undated")
+            for a, d in zip(articles["article_id"], articles["reference_date"])}
+    s = shares.assign(outlet=shares["article_id"].map(outlet), year=shares["article_id"].map(year),
+                      share=shares["share"].astype(float))
+    order = s.groupby("theme_label")["share"].mean().sort_values(ascending=False).index.tolist()
+    panels = []
+    for by in ("outlet", "year"):
+        mean = s.pivot_table(index="theme_label", columns=by, values="share", aggfunc="mean").reindex(order)
+        n = s.drop_duplicates("article_id").groupby(by).size()
+        mean.columns = [f"{c}\n({n.get(c, 0)})" for c in mean.columns]
+        panels.append(mean)
+    rows = max(len(order), 1)
+    fig = _figure(min(2.4 + 2 * 0.26 * rows, 10.5))
+    axes = fig.subplots(2, 1)
+    vmax = float(np.nanmax([p.to_numpy(dtype=float).max() for p in panels if p.size] or [0.1])) or 0.1
+    for ax, mean, title in zip(axes, panels, ("by outlet (articles)", "by year (articles)")):
+        if mean.size:
+            _heatmap(ax, mean, mean.map(lambda v: "" if pd.isna(v) else f"{v:.0%}"), "Blues", vmax)
+        else:
+            _no_data(ax, "no theme found in any article")
+        ax.set_title(f"Share of body sentences per theme, {title}", fontsize=BASE_FONT + 1, loc="left")
+    return _finish(fig, "What the articles are about: themes by outlet and over time", source)

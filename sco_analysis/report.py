@@ -120,34 +120,62 @@ def _cell_class(value, numeric: bool) -> str:
     return "date" if isinstance(value, (str, pd.Timestamp)) and _ISO_DATE.fullmatch(_cell(value)) else ""
 
 
+SMALL_CORPUS = 6
+KEEP_ROWS = 12
+
+
+def is_small(articles: pd.DataFrame) -> bool:
+    """Whether every article still gets its own row, column and bar (else the report aggregates, and
+    keeps per-article detail in collapsed sections of the HTML)."""
+    return len(articles) <= SMALL_CORPUS
+
+
+def collapsed(inner: str, summary: str) -> str:
+    """``inner`` (HTML) in a closed ``<details>``: on screen one click away, left out of the PDF."""
+    return f'<details class="sco-more"><summary>{html.escape(summary)}</summary>{inner}</details>'
+
+
 def table_html(df: pd.DataFrame, columns: dict[str, str] | None = None, caption: str | None = None,
-               max_rows: int | None = None, wide: bool = False) -> str:
+               max_rows: int | None = None, wide: bool = False, html_columns=()) -> str:
     """An escaped HTML table of ``df``: ``columns`` maps column -> header and picks their order;
-    ``wide`` stretches it to the page width (for tables with long text)."""
+    ``wide`` stretches it to the page width (for tables with long text). Cells of ``html_columns``
+    (named as in ``df``) are HTML the package built itself (links to the evidence) and go in as they are."""
+    raw = {columns.get(c, c) if columns else c for c in html_columns}
     if columns:
         df = df[list(columns)].rename(columns=columns)
     shown = df if max_rows is None else df.head(max_rows)
     numeric = [pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c]) for c in df.columns]
     head = "".join(f'<th class="{"num" if n else ""}">{html.escape(str(c))}</th>' for c, n in zip(df.columns, numeric))
     body = []
+    is_raw = [c in raw for c in df.columns]
     for row in shown.itertuples(index=False):
-        cells = "".join(f'<td class="{_cell_class(v, n)}">{html.escape(_cell(v))}</td>' for v, n in zip(row, numeric))
+        cells = "".join(f'<td class="{_cell_class(v, n)}">{_cell(v) if r else html.escape(_cell(v))}</td>'
+                        for v, n, r in zip(row, numeric, is_raw))
         body.append(f"<tr>{cells}</tr>")
     if not body:
         body.append(f'<tr><td colspan="{max(len(df.columns), 1)}"><em>none</em></td></tr>')
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     more = (f'<p class="sco-caption">Showing {len(shown)} of {len(df)} rows.</p>'
             if max_rows is not None and len(df) > max_rows else "")
-    klass = "sco-table wide" if wide else "sco-table"
+    klass = "sco-table" + (" wide" if wide else "") + (" keep" if len(body) <= KEEP_ROWS else "")
     return f'<table class="{klass}">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{more}'
 
 
 def table(df: pd.DataFrame, columns: dict[str, str] | None = None, caption: str | None = None,
-          max_rows: int | None = None, wide: bool = False):
-    """Display ``table_html(...)`` in a notebook."""
+          max_rows: int | None = None, wide: bool = False, html_columns=(), collapse: str | None = None):
+    """Display ``table_html(...)`` in a notebook; with ``collapse``, inside a closed ``<details>``
+    whose summary is ``collapse``."""
     from IPython.display import HTML
 
-    return HTML(table_html(df, columns, caption, max_rows, wide))
+    out = table_html(df, columns, caption, max_rows, wide, html_columns)
+    return HTML(collapsed(out, collapse) if collapse else out)
+
+
+def raw_html(text: str):
+    """Display HTML the package built (escaped where it holds article text)."""
+    from IPython.display import HTML
+
+    return HTML(text)
 
 
 def svg_bytes(fig) -> bytes:
@@ -568,22 +596,30 @@ def keep_if_only_dates_differ(path: Path, new: bytes) -> bytes:
 
 
 def build_report(seeds: str | Path = "seeds", out: str | Path = "reports", notebooks: str | Path = NOTEBOOKS,
-                 pdf: bool = True, log=None) -> dict[str, Path]:
+                 pdf: bool = True, log=None, subset: dict | None = None) -> dict[str, Path]:
     """Execute the notebooks on ``seeds`` and write ``out/sco_report.html`` (and ``.pdf``).
 
-    Returns the paths written. Bad input or a failing notebook raises ``InputError`` (one line).
+    ``subset`` (``since``, ``until``, ``outlets``) restricts the report to some of the articles
+    (``subset.select``). Returns the paths written. Bad input or a failing notebook raises
+    ``InputError`` (one line).
     """
+    from .subset import articles_in
+
     from .corpus import load_corpus
 
     log = log or _progress
     seeds, out = Path(seeds).resolve(), Path(out)
     names = [f"{REPORT_NAME}.html"] + ([f"{REPORT_NAME}.pdf"] if pdf else [])
     with terminate_as_exit() as rearm:
-        articles = load_corpus(seeds).articles
+        subset = {k: v for k, v in (subset or {}).items() if v}
+        articles = articles_in(load_corpus(seeds).articles, **subset)
         paths = notebook_paths(notebooks)
         check_writable(out, names)
         log(f"Executing {len(paths)} notebooks on {seeds}")
-        executed = execute_notebooks(paths, {"seeds_dir": str(seeds)}, log=log)
+        parameters = {"seeds_dir": str(seeds)}
+        if subset:
+            parameters.update(since=subset.get("since"), until=subset.get("until"), outlets=list(subset.get("outlets") or []))
+        executed = execute_notebooks(paths, parameters, log=log)
         rearm()
         nb = combine(executed, [p.stem for p in paths], TITLE, title_lines(articles))
         page = render_html(nb)
