@@ -148,6 +148,7 @@ def reading(comparison: pd.DataFrame, sources: pd.DataFrame, keys: dict, labels:
 
 # ---------------------------------------------------------------- the summary's findings
 
+OUTLETS_NAMED = 12
 COUNT_KEYS = {"members.count": "member", "observers.count": "observer",
               "dialogue_partners.count": "dialogue_partner", "partners.count": "partner"}
 
@@ -226,7 +227,10 @@ def corpus_line(articles: pd.DataFrame, groups: pd.DataFrame) -> str:
         notes.append(f"{_n(estimated, 'date')} estimated from the text")
     if undated:
         notes.append(f"{_n(undated, 'article')} undated")
-    text = f"**{_n(n, 'article')}** from **{_n(outlets, 'outlet')}**{span}" + (f" ({'; '.join(notes)})" if notes else "") + "."
+    names = sorted(articles["outlet"].dropna().unique())
+    named = f" ({_listing([esc(o) for o in names])})" if 0 < len(names) <= OUTLETS_NAMED else ""
+    text = (f"**{_n(n, 'article')}** from **{_n(outlets, 'outlet')}**{named}{span}"
+            + (f" ({'; '.join(notes)})" if notes else "") + ".")
     n_sources = groups["source_group"].nunique() if len(groups) else n
     copies = groups[groups["group_size"] > 1] if len(groups) else groups
     if len(copies):

@@ -79,3 +79,31 @@ def test_wildcard_claim_keys_get_readable_labels():
     labels = plots.claim_labels(["summit.document.energy_strategy", "accession.year.BLR"])
     assert labels["summit.document.energy_strategy"].endswith(": energy strategy")
     assert labels["accession.year.BLR"].endswith("(BLR)")
+
+
+def test_listing_names_every_item():
+    assert narrative._listing([str(i) for i in range(9)]) == "0, 1, 2, 3, 4, 5, 6, 7 and 8"
+
+
+def test_out_of_date_count_is_found_and_dated():
+    from sco_analysis import reference
+
+    rows = _claims([{"article_id": "a", "claim_key": "members.count", "value": "8", "as_of_date": pd.Timestamp("2024-01-10")},
+                    {"article_id": "b", "claim_key": "members.count", "value": "9", "as_of_date": pd.Timestamp("2024-01-10")}])
+    arts = pd.DataFrame({"article_id": ["a", "b"]})
+    comp = compare.compare(rows, schema.frame("articles", [
+        {"article_id": a, "file": f"{a}.txt", "outlet": "X", "title": None, "published": "2024-01-10", "published_estimate": None,
+         "reference_date": "2024-01-10", "reference_date_basis": "published", "kind": None, "based_on": None, "language": None,
+         "address": None, "accessed": None, "notes": None, "n_chars": 1, "n_sentences": 1, "n_body_sentences": 1, "sha256": "0"}
+        for a in arts["article_id"]]))
+    stale = narrative.out_of_date(comp, reference.growth(), {})
+    assert list(stale["value"]) == ["8"] and stale["held_until"].iloc[0] == pd.Timestamp("2023-07-03")
+
+
+def test_prose_reads_naturally_without_catalog_kind():
+    sources = pd.DataFrame({"article_id": ["a"], "kind": [None], "based_on": [None], "cites": [None],
+                            "n_supported": [1], "n_refuted": [0], "n_not_enough_info": [0]})
+    comp = pd.DataFrame({"article_id": ["a"], "modality": ["reported"], "verdict": ["single_source"], "claim_key": ["members.count"],
+                         "value": ["10"], "reference_verdict": ["supported"]})
+    (para,) = narrative.per_article(comp, sources, {}, {"a": "Xinhua, 4 Jul 2024"})
+    assert "piece" not in para and para.startswith("Of the 1 compared claim in **Xinhua, 4 Jul 2024**")

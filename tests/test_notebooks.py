@@ -73,6 +73,10 @@ def test_notebook_has_a_parameters_cell_and_a_part_heading(path):
 # ---------------------------------------------------------------- execution
 
 PROBES = {
+    "00_summary.ipynb": (
+        "{'refuted': sorted(zip(refuted['claim_key'], refuted['value'])), 'n_conflict': n_conflict, 'stale': len(stale),"
+        " 'single': len(single), 'n_sources': groups['source_group'].nunique(), 'n_articles': len(articles)}"),
+    "05_evidence.ipynb": "{'printed': printed, 'n_articles': len(articles)}",
     "01_corpus.ipynb": "{'n_articles': n_articles, 'n_body': n_body, 'n_all': n_all, 'estimated': len(estimated)}",
     "02_membership_growth.ipynb": (
         "{'members_last': int(wide['member'].iloc[-1]), 'partners_last': int(wide['partner'].iloc[-1]),"
@@ -107,7 +111,12 @@ def _run(path, seeds, folder):
 @pytest.mark.parametrize("path", PATHS, ids=NAMES)
 def test_notebook_runs_on_the_seeds(path, tmp_path):
     got, _ = _run(path, SEEDS, tmp_path)
-    if path.name == "01_corpus.ipynb":
+    if path.name == "00_summary.ipynb":
+        assert got["refuted"] == [["share.world_population", "0.5"]] and got["n_conflict"] == 0
+        assert got["n_sources"] == got["n_articles"] == 2 and got["single"] > 0
+    elif path.name == "05_evidence.ipynb":
+        assert len(got["printed"]) == 1 and got["printed"][0].startswith("peoplesdispatch")
+    elif path.name == "01_corpus.ipynb":
         assert got["n_articles"] == 2 and got["estimated"] == 1 and 0 < got["n_body"] < got["n_all"]
     elif path.name == "02_membership_growth.ipynb":
         assert got["members_last"] == 10 and got["partners_last"] == 17
@@ -128,7 +137,11 @@ def test_notebook_runs_on_three_articles(path, three_articles, tmp_path):
     got, executed = _run(path, three_articles, tmp_path)
     shown = json.dumps([c.get("outputs", []) for c in executed.cells])
     assert "Test Wire" in shown, "the third article is in every part"
-    if path.name == "01_corpus.ipynb":
+    if path.name == "00_summary.ipynb":
+        assert got["n_articles"] == 3 and got["n_sources"] == 3
+    elif path.name == "05_evidence.ipynb":
+        assert got["n_articles"] == 3
+    elif path.name == "01_corpus.ipynb":
         assert got["n_articles"] == 3
     elif path.name == "02_membership_growth.ipynb":
         assert got["members_last"] == 10 and got["n_counts"] >= 7

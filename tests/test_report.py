@@ -324,3 +324,36 @@ def test_sigterm_while_printing_leaves_no_temp_files_and_the_old_report(tmp_path
     assert list(tmp.iterdir()) == []
     assert sorted(p.name for p in out.iterdir()) == ["sco_report.html", "sco_report.pdf"]
     assert (out / "sco_report.html").read_text() == "previous html"
+
+
+# ---------------------------------------------------------------- a corpus, not two articles
+
+def _links_resolve(page: str) -> None:
+    ids = set(re.findall(r'\bid="([^"]+)"', page))
+    targets = set(re.findall(r'href="#([^"]+)"', page))
+    assert targets and not (targets - ids), sorted(targets - ids)[:5]
+
+
+@pytest.mark.slow
+def test_every_evidence_link_in_the_seed_report_has_its_sentence(built):
+    paths, _ = built
+    page = paths["html"].read_text(encoding="utf-8")
+    _links_resolve(page)
+    assert page.count('<details class="sco-article"') == 2 and 'class="sco-k-claim' in page
+    assert "Summary" in page.split('class="sco-toc"', 1)[1][:400], "the summary comes first"
+
+
+@pytest.mark.slow
+def test_a_larger_corpus_is_summarised_and_detail_collapsed(tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_corpus import make_corpus
+
+    make_corpus(tmp_path / "corpus", 14, seed=3)
+    out = report.build_report(tmp_path / "corpus", tmp_path / "out", pdf=False, log=lambda *a: None)
+    page = out["html"].read_text(encoding="utf-8")
+    _links_resolve(page)
+    assert page.count('<details class="sco-article"') == 14
+    assert "Table 1.1: the articles by outlet" in page and "Every article (14 rows, HTML only)" in page
+    assert "Figure 2.2: each count claim" in page and "Figure 3.1: mean share of body sentences" in page
+    assert "Claim matrix" not in page and "Table 4.1: every claim, the values given" in page
+    assert "independent source" in page
