@@ -248,12 +248,13 @@ MARKS = {"supported": "✓", "refuted": "✗", "not_enough_info": "?"}
 
 def by_claim(rows: pd.DataFrame, groups: dict[str, str]) -> pd.DataFrame:
     """Findings gathered one row per claim: every value given with its verdict mark and number of
-    articles (all named), the reference's values, articles and independent sources, evidence."""
+    articles (a list, most articles first), the reference's values, articles and independent sources, evidence."""
     out = []
     for key, g in rows.groupby("claim_key", sort=True):
+        g = g.sort_values("n_articles", ascending=False, kind="stable")
         evidence = [e for lst in g["evidence"] for e in lst]
         marks = g["reference_verdict"].map(MARKS) if "reference_verdict" in g else pd.Series("", index=g.index)
-        values = ", ".join(f"{v}{' ' + m if m else ''} ({n})" for v, m, n in zip(g["value"], marks.fillna(""), g["n_articles"]))
+        values = [f"{v}{' ' + m if m else ''} ({n})" for v, m, n in zip(g["value"], marks.fillna(""), g["n_articles"])]
         reference = "; ".join(dict.fromkeys(str(x) for x in g["reference_value"].dropna())) if "reference_value" in g else ""
         out.append({"claim_key": key, "values": values, "reference": reference,
                     "n_articles": len({a for a, _ in evidence}), "n_sources": len({groups.get(a, a) for a, _ in evidence}),

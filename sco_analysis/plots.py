@@ -290,8 +290,6 @@ def growth_chart(growth: pd.DataFrame, accessions: pd.DataFrame, *, source: str,
     if pd.notna(merge):
         for ax in axes[:2]:
             ax.axvline(merge, color="#444444", linestyle=(0, (4, 3)), linewidth=0.8)
-        axes[1].annotate("merged", xy=(merge, 0), xytext=(-3, 3), textcoords="offset points", ha="right",
-                         va="bottom", fontsize=BASE_FONT - 2, color="#333333")
     for aid, row in zip(articles["article_id"] if labels else [], articles.itertuples() if labels else []):
         if pd.notna(row.reference_date):
             for ax in axes:
@@ -300,7 +298,7 @@ def growth_chart(growth: pd.DataFrame, accessions: pd.DataFrame, *, source: str,
     axes[0].set_title("Member states", fontsize=BASE_FONT + 1, loc="left")
     title = "Observers and dialogue partners"
     if pd.notna(merge):
-        title += f", merged into 'SCO partners' in {merge:%b %Y} (dashed line)"
+        title += f", merged into 'SCO partners' ({merge:%b %Y}, dashed)"
     axes[1].set_title(title, fontsize=BASE_FONT + 1, loc="left")
     if strip:
         _accession_strip(axes[2], membership, labels, styles, accessions)
@@ -327,7 +325,7 @@ def _accession_strip(ax, membership: pd.DataFrame, labels: dict, styles: dict, a
         if span is not None:
             groups.setdefault((row["article_id"], span, row["status"], row["modality"]), []).append(row["iso3"])
     last_x: dict[str, pd.Timestamp] = {}
-    flip: dict[str, int] = {}
+    said: dict[tuple[str, str], pd.Timestamp] = {}
     for (aid, (lo, mid, hi), status, modality), codes in sorted(groups.items(), key=lambda kv: kv[0][1][1]):
         colour, marker = styles[aid]
         y = rows[aid]
@@ -337,11 +335,17 @@ def _accession_strip(ax, membership: pd.DataFrame, labels: dict, styles: dict, a
         ax.plot([mid], [y], marker=marker, color=colour, markerfacecolor=colour if filled else "white",
                 markersize=6, markeredgewidth=1.3, linestyle="none")
         text = f"{len(codes)} founders" if status == "founding_member" else " ".join(sorted(set(codes)))
+        if said.get((aid, text)) is not None and abs((mid - said[(aid, text)]).days) < 900:
+            continue
+        said[(aid, text)] = mid
         close = aid in last_x and (mid - last_x[aid]).days < 900
-        flip[aid] = -flip.get(aid, 1) if close else 1
         last_x[aid] = mid
-        ax.annotate(text, (mid, y), xytext=(0, 6 * flip[aid]), textcoords="offset points", ha="center",
-                    va="bottom" if flip[aid] > 0 else "top", fontsize=BASE_FONT - 2, color="#222222")
+        if close:
+            ax.annotate(text, (mid, y), xytext=(6, 0), textcoords="offset points", ha="left", va="center",
+                        fontsize=BASE_FONT - 2, color="#222222")
+        else:
+            ax.annotate(text, (mid, y), xytext=(0, 6), textcoords="offset points", ha="center", va="bottom",
+                        fontsize=BASE_FONT - 2, color="#222222")
     ax.set_yticks(range(len(labels)), [textwrap.fill(v, 26) for v in labels.values()],
                   fontsize=BASE_FONT - 1)
     ax.set_ylim(len(labels) - 0.35, -0.75)
@@ -675,13 +679,13 @@ def outlet_agreement(pairs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
     return out[cols]
 
 
-def _heatmap(ax, values: pd.DataFrame, notes: pd.DataFrame, cmap: str, vmax: float) -> None:
+def _heatmap(ax, values: pd.DataFrame, notes: pd.DataFrame, cmap: str, vmax: float, vmin: float = 0) -> None:
     data = values.to_numpy(dtype=float)
-    ax.imshow(np.ma.masked_invalid(data), cmap=cmap, vmin=0, vmax=vmax, aspect="auto")
+    ax.imshow(np.ma.masked_invalid(data), cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
     for (i, j), v in np.ndenumerate(data):
         if not np.isnan(v) and values.shape[1] <= 14:
             ax.text(j, i, notes.iat[i, j], ha="center", va="center", fontsize=BASE_FONT - 2.5,
-                    color="white" if v > 0.6 * vmax else "black")
+                    color="white" if v > vmin + 0.6 * (vmax - vmin) else "black")
     ax.set_xticks(range(values.shape[1]), [textwrap.fill(str(c), 14) for c in values.columns],
                   fontsize=BASE_FONT - 1.5, rotation=90 if values.shape[1] > 8 else 0)
     ax.set_yticks(range(values.shape[0]), [textwrap.shorten(str(r), 34, placeholder="…") for r in values.index],
@@ -705,11 +709,12 @@ def outlet_agreement_chart(agreement: pd.DataFrame, *, source: str) -> Figure:
     fig = _figure(min(2.2 + 0.42 * n, 9.5))
     ax = fig.add_subplot()
     if outlets:
-        _heatmap(ax, share, notes, "Greens", 1.0)
+        low = float(np.nanmin(share.to_numpy(dtype=float))) if share.notna().any().any() else 0.0
+        _heatmap(ax, share, notes, "Greens", 1.0, vmin=max(0.0, min(low, 0.9) - 0.1))
     else:
         _no_data(ax, "no two outlets make the same claim")
     ax.set_xlabel("cell: share of the claims both make on which they agree, and how many they share\n"
-                  "(diagonal: articles of one outlet among themselves)", fontsize=BASE_FONT - 1)
+                  "(diagonal: articles of one outlet among themselves; darker: more agreement)", fontsize=BASE_FONT - 1)
     return _finish(fig, "Agreement between outlets", source)
 
 

@@ -135,6 +135,15 @@ def collapsed(inner: str, summary: str) -> str:
     return f'<details class="sco-more"><summary>{html.escape(summary)}</summary>{inner}</details>'
 
 
+def listing_html(items: list[str], shown: int = 3, sep: str = "; ", noun: str = "more") -> str:
+    """HTML items (escaped by the caller) joined by ``sep``; past ``shown`` the rest sit in a folded
+    ``<details>`` whose summary says how many: named in the HTML, counted in the PDF."""
+    if len(items) <= shown:
+        return sep.join(items)
+    return (sep.join(items[:shown]) + f'<details class="sco-inline"><summary>and {len(items) - shown} {noun}</summary>'
+            f"{sep.join(items[shown:])}</details>")
+
+
 def table_html(df: pd.DataFrame, columns: dict[str, str] | None = None, caption: str | None = None,
                max_rows: int | None = None, wide: bool = False, html_columns=()) -> str:
     """An escaped HTML table of ``df``: ``columns`` maps column -> header and picks their order;

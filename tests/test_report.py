@@ -184,7 +184,7 @@ def test_report_html_is_a_self_contained_document(built):
     assert 'class="sco-toc"' in page and page.count('class="sco-part"') == N_NOTEBOOKS
     assert page.count('<figure class="sco-figure"><img alt=') >= N_NOTEBOOKS
     assert page.count("<figcaption>") == page.count('<figure class="sco-figure">')
-    assert page.count('<table class="sco-table">') >= N_NOTEBOOKS
+    assert page.count('<table class="sco-table') >= N_NOTEBOOKS
     body = page.split("<body", 1)[1]
     assert "jp-CodeMirrorEditor" not in body and "jp-InputPrompt" not in body and 'class="highlight' not in body
     assert "Traceback" not in body and "application/vnd.jupyter.stderr" not in body and "Error" not in body
