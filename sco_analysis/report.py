@@ -553,20 +553,23 @@ def _write_atomically(files: dict[Path, bytes]) -> None:
 
 
 def check_writable(out: Path, names: list[str]) -> None:
-    """``InputError`` unless ``out`` is (or can be made) a folder this process can write the report into."""
+    """``EnvironmentProblem`` (exit 3) unless ``out`` is (or can be made) a folder this process can
+    write the report files ``names`` into; checked before the slow work."""
+    from .errors import EnvironmentProblem, from_os_error
+
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise InputError(out, f"cannot create the output folder ({err.strerror or err})") from None
+        raise from_os_error(err, out, "cannot create the output folder") from None
     for name in names:
         if (out / name).is_dir():
-            raise InputError(out / name, "is a folder; the report file cannot be written there")
+            raise EnvironmentProblem(out / name, "is a folder; the report file cannot be written there")
     try:
         fd, probe = tempfile.mkstemp(prefix=".sco_report.", suffix=".probe", dir=out)
         os.close(fd)
         os.unlink(probe)
     except OSError as err:
-        raise InputError(out, f"cannot write to the output folder ({err.strerror or err})") from None
+        raise from_os_error(err, out, "cannot write the report here") from None
 
 
 @contextlib.contextmanager
@@ -640,7 +643,9 @@ def build_report(seeds: str | Path = "seeds", out: str | Path = "reports", noteb
         try:
             _write_atomically(files)
         except OSError as err:
-            raise InputError(getattr(err, "filename", None) or out, f"cannot write the report ({err.strerror or err})") from None
+            from .errors import from_os_error
+
+            raise from_os_error(err, doing="cannot write the report") from None
     for path in files:
         log(f"Wrote {path}")
     return {path.suffix.lstrip("."): path for path in files}

@@ -265,8 +265,9 @@ def test_pdf_that_cannot_be_moved_into_place_keeps_both_old_files(tmp_path, tiny
     monkeypatch.setattr(os, "replace", failing_replace)
     out = tmp_path / "out"
     _previous(out)
-    with pytest.raises(InputError, match="No space left on device"):
+    with pytest.raises(InputError, match="cannot write the report: no space left on the device") as info:
         report.build_report(SEEDS, out, notebooks=tiny_notebooks, log=lambda *a: None)
+    assert info.value.exit_code == 3
     assert (out / "sco_report.html").read_text() == "previous html"
     assert (out / "sco_report.pdf").read_bytes() == b"previous pdf"
     assert sorted(p.name for p in out.iterdir()) == ["sco_report.html", "sco_report.pdf"]
@@ -283,8 +284,9 @@ def test_unwritable_output_is_reported_before_the_notebooks_run(tmp_path, tiny_n
         report.build_report(SEEDS, out, notebooks=tiny_notebooks, log=lambda *a: None)
     afile = tmp_path / "afile"
     afile.write_text("x")
-    with pytest.raises(InputError, match="cannot create the output folder"):
+    with pytest.raises(InputError, match="cannot create the output folder") as info:
         report.build_report(SEEDS, afile / "out", notebooks=tiny_notebooks, log=lambda *a: None)
+    assert info.value.exit_code == 3
 
 
 SIGTERM_SCRIPT = """
