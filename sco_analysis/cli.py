@@ -61,6 +61,10 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m sco_analysis",
         description="Turn news articles about the SCO into tidy, sourced tables and a report.",
+        epilog="exit codes: 0 done; 1 a score below its floor (eval --floors); 2 bad input (one line names "
+               "the file and the problem); 3 the environment (cannot write the output or read a file: space, "
+               "permission, read-only disk); 130 interrupted (143 on SIGTERM). See the README, 'Bad input and a "
+               "hostile environment'.",
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     e = sub.add_parser("extract", help="read a folder of articles and write every table as CSV",

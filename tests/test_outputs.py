@@ -223,3 +223,8 @@ def test_missing_parents_of_out_are_made(folder, tmp_path, capsys):
     out = tmp_path / "a" / "b" / "tables"
     assert _run(capsys, "extract", str(folder), "--out", str(out))[0] == 0
     assert len(pd.read_csv(out / "articles.csv")) == 2 and _leftovers(out.parent) == []
+
+
+def test_help_documents_the_exit_codes():
+    out = subprocess.run([sys.executable, "-m", "sco_analysis", "--help"], capture_output=True, text=True).stdout
+    assert "2 bad input" in out and "3 the environment" in out and "130 interrupted" in out
