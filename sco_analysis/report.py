@@ -122,6 +122,7 @@ def _cell_class(value, numeric: bool) -> str:
 
 SMALL_CORPUS = 6
 KEEP_ROWS = 12
+KEEP_WHOLE = 6
 
 
 def is_small(articles: pd.DataFrame) -> bool:
@@ -166,7 +167,7 @@ def table_html(df: pd.DataFrame, columns: dict[str, str] | None = None, caption:
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     more = (f'<p class="sco-caption">Showing {len(shown)} of {len(df)} rows.</p>'
             if max_rows is not None and len(df) > max_rows else "")
-    klass = "sco-table" + (" wide" if wide else "") + (" keep" if len(body) <= KEEP_ROWS else "")
+    klass = "sco-table" + (" wide" if wide else "") + (" keep" if len(body) <= KEEP_WHOLE else "")
     return f'<table class="{klass}">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{more}'
 
 
