@@ -584,7 +584,7 @@ def count_claims_chart(growth: pd.DataFrame, comparison: pd.DataFrame, *, source
     growth = growth.assign(date=pd.to_datetime(growth["date"]))
     points = count_claim_points(comparison)
     dates = list(growth["date"]) + list(points["date"])
-    start, end = min(dates) - pd.DateOffset(months=10), max(dates) + pd.DateOffset(months=10)
+    start, end = _shift(min(dates), months=-10), _shift(max(dates), months=10)
     fig = _figure(5.6)
     axes = fig.subplots(2, 1, sharex=True, height_ratios=[2, 3])
     statuses = [s for s in STEP_ORDER if s in set(growth["status"])]
