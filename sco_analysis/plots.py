@@ -507,6 +507,13 @@ def themes_chart(shares: pd.DataFrame, articles: pd.DataFrame, *, source: str) -
 
 # ---------------------------------------------------------------- claim matrix
 
+def _row_label(row: str, width: int) -> str:
+    """A claim row's label cut to ``width`` characters, keeping its ``[time frame]`` whole."""
+    base, sep, frame = row.partition(" [")
+    room = max(width - (len(frame) + 2 if sep else 0), 16)
+    return textwrap.shorten(base, room, placeholder="…") + (f" [{frame}" if sep else "")
+
+
 def claim_matrix_chart(comparison: pd.DataFrame, articles: pd.DataFrame, *, source: str,
                        claim_labels: dict[str, str] | None = None) -> Figure:
     """Claim x article grid: each cell shows the article's value, coloured by the reference verdict
@@ -519,7 +526,16 @@ def claim_matrix_chart(comparison: pd.DataFrame, articles: pd.DataFrame, *, sour
     comp["row"] = [f"{r} [{f}]" if multi_frame.get(k, 1) > 1 else r
                    for r, k, f in zip(comp["row"], comp["claim_key"], comp["frame"])]
     rows = list(dict.fromkeys(comp.sort_values(["claim_key", "frame"])["row"]))
-    fig = _figure(1.9 + 0.2 * max(len(rows), 1))
+    n_cols = max(len(cols), 1)
+    per_cell = max(8, int(54 / n_cols))
+    texts = {}
+    for (row, aid), cell in comp.groupby(["row", "article_id"], sort=False):
+        values = "; ".join(dict.fromkeys(cell["value"].astype(str)))
+        values = values.replace(";", "; ").replace("/", " / ").replace("  ", " ")
+        texts[(row, aid)] = textwrap.wrap(values, per_cell, break_long_words=True)[:3]
+    lines = max([len(t) for t in texts.values()] + [1])
+    row_h = 0.2 + 0.11 * (lines - 1)
+    fig = _figure(2.1 + row_h * max(len(rows), 1))
     ax = fig.add_subplot()
     if not rows:
         _no_data(ax, "no comparable claims")
@@ -530,28 +546,26 @@ def claim_matrix_chart(comparison: pd.DataFrame, articles: pd.DataFrame, *, sour
                 ax.add_patch(Rectangle((c, r), 1, 1, facecolor="white", edgecolor="#DDDDDD", linewidth=0.6))
                 continue
             first = cell.iloc[0]
-            values = "; ".join(dict.fromkeys(cell["value"].astype(str)))
             ax.add_patch(Rectangle((c, r), 1, 1, facecolor=VERDICT_COLOURS.get(first["reference_verdict"], "white"),
                                    edgecolor="white", linewidth=1.5))
             text_colour = "white" if first["reference_verdict"] in ("supported", "refuted") else "black"
-            ax.text(c + 0.06, r + 0.5, AGREEMENT_MARKS.get(first["verdict"], "?"), va="center", ha="left",
+            ax.text(c + 0.04, r + 0.5, AGREEMENT_MARKS.get(first["verdict"], "?"), va="center", ha="left",
                     fontsize=BASE_FONT, fontweight="bold", color=text_colour)
-            ax.text(c + 0.55, r + 0.5, textwrap.shorten(values, 34, placeholder="…"), va="center",
-                    ha="center", fontsize=BASE_FONT - 1.5, color=text_colour)
-    ax.set_xlim(0, max(len(cols), 1))
+            ax.text(c + 0.56, r + 0.5, "\n".join(texts.get((row, aid), [])), va="center", ha="center",
+                    fontsize=BASE_FONT - 1.5, color=text_colour, linespacing=1.0)
+    ax.set_xlim(0, n_cols)
     ax.set_ylim(max(len(rows), 1), 0)
-    ax.set_xticks([c + 0.5 for c in range(len(cols))], [textwrap.fill(labels[a], 24) for a in cols],
+    ax.set_xticks([c + 0.5 for c in range(len(cols))], [textwrap.fill(labels[a], per_cell + 2) for a in cols],
                   fontsize=BASE_FONT - 0.5)
     ax.xaxis.tick_top()
-    ax.set_yticks([r + 0.5 for r in range(len(rows))], [textwrap.shorten(r, 56, placeholder="…") for r in rows],
-                  fontsize=BASE_FONT - 1)
+    ax.set_yticks([r + 0.5 for r in range(len(rows))], [_row_label(r, 60) for r in rows], fontsize=BASE_FONT - 1)
     ax.tick_params(length=0)
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
-    ax.set_xlabel("article (columns); claim (rows); cell: the value the article gives", fontsize=BASE_FONT - 1)
+    ax.set_xlabel("cell: the value each article gives", fontsize=BASE_FONT - 1)
     handles = [Patch(facecolor=VERDICT_COLOURS[v], label=VERDICT_LABELS[v]) for v in VERDICT_COLOURS]
     handles += [Patch(facecolor="white", edgecolor="white", label=AGREEMENT_LABELS[v]) for v in AGREEMENT_LABELS]
-    _legend_below(ax, handles, 3, drop=24)
+    _legend_below(ax, handles, 2, drop=24)
     return _finish(fig, "Claim matrix: each article's claims, across articles and against the reference", source)
 
 

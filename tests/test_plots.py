@@ -234,3 +234,33 @@ def test_labels_from_data_are_drawn_literally():
     for fig in charts[1:4]:
         legend = [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
         assert any(t.startswith(HOSTILE[0]) for t in legend) and any(t.startswith(HOSTILE[1]) for t in legend), legend
+
+
+def test_claim_matrix_text_stays_inside_its_cells_and_headers_apart():
+    """Three articles with long outlet names and list values: no header overlaps another, no value
+    runs out of its cell (issue 11: with a third article the matrix broke)."""
+    C = "third_2025-09-02_report"
+    arts = _articles(((A, "Wire Service of a Very Long Name", "2024-05-20", "published"),
+                      (B, "Daily News of Another Long Name", "2024-07-03", "published"),
+                      (C, "The Third Long-Named Outlet", "2025-09-02", "published")))
+    comp = schema.frame("comparison", [
+        _comparison_row(a, "founded.members", "CHN;KAZ;KGZ;RUS;TJK;UZB", "agree", "supported", frame="timeless")
+        for a in (A, B, C)] + [
+        _comparison_row(a, "summit.dates", "2024-07-03/2024-07-04", "agree", "supported") for a in (A, B, C)])
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    keys = {"founded.members": "The founding member states of the organisation as the article names them",
+            "summit.dates": "First and last day of the summit the article is about"}
+    fig = plots.claim_matrix_chart(comp, arts, source="s", claim_labels=keys)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    ax = fig.axes[0]
+    heads = [t.get_window_extent(renderer) for t in ax.get_xticklabels()]
+    assert all(not a.overlaps(b) for i, a in enumerate(heads) for b in heads[i + 1:])
+    cells = [r.get_window_extent(renderer) for r in ax.patches if isinstance(r, Rectangle)]
+    values = [t for t in ax.texts if len(t.get_text()) > 2]
+    assert values
+    for t in values:
+        box = t.get_window_extent(renderer)
+        home = [c for c in cells if c.contains((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)]
+        assert home and home[0].x0 <= box.x0 and box.x1 <= home[0].x1, t.get_text()
