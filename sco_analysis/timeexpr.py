@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from . import lexicon
+
 MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 _ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
          "Oct": 10, "Nov": 11, "Dec": 12}
@@ -63,9 +65,7 @@ _DIGIT = re.compile(r"\d")
 
 _KEYWORD = re.compile(rf"\b(?:{_FULL}|{_WD}|{'|'.join(_ABBR)}|[Tt]his|[Nn]ext|[Ll]ast|[Cc]oming|[Pp]revious|"
                       r"[Yy]esterday|[Tt]oday|[Tt]omorrow)\b")
-_FUTURE = re.compile(
-    r"\b(?:will|shall|won't|is to|are to|(?:is|are) (?:set|expected|scheduled|due|going|slated|poised) to|"
-    r"scheduled for|upcoming|next)\b|'ll\b")
+_FUTURE = lexicon.FUTURE
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|met|held|began|came|went|took|gave|made|told|spoke|left|saw|won|sent|"
     r"brought|became|grew|rose|fell|stood|[a-z]+ed)\b")

@@ -1,0 +1,70 @@
+"""The reading vocabulary, kept as data in ``data/lexicon.csv`` beside ``status_terms.csv``: number and
+ordinal words, future and hedge markers, words that place a statement earlier or now.
+
+Every reader takes its words from here, so that two tables cannot read one sentence's time or
+modality differently ("Laos could become the SCO's 11th member state." is expected in every table).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+def _read() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    with open(DATA / "lexicon.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            out.setdefault(row["kind"].strip(), {})[row["term"].strip()] = row["value"].strip()
+    return out
+
+
+_LEX = _read()
+NUMBER_WORDS: dict[str, int] = {w: int(v) for w, v in _LEX["number"].items()}
+ORDINAL_WORDS: dict[str, int] = {w: int(v) for w, v in _LEX["ordinal"].items()}
+
+
+def _alternation(words) -> str:
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
+
+
+def _markers(kind: str) -> str:
+    """Word-bounded alternation of one kind of marker (apostrophe forms like "'ll" bound on the right only)."""
+    words = _LEX[kind]
+    plain = [w for w in words if w[:1].isalnum()]
+    clitic = [w for w in words if not w[:1].isalnum()]
+    alts = [rf"\b(?:{_alternation(plain)})\b"] + ([rf"(?:{_alternation(clitic)})\b"] if clitic else [])
+    return "|".join(alts)
+
+
+# Lower case on purpose: "May" the month is not the modal "may".
+FUTURE = re.compile(_markers("future"))
+EARLIER = re.compile(_markers("earlier"), re.I)
+NOW = re.compile(_markers("now"), re.I)
+
+NUM_WORD = _alternation(NUMBER_WORDS)
+_TENS = "|".join(w for w, v in NUMBER_WORDS.items() if v >= 20 and v % 10 == 0)
+_UNITS = "|".join(w for w, v in NUMBER_WORDS.items() if 1 <= v <= 9)
+NUM = rf"(?:\d{{1,3}}|(?:{_TENS})-(?:{_UNITS})|{NUM_WORD})"
+ORD = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})"
+
+
+def number(word: str) -> int:
+    """Integer value of a digit string, number word ("six", "twenty-six") or ordinal ("10th", "tenth")."""
+    w = word.lower()
+    if w[:1].isdigit():
+        return int(re.match(r"\d+", w).group(0))
+    if w in ORDINAL_WORDS:
+        return ORDINAL_WORDS[w]
+    if "-" in w:
+        tens, unit = w.split("-", 1)
+        return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
+    return NUMBER_WORDS[w]
+
+
+def modality(words: str) -> str:
+    """``expected`` when the words hold a future or hedge marker, else ``reported``."""
+    return "expected" if FUTURE.search(words) else "reported"
