@@ -21,6 +21,7 @@ article text to it.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import re
 import weakref
@@ -31,19 +32,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import countries, schema, timeexpr
+from . import countries, lexicon, schema, timeexpr
 
 DATA = Path(__file__).parent / "data"
-READ_KINDS = ("body", "dek")
-
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
-_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50})
-_ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
-
+READ_KINDS = ("headline", "dek", "section", "body")
+# Lines that are read as headlines: present tense states the news ("SCO accepts Afghanistan as observer").
+HEADLINE_KINDS = ("headline", "dek", "section")
 
 def _read_terms() -> dict[str, str]:
     with open(DATA / "status_terms.csv", newline="", encoding="utf-8") as fh:
@@ -60,22 +54,9 @@ _OTHER_ORGS = [ln.strip() for ln in (DATA / "other_organizations.txt").read_text
 _OTHER_ORG = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(o) for o in sorted(_OTHER_ORGS, key=len, reverse=True))
                         + r")(?![\w-])")
 
-_NUM_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-_NUM = rf"(?:\d{{1,3}}|(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine)|{_NUM_WORD})"
-_ORD = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))})"
-
-
-def number(word: str) -> int:
-    """Integer value of a digit string, number word ("six", "twenty-six") or ordinal ("10th", "tenth")."""
-    w = word.lower()
-    if w[:1].isdigit():
-        return int(re.match(r"\d+", w).group(0))
-    if w in _ORDINAL_WORDS:
-        return _ORDINAL_WORDS[w]
-    if "-" in w:
-        tens, unit = w.split("-", 1)
-        return _NUMBER_WORDS[tens] + _NUMBER_WORDS[unit]
-    return _NUMBER_WORDS[w]
+_NUM = lexicon.NUM
+_ORD = lexicon.ORD
+number = lexicon.number
 
 
 # ---------------------------------------------------------------- country lists
@@ -96,13 +77,26 @@ class CountryList:
         return self.items[-1].end
 
 
-_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|&\s+)?|\s+(?:and|as\s+well\s+as|&)\s+|\s*/\s*)(?:the\s+)?", re.I)
+_SEP = re.compile(r"""
+    (?:\s*\([A-Z][A-Z.]{1,6}\))?          # an abbreviation after the name: "the United Arab Emirates (UAE) and"
+    (?:
+      \s*,\s*(?:and\s+|as\s+well\s+as\s+|along\s+with\s+|together\s+with\s+|&\s+)?   # "A, B", "A, and B", "A, along with B"
+    | \s+(?:and|as\s+well\s+as|&)\s+        # "A and B", "A as well as B"
+    | \s*/\s*                              # "A/B"
+    | \s+                                   # a missing comma: "Russia, and Tajikistan Uzbekistan"
+    )
+    (?:the\s+)?
+    """, re.I | re.X)
+_BRACKETED = re.compile(r"\s*\(")
 _DATE_PREP = re.compile(r"\s+(?:in|since|from|on|by|at\s+the\s+start\s+of)\s+(?:the\s+)?", re.I)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
 
 def _lists(text: str, mentions: list[countries.Mention], dates: list[timeexpr.DateMention], end: int) -> list[CountryList]:
-    """Group adjacent country names into lists, attaching "in YEAR" to the group it follows."""
+    """Group adjacent country names into lists, attaching "in YEAR" to the group it follows; a name in
+    brackets right after the same country ("the United Arab Emirates (UAE)") is the same item."""
+    mentions = [m for i, m in enumerate(mentions)
+                if not (i and m.iso3 == mentions[i - 1].iso3 and _BRACKETED.fullmatch(text, mentions[i - 1].end, m.start))]
     by_start = {d.start: d for d in dates}
     out: list[CountryList] = []
     current: CountryList | None = None
@@ -151,15 +145,15 @@ def _close(text: str, lst: CountryList, pending: int, by_start: dict, end: int) 
 
 # ---------------------------------------------------------------- status frames
 
-_FUTURE = re.compile(
-    r"\b(?:will|shall|would|could|may|might|is\s+to|are\s+to|to\s+be|(?:set|expected|scheduled|due|going|poised|slated|likely|about)\s+to|"
-    r"upcoming|planned|plans?\s+to)\b|'ll\b", re.I)
+_FUTURE = lexicon.FUTURE
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n't|yet\s+to|failed\s+to|refused\s+to)\b|n't\b", re.I)
 _EXCEPT_LEFT = re.compile(r"\b(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|besides|but\s+not|not|without|unlike|save\s+for)\s*(?:the\s+)?$", re.I)
 
 _PROCESS = re.compile(
-    r"\b(?:procedure|process|application|applications|bid|request|roadmap|negotiations|talks|path|intention|candidacy|"
-    r"aims?|seeks?|wants?|hopes?|plans?|appl(?:y|ies|ied)|memorandum)\b(?:\s+\w+){0,3}\s+(?:for|to|of|on)\s+(?:\w+\s+)?$", re.I)
+    r"\b(?:application|applications|bid|request|negotiations|talks|path|intention|candidacy|"
+    r"aims?|seeks?|wants?|hopes?|plans?|appl(?:y|ies|ied))\b(?:\s+\w+){0,3}\s+(?:for|to|of|on)\s+(?:\w+\s+)?$", re.I)
+# The SCO's forerunner, whose founding is not the SCO's: "In 1996 the Shanghai Five was formed by ...".
+_FORERUNNER = re.compile(r"Shanghai\s+(?:Five|5|Forum)\b", re.I)
 _FOUND_VERB = re.compile(r"\b(?:founded|established|created|formed|set\s+up|launched|co-founded|born)\b", re.I)
 _FOUND_BY = re.compile(r"\bby\s+(?:the\s+)?(?:heads?\s+of\s+states?\s+of\s+(?:the\s+)?)?"
                        rf"(?:(?:{_NUM})\s+)?(?:(?:original|founding)\s+)?(?:countries|states|nations|members)?(?:\s+of)?[\s(—–:,-]*$", re.I)
@@ -173,12 +167,21 @@ _APPOSITION = re.compile(
     rf"(?P<term>{_TERM_RE})\s*(?:\(|:|—|–|\s-|,\s*(?:namely\s+|including\s+|such\s+as\s+|i\.\s?e\.,?\s+|like\s+)?|"
     r"\s+(?:namely|including|such\s+as|like|are|were|being|is|was|remain|remained|include[sd]?|comprise[sd]?)\s+)\s*(?:the\s+)?$", re.I)
 _OF_NOUN = re.compile(r"\b(?P<term>membership|accession|admission|entry|joining|inclusion)\s+(?:of|by)\s+(?:the\s+)?$", re.I)
-_GRANT_STATUS_TO = re.compile(rf"\b(?:grant(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|award(?:s|ed|ing)?|conferr?(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:SCO|new)\s+)?(?P<term>{_TERM_RE})(?:\s+status)?\s+(?:up)?on\s*$|\b(?:grant(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|award(?:s|ed|ing)?|conferr?(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:SCO|new)\s+)?(?P<term2>{_TERM_RE})(?:\s+status)?\s+to\s+(?:the\s+)?$", re.I)
+_GRANT_STATUS_TO = re.compile(rf"""
+    \b(?:grant(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|award(?:s|ed|ing)?|conferr?(?:s|ed|ing)?)\s+(?:of\s+)?(?:the\s+)?(?:(?:SCO|new)\s+)?
+    (?:
+      (?P<term>{_TERM_RE})(?:\s+status)?\s+(?:up)?on\s*$            # "conferred observer status on Mongolia"
+    | (?P<term2>{_TERM_RE})(?:\s+status)?\s+to\s+(?:the\s+)?$       # "granting of full membership to India and Pakistan"
+    )""", re.I | re.X)
 _EXPAND = re.compile(r"\b(?:expand(?:ed|s|ing)?|enlarg(?:ed|es|ing|e)|gr(?:ew|own|ow|ows)|widen(?:ed|s)?)\s+(?:\w+\s+){0,2}?"
                      r"to\s+(?:include|incorporate|encompass|take\s+in|embrace|admit)\s+(?:the\s+)?$", re.I)
-_ORG_HAS = re.compile(r"\b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|it|which)\s+(?:now\s+|currently\s+|also\s+)?"
-                      r"(?:includes|included|comprises|comprised|consists\s+of|consisted\s+of|unites|united|brings\s+together|"
-                      r"will\s+include|will\s+comprise)\s+(?:the\s+)?$", re.I)
+_ORG_HAS = re.compile(r"""
+    \b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|it|which|that)\s+(?:now\s+|currently\s+|also\s+|today\s+)?
+    (?:includes|included|comprises|comprised|consists\s+of|consisted\s+of
+    | unites|united                                  # "the bloc unites China, Russia, ..."
+    | brings\s+together|brought\s+together           # "an alliance founded in 2001 that brings together Russia, China, ..."
+    | groups|grouped|gathers                         # "the SCO groups China, India, ..."
+    | will\s+include|will\s+comprise)\s+(?:the\s+)?$""", re.I | re.X)
 _ADMIT = re.compile(r"\b(?P<verb>admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|add(?:s|ed|ing)?|"
                     r"induct(?:s|ed|ing)?|grant(?:s|ed|ing)?|approv(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|upgrad(?:e|es|ed|ing))"
                     r"\s+(?:\w+\s+)?(?:the\s+)?$", re.I)
@@ -191,6 +194,9 @@ _ACQUIRE = (r"becom(?:e|es|ing)|became|join(?:s|ed|ing)?|acced(?:e|es|ed|ing)|ad
             r"granted|given|awarded|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|gain(?:s|ed|ing)?|got|get|gets|"
             r"acquir(?:e|es|ed|ing)|upgraded|elevated|promoted|hold|holds|held|enjoy(?:s|ed)?|retain(?:s|ed)?")
 _STATIVE_VERB = re.compile(r"hold|held|enjoy|retain", re.I)
+_HOLD = r"occup(?:y|ies|ied|ying)|serv(?:e|es|ed|ing)\s+as|act(?:s|ed|ing)?\s+as"
+# Present perfect of an event ("has been admitted", "have joined"): the news the article reports.
+_PERFECT = re.compile(r"\b(?:has|have)\b(?!\s+(?:long|always|already|previously|earlier|since)\b)", re.I)
 _JOIN_LIKE = re.compile(r"^(?:join|acced|admitted|accepted|added|included|inducted)", re.I)
 _RIGHT_VERB = re.compile(rf"^(?:,?\s+(?:which|that|who))?(?P<aux>(?:\s+{_AUX})*)\s+(?P<verb>{_ACQUIRE})\b", re.I)
 _PREP = r"(?:of|for|with|to|among|between|in|on|at|and|or|by|from|into|as|that|which)\b"
@@ -212,13 +218,56 @@ _JOIN_OBJECT = re.compile(
 _OF_OTHER = re.compile(r"\s+(?:of|in|within)\s+(?:the\s+)?" + _OTHER_ORG.pattern)
 _STATUS_OBJECT = re.compile(rf"\s*(?:the\s+)?(?:status\s+of\s+(?:an?\s+)?)?(?:(?:SCO|full)\s+)?(?P<term>{_TERM_RE})\b", re.I)
 _BARE_APPOSITION = re.compile(rf"(?:\b(?P<pre>SCO|fellow|new|newest)\s+)?\b(?P<term>{_TERM_RE})\s+$", re.I)
-_COORDINATED = re.compile(rf",?\s+and(?=(?:\s+{_AUX})*\s+(?:{_ACQUIRE}|is|are|was|were)\b)\s", re.I)
+_COORDINATED = re.compile(rf",?\s+and(?=(?:\s+{_AUX})*\s+(?:{_ACQUIRE}|{_HOLD}|is|are|was|were)\b)\s", re.I)
 _RELATIVE = re.compile(r"^,\s+(?:which|who)\b[^,;]*,", re.I)
 _APPOSITIVE_RIGHT = re.compile(
     r"^,\s+(?:(?:both|all|each|now|currently|also|themselves|already)\s+)*(?:(?:a|an|the)\s+)?(?:(?:SCO|new|current)\s+)?"
     rf"(?P<term>{_TERM_RE})(?:\s+(?:since|from)\s+[^,;]{{1,30}})?\s*,", re.I)
 _CLAUSE_END = re.compile(r";|\.\s|\s(?:while|whereas|but)\s|$")
 _AS_STATUS = re.compile(rf"^\s*(?:\w+ly\s+)?as\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<term>{_TERM_RE})\b", re.I)
+
+# A step on the way in, before the list: the countries are expected to gain the status.
+_PROCESS_STEP = re.compile(rf"""
+    \b(?:procedures?|process|roadmap|memorand(?:um|a))                 # "launched the procedures to accept new members, India and Pakistan"
+    (?:\s+[\w'’-]+){{0,4}}?\s+(?:for|to|of|on)\s+                       # "the procedure for admitting Belarus as a member state"
+    (?:(?:accept|admit|grant|includ|welcom|induct)\w*\s+|the\s+)?       # "the process of accepting Iran"
+    (?:(?:accession|admission|membership|entry|joining|inclusion)\s+(?:of|by|for)\s+(?:the\s+)?)?
+    (?:(?:new|full|fully[\s-]fledged|full[\s-]fledged)\s+)?
+    (?:(?P<term>{_TERM_RE})\s*(?:,|:|\(|—|–|\s-)?\s*(?:namely\s+|including\s+)?)?
+    (?:the\s+)?$""", re.I | re.X)
+# A step on the way in, after the list (a memorandum signed, accession procedures started).
+_MEMORANDUM_RIGHT = re.compile(r"""
+    ^,?\s+(?:[\w'’-]+\s+){0,4}?memorand(?:um|a)\b                         # "Kuwait, the UAE and the Maldives signed memoranda ... to join as dialogue partners"
+  | ^,?\s+(?:[\w'’-]+\s+){0,3}?(?:launch|start|began|begun|begin|initiat|open|commenc)\w*\s+
+        (?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:accession|membership|admission)\s+(?:procedures?|process)\b
+                                                                          # "Belarus started its accession procedure"
+    """, re.I | re.X)
+_AS_TERM = re.compile(rf"\b(?:as|to)\s+(?:(?:an?|the|its)\s+)?(?:(?:SCO|full|new)\s+)?(?P<term>{_TERM_RE})\b", re.I)
+# A country holding a status, read after the list: "has observer status", "occupies the role of a dialogue partner".
+_STATIVE_STATUS = re.compile(rf"""
+    ^(?:,?\s+(?:which|that|who))?
+    (?P<aux>(?:\s+{_AUX})*?)
+    \s+(?P<verb>ha(?:s|ve|d|ving)                                        # "India and Pakistan currently have observer status"
+      | hold(?:s|ing)?|held|enjoy(?:s|ed|ing)?|retain(?:s|ed|ing)?       # "Mongolia holds observer status"
+      | {_HOLD})                    # "presently occupies the role of a dialogue partner", "Turkey serves as a dialogue partner"
+    \s+(?:\w+ly\s+)?(?:(?:an?|the|its)\s+)?(?:(?:SCO|full|formal)\s+)?
+    (?P<role>(?:role|position|status|rank|capacity|seat|post|place)\s+(?:of|as)\s+(?:(?:an?|the)\s+)?(?:SCO\s+)?)?
+    (?P<term>{_TERM_RE})\b""", re.I | re.X)
+# A status as the object of a preposition after the verb's object: "admitted to the SCO on a partner status".
+_PREP_STATUS = re.compile(rf"""
+    (?:\s+[^\s,;.]+){{0,10}}?\s+
+    (?:as|on|with|under|in\s+(?:the\s+)?(?:status|capacity|rank|role)\s+of)\s+   # "joined the SCO family as partners in dialogue"
+    {_STATUS_NP}""", re.I | re.X)
+# An appositive noun phrase and a relative clause after the list: ", nuclear-armed rivals that currently have observer status".
+_APPOS_RELATIVE = re.compile(r"^,\s+(?:[\w'’-]+\s+){1,6}?(?=(?:which|who|that)\b)", re.I)
+# A possessive country name and what it gains: "Kuwait's admission into the organization as a dialogue partner".
+_POSS_STATUS = re.compile(rf"""
+    ['’]s?\s+(?:(?:formal|official|eventual|final|recent|SCO)\s+)*
+    (?:(?P<term>{_TERM_RE})(?:\s+status)?                                # "Iran's full membership", "Mongolia's observer status"
+    | (?P<noun>admission|accession|entry|joining|inclusion|elevation|upgrade)\b)   # "Belarus's accession to the SCO"
+    (?P<next>\s+(?:application|bid|request|aspirations?|prospects?|chances|hopes?|ambitions?|quest|drive|push|efforts?|
+                   process|procedures?|roadmap|talks|negotiations)\b)?""", re.I | re.X)
+_POSS_WISH = re.compile(r"application|bid|request|aspiration|prospect|chance|hope|ambition|quest|drive|push|effort", re.I)
 
 # ---------------------------------------------------------------- prefilters
 
@@ -253,8 +302,9 @@ class _Prefiltered:
 
 
 _EXCEPT_LEFT = _Prefiltered(_EXCEPT_LEFT, "except excluding other apart besides not without unlike save")
-_PROCESS = _Prefiltered(_PROCESS, "procedure process appl bid request roadmap negotiations talks path intention "
-                                  "candidacy aim seek want hope plan memorandum")
+_PROCESS = _Prefiltered(_PROCESS, "appl bid request negotiations talks path intention candidacy aim seek want hope plan")
+_PROCESS_STEP = _Prefiltered(_PROCESS_STEP, "procedure process roadmap memorand")
+_MEMORANDUM_RIGHT = _Prefiltered(_MEMORANDUM_RIGHT, "memorand procedure process")
 _ORIGINALLY = _Prefiltered(_ORIGINALLY, "originally initially first founding inception creation birth launch")
 _FOUND_BY = _Prefiltered(_FOUND_BY, "by")
 _APPOSITION = _Prefiltered(_APPOSITION, _TERM_WORDS)
@@ -262,7 +312,7 @@ _BARE_APPOSITION = _Prefiltered(_BARE_APPOSITION, _TERM_WORDS)
 _GRANT_STATUS_TO = _Prefiltered(_GRANT_STATUS_TO, "grant giv gave award confer")
 _OF_NOUN = _Prefiltered(_OF_NOUN, "membership accession admission entry joining inclusion")
 _EXPAND = _Prefiltered(_EXPAND, "expand enlarg grew grow widen")
-_ORG_HAS = _Prefiltered(_ORG_HAS, "includ compris consist unite brings")
+_ORG_HAS = _Prefiltered(_ORG_HAS, "includ compris consist unite brings brought group gathers")
 _ADMIT = _Prefiltered(_ADMIT, "admit accept welcom add induct grant approv confirm upgrad")
 
 
@@ -275,30 +325,44 @@ class Frame:
     modality: str
     founding: bool = False
     stative: bool = False
+    recent: bool = False
 
 
-def _modality(words: str) -> str:
-    return "expected" if _FUTURE.search(words) else "reported"
+_modality = lexicon.modality
+
+
+# A bare "partner" ("on a partner status"), resolved by ``_partner_status`` against the time it speaks of.
+BARE_PARTNER = "partner?"
 
 
 def _term_status(term: str) -> str:
-    return TERMS.get(re.sub(r"[\s-]+", " ", term.lower()), TERMS.get(term.lower(), "member"))
+    low = term.lower()
+    status = TERMS.get(re.sub(r"[\s-]+", " ", low), TERMS.get(low, "member"))
+    return BARE_PARTNER if status == "partner" and "sco" not in low else status
 
 
 def _left_frame(left: str, right: str) -> Frame | None:
     """The status the words just before a list state (founding frames, status nouns, accession
     verbs), or None; ``right`` is read for an "as observers" complement."""
     tail = left[-160:]
-    if _EXCEPT_LEFT.search(tail) or _PROCESS.search(tail):
+    if _EXCEPT_LEFT.search(tail):
         return None
-    if _ORIGINALLY.search(tail):
+    step = _PROCESS_STEP.search(tail)
+    if step:
+        as_status = _AS_STATUS.match(right) or _STATUS_OBJECT.match(right)
+        term = step.group("term") or (as_status.group("term") if as_status else None)
+        return Frame(_term_status(term) if term else "member", "expected")
+    if _PROCESS.search(tail):
+        return None
+    if _ORIGINALLY.search(tail) and not _FORERUNNER.search(tail):
         return Frame("founding_member", "reported", True)
     by = _FOUND_BY.search(tail)
     if by:
         head = tail[:by.start()]
         verbs = list(_FOUND_VERB.finditer(head))
         verb = verbs[-1] if verbs else None
-        if verb and len(head) - verb.end() <= 80 and not _FOUND_MIDDLE_BAD.search(head[verb.end():]):
+        if verb and len(head) - verb.end() <= 80 and not _FOUND_MIDDLE_BAD.search(head[verb.end():]) \
+                and not _FORERUNNER.search(head, max(0, verb.start() - 40), verb.start()):
             return Frame("founding_member", _modality(head[max(0, verb.start() - 40):]), True)
     m = _APPOSITION.search(tail)
     if m is None:
@@ -313,7 +377,8 @@ def _left_frame(left: str, right: str) -> Frame | None:
         return Frame(status, _modality(clause[-60:]), status == "founding_member", status != "founding_member")
     m = _GRANT_STATUS_TO.search(tail)
     if m:
-        return Frame(_term_status(m.group("term") or m.group("term2")), _modality(tail[max(0, m.start() - 40):]))
+        return Frame(_term_status(m.group("term") or m.group("term2")), _modality(tail[max(0, m.start() - 40):]),
+                     recent=bool(_PERFECT.search(tail, max(0, m.start() - 25), m.start())))
     as_status = _AS_STATUS.match(right)
     if _OF_NOUN.search(tail) or _EXPAND.search(tail):
         status = _term_status(as_status.group("term")) if as_status else "member"
@@ -326,19 +391,25 @@ def _left_frame(left: str, right: str) -> Frame | None:
         after = _STATUS_OBJECT.match(right)
         if as_status:
             return Frame(_term_status(as_status.group("term")), _modality(tail[max(0, m.start() - 40):]))
+        recent = bool(_PERFECT.search(tail, max(0, m.start() - 25), m.start()))
         if after:
-            return Frame(_term_status(after.group("term")), _modality(tail[max(0, m.start() - 40):]))
+            return Frame(_term_status(after.group("term")), _modality(tail[max(0, m.start() - 40):]), recent=recent)
         if re.match(r"(?:admit|accept|induct|add)", m.group("verb"), re.I) and _JOIN_OBJECT.match(right):
-            return Frame("member", _modality(tail[max(0, m.start() - 40):]))
+            return Frame("member", _modality(tail[max(0, m.start() - 40):]), recent=recent)
     return None
 
 
 def _right_frame(right: str) -> Frame | None:
     """The status a predicate after the list states; a relative clause (", which is ...,") and the
     main predicate after it are read separately, the main one first."""
+    if right[:1] in "'’":
+        return _possessive_frame(right)
     rel = _RELATIVE.match(right)
     if rel:
         return _predicate_frame(right[rel.end():]) or _predicate_frame(right[:rel.end() - 1])
+    rel = _APPOS_RELATIVE.match(right)
+    if rel:
+        return _predicate_frame(right[rel.end() - 1:])
     m = _APPOSITIVE_RIGHT.match(right)
     if m and not _OTHER_ORG.search(m.group(0)):
         status = _term_status(m.group("term"))
@@ -349,7 +420,44 @@ def _right_frame(right: str) -> Frame | None:
         second = _COORDINATED.search(right, 0, cut.start() if cut else len(right))
         if second:
             frame = _predicate_frame(right[second.end() - 1:])
+    if frame is None:
+        frame = _step_frame(right)
     return frame
+
+
+def _step_frame(right: str) -> Frame | None:
+    """A step on the way in after the list: expected, with the status the clause names (default member)."""
+    m = _MEMORANDUM_RIGHT.search(right)
+    if m is None:
+        return None
+    cut = _CLAUSE_END.search(right, m.end())
+    rest = right[m.end():cut.start() if cut else len(right)]
+    term = _AS_TERM.search(rest) or _STATUS_OBJECT.search(rest)
+    if term and _foreign(rest[:term.start("term")], rest[term.end():]):
+        return None
+    return Frame(_term_status(term.group("term")) if term else "member", "expected")
+
+
+def _possessive_frame(right: str) -> Frame | None:
+    """What a possessive country name gains: "Iran's accession", "Kuwait's admission ... as a dialogue partner"."""
+    m = _POSS_STATUS.match(right)
+    if m is None or (m.group("term") and not re.search(r"status|ship", m.group(0), re.I)):
+        return None
+    if m.group("next") and _POSS_WISH.search(m.group("next")):
+        return None
+    cut = _CLAUSE_END.search(right, m.end())
+    clause = right[m.end():cut.start() if cut else len(right)]
+    if _NEGATION.search(clause[:60]) or _foreign("", clause):
+        return None
+    if m.group("term"):
+        status = _term_status(re.sub(r"\s+status$", "", m.group("term"), flags=re.I))
+        stative = True
+    else:
+        as_term = _AS_TERM.match(clause) or _PREP_STATUS.match(clause)
+        status = _term_status(as_term.group("term")) if as_term else "member"
+        stative = False
+    expected = m.group("next") or _FUTURE.search(clause[:80])
+    return Frame(status, "expected" if expected else "reported", stative=stative and not expected)
 
 
 def _foreign(before: str, after: str) -> bool:
@@ -360,19 +468,26 @@ def _foreign(before: str, after: str) -> bool:
 def _predicate_frame(right: str) -> Frame | None:
     cut = _CLAUSE_END.search(right, 1)
     clause = right[:cut.start() if cut else len(right)]
+    m = _STATIVE_STATUS.match(clause)
+    if m and (m.group("role") or not re.match(r"ha", m.group("verb"), re.I)
+              or re.search(r"status|ship", m.group("term"), re.I) or re.search(r"status", clause[m.end():m.end() + 8], re.I)):
+        if _NEGATION.search(m.group("aux")) or _foreign(clause[:m.start("term")], clause[m.end():]):
+            return None
+        return Frame(_term_status(m.group("term")), _modality(m.group("aux")), stative=True)
     m = _RIGHT_VERB.match(clause)
     if m:
         if _NEGATION.search(m.group("aux")):
             return None
         rest = clause[m.end():]
-        term = _DIRECT_STATUS.match(rest) or _AS_OBJECT_STATUS.match(rest)
+        term = _DIRECT_STATUS.match(rest) or _AS_OBJECT_STATUS.match(rest) or _PREP_STATUS.match(rest)
         if term and _foreign(rest[:term.start("term")], rest[term.end():]):
             return None
+        stative = bool(_STATIVE_VERB.match(m.group("verb")))
+        recent = not stative and bool(_PERFECT.search(m.group("aux")))
         if term:
-            return Frame(_term_status(term.group("term")), _modality(m.group("aux")),
-                         stative=bool(_STATIVE_VERB.match(m.group("verb"))))
+            return Frame(_term_status(term.group("term")), _modality(m.group("aux")), stative=stative, recent=recent)
         if _JOIN_LIKE.match(m.group("verb")) and _JOIN_OBJECT.match(rest) and not _OTHER_ORG.search(rest[:60]):
-            return Frame("member", _modality(m.group("aux")))
+            return Frame("member", _modality(m.group("aux")), recent=recent)
         return None
     m = _COPULA.match(clause)
     if m and not _NEGATION.search(clause[:m.start("term")]):
@@ -396,6 +511,7 @@ class Sentence:
     lists: list[CountryList]
     dates: list[timeexpr.DateMention]
     free_dates: list[timeexpr.DateMention]
+    kind: str = "body"
 
 
 _SHARED: tuple[weakref.ref, dict[str, list[Sentence]]] | None = None
@@ -423,16 +539,21 @@ def _read_corpus(corpus) -> dict[str, list[Sentence]]:
     refs = dict(zip(corpus.articles["article_id"], corpus.articles["reference_date"]))
     sents = corpus.sentences[corpus.sentences["kind"].isin(READ_KINDS)].sort_values(["article_id", "sentence_id"])
     aid = None
-    for row_aid, sid, s, e in zip(*(sents[c].tolist() for c in ("article_id", "sentence_id", "start", "end"))):
+    cols = ("article_id", "sentence_id", "start", "end", "kind")
+    for row_aid, sid, s, e, kind in zip(*(sents[c].tolist() for c in cols)):
         if row_aid != aid:
-            aid, text, ref = row_aid, corpus.texts[row_aid], timeexpr.as_date(refs.get(row_aid))
+            aid, text, ref, seen = row_aid, corpus.texts[row_aid], timeexpr.as_date(refs.get(row_aid)), set()
+        words = text[s:e].strip()
+        if words in seen:
+            continue
+        seen.add(words)
         dates = timeexpr.find(text, s, e, ref)
         mentions = [m for m in countries.find(text, s, e)
-                    if not m.demonym and not _POSSESSIVE.match(text, m.end, e)]
+                    if not m.demonym and (not _POSSESSIVE.match(text, m.end, e) or _POSS_STATUS.match(text, m.end, e))]
         lists = _lists(text, mentions, dates, e)
         used = {id(d) for lst in lists for d in lst.dates if d is not None}
         free = [d for d in dates if id(d) not in used]
-        out.setdefault(aid, []).append(Sentence(aid, sid, s, e, lists, dates, free))
+        out.setdefault(aid, []).append(Sentence(aid, sid, s, e, lists, dates, free, kind))
     return out
 
 
@@ -496,28 +617,94 @@ def extract_membership(corpus) -> pd.DataFrame:
     previous sentence. Ranges ("at the summit on July 3-4") give their last day.
     """
     rows = []
+    refs = dict(zip(corpus.articles["article_id"], corpus.articles["reference_date"]))
     for aid, sents in _read_sentences(corpus).items():
         text = corpus.texts[aid]
+        ref = timeexpr.as_date(refs.get(aid))
         prev = None
-        for sent in sents:
+        for i, sent in enumerate(sents):
             for lst in sent.lists:
                 left = text[sent.start:lst.start]
                 right = text[lst.end:sent.end]
-                frame = _left_frame(left, right) or _right_frame(right)
-                if frame is None:
-                    continue
-                shared = _claim_date(text, sent, lst, frame)
-                if frame.founding and shared is None:
-                    shared = _founding_date(text, sent, prev)
-                seen = set()
-                for item, own in zip(lst.items, lst.dates):
-                    if item.iso3 in seen:
-                        continue
-                    seen.add(item.iso3)
-                    rows.append({**_provenance(text, sent), "country": item.name, "iso3": item.iso3,
-                                 "status": frame.status, **_date_fields(own or shared), "modality": frame.modality})
+                for frame in _frames(left, right):
+                    shared = _claim_date(text, sent, lst, frame)
+                    if frame.founding and shared is None:
+                        shared = _founding_date(text, sent, prev)
+                    if shared is None:
+                        shared = _implied_date(text, sents, i, lst, frame, ref)
+                    seen = set()
+                    for item, own in zip(lst.items, lst.dates):
+                        if item.iso3 in seen:
+                            continue
+                        seen.add(item.iso3)
+                        fields = _date_fields(own or shared)
+                        rows.append({**_provenance(text, sent), "country": item.name, "iso3": item.iso3,
+                                     "status": _partner_status(frame.status, _latest_day(own or shared) or ref), **fields,
+                                     "modality": frame.modality})
             prev = sent
     return schema.frame("membership", rows)
+
+
+def _frames(left: str, right: str) -> list[Frame]:
+    """The statuses stated around one list: the one before it, and a different one after it
+    ("new members, India and Pakistan, ... that currently have observer status")."""
+    if right[:1] in "'’":
+        frame = _possessive_frame(right)
+        return [frame] if frame else []
+    before, after = _left_frame(left, right), _right_frame(right)
+    if before and after and after.status == before.status:
+        after = None
+    return [f for f in (before, after) if f]
+
+
+def _implied_date(text: str, sents: list[Sentence], i: int, lst: CountryList, frame: Frame,
+                  ref: date | None) -> timeexpr.DateMention | None:
+    """The time a claim with no time expression speaks of, where the text implies it: the news of a
+    headline or of a present perfect ("has been admitted") is the publication's year; a claim expected
+    at "the summit" takes the day that summit ends."""
+    sent = sents[i]
+    if frame.modality == "reported" and not frame.stative and ref is not None \
+            and (frame.recent or sent.kind in HEADLINE_KINDS):
+        return timeexpr.DateMention(lst.start, lst.start, "", date(ref.year, 1, 1), None, "year")
+    if frame.modality == "expected" and _EVENT.search(text, sent.start, sent.end):
+        end = _event_end(text, sents, i, ref)
+        if end is not None:
+            return timeexpr.DateMention(lst.start, lst.start, "", end, None, "day")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _partner_introduced() -> date | None:
+    """The day the "SCO partner" status first holds in the reference record (the Tianjin merger)."""
+    from . import reference
+    ev = reference.events()
+    days = ev.loc[ev["status_to"] == "partner", "date"]
+    return None if days.empty else days.min().date()
+
+
+def _partner_status(status: str, when) -> str:
+    """A bare "partner" said of a time before the "SCO partner" status existed is a dialogue partner
+    ("admitted to the SCO on a partner status" in 2015); "SCO partner" is always the 2025 status."""
+    if status != BARE_PARTNER:
+        return status
+    if when is None or when != when:
+        return "partner"
+    intro = _partner_introduced()
+    when = timeexpr.as_date(when) if not isinstance(when, date) else when
+    return "dialogue_partner" if intro is not None and when < intro else "partner"
+
+
+def _latest_day(d: timeexpr.DateMention | None) -> date | None:
+    """The last day a time expression can mean ("2025" -> 2025-12-31)."""
+    if d is None or d.date is None:
+        return None
+    if d.end_date is not None:
+        return d.end_date
+    if d.precision == "year":
+        return date(d.date.year, 12, 31)
+    if d.precision == "month":
+        return date(d.date.year, d.date.month, calendar.monthrange(d.date.year, d.date.month)[1])
+    return d.date
 
 
 # ---------------------------------------------------------------- counts
@@ -532,11 +719,12 @@ _ORDINAL = re.compile(
 _COUNT_WORDS = None if _TERM_WORDS is None else _TERM_WORDS + ("countries", "states", "nations")
 # A count is a number: a digit, or a number word (each contains one of these).
 _DIGIT = re.compile(r"\d")
-_NUMBER_PARTS = tuple(w for w in _NUMBER_WORDS if not any(v != w and v in w for v in _NUMBER_WORDS))
+_NUMBER_PARTS = tuple(w for w in lexicon.NUMBER_WORDS if not any(v != w and v in w for v in lexicon.NUMBER_WORDS))
 _SINGULAR_ORG = re.compile(r"\s*(?:organi[sz]ation|group(?:ing)?|bloc|body|alliance|association|club|SCO|Shanghai|grouping|family|union)\b", re.I)
 _CLAUSE_JOIN = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s|\s(?:while|whereas)\s", re.I)
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
-_NOW = re.compile(r"\b(?:now|currently|today|at\s+present|presently|so\s+far|to\s+date|as\s+of\s+now)\b", re.I)
+_EARLIER = lexicon.EARLIER
+_NOW = lexicon.NOW
 _SCO = re.compile(r"\bSCO\b|Shanghai|organi[sz]ation|grouping|\bbloc\b", re.I)
 _PLURAL = re.compile(r"(?:s|ies)$|\bmembers\b|\bpartners\b", re.I)
 _EVENT = re.compile(r"\b(?:summit|meeting|council|session|conference|congress|forum|gathering|talks|ceremony)\b", re.I)
@@ -627,7 +815,15 @@ def extract_counts(corpus) -> pd.DataFrame:
                     as_of, as_of_date = "after_event", _event_end(text, sents, i, ref)
                 else:
                     past = _historical_date(text, sent, m, when, ref)
-                    as_of, as_of_date = (_iso(past), past.date) if past else ("publication", ref)
-                rows.append({**_provenance(text, sent), "status": status, "count": n, "modality": modality,
+                    if past:
+                        as_of, as_of_date = _iso(past), past.date
+                    elif when == "past" and _EARLIER.search(text, sent.start, m.start()):
+                        as_of, as_of_date = "earlier", None
+                    else:
+                        as_of, as_of_date = "publication", ref
+                if status == BARE_PARTNER and "sco" in m.group(0).lower():
+                    status = "partner"
+                rows.append({**_provenance(text, sent), "status": _partner_status(status, as_of_date or ref),
+                             "count": n, "modality": modality,
                              "as_of": as_of, "as_of_date": as_of_date})
     return schema.frame("counts", rows)

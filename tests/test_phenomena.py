@@ -1,0 +1,238 @@
+"""How the reader handles each phenomenon of press wording (issue 9 §4), on sentences written here:
+several wordings per phenomenon, and the negatives that must not become claims. Rows are
+``(iso3, status, year, modality)``; the articles are dated 2016-07-05 unless a case says otherwise."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from sco_analysis import membership, schema
+from sco_analysis.corpus import load_corpus
+from tests.conftest import write_folder
+
+PUBLISHED = "2016-07-05"
+
+
+def _corpus(tmp_path, body: str, published: str = PUBLISHED, headline: str = "A test headline"):
+    folder = write_folder(tmp_path / "arts", {"a.txt": headline + "\n\n" + body + "\n"},
+                          rows=[{"file": "a.txt", "outlet": "Test Wire", "title": headline, "published": published}])
+    return load_corpus(folder)
+
+
+def members(tmp_path, body, published=PUBLISHED, headline="A test headline"):
+    df = membership.extract_membership(_corpus(tmp_path, body, published, headline))
+    schema.validate("membership", df)
+    return sorted({(r.iso3, r.status, None if pd.isna(r.year) else int(r.year), r.modality) for r in df.itertuples()})
+
+
+def counts(tmp_path, body, published=PUBLISHED):
+    df = membership.extract_counts(_corpus(tmp_path, body, published))
+    schema.validate("counts", df)
+    return sorted({(r.status, int(r.count), r.modality, r.as_of) for r in df.itertuples()})
+
+
+def _rows(isos, status, year=None, modality="reported"):
+    return sorted((iso, status, year, modality) for iso in isos)
+
+
+# ---------------------------------------------------------------- status granted, any wording
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a status as the object of a preposition after the verb's object
+    ("Armenia and Nepal have been admitted to the organisation on a dialogue partner status in 2015.",
+     _rows(["ARM", "NPL"], "dialogue_partner", 2015)),
+    ("Egypt was admitted to the Shanghai Cooperation Organisation (SCO) with observer status in 2011.",
+     _rows(["EGY"], "observer", 2011)),
+    ("Cambodia joined the bloc in the capacity of a dialogue partner in 2015.", _rows(["KHM"], "dialogue_partner", 2015)),
+    # permanent member = full member
+    ("Iran was admitted as a permanent member in 2023.", _rows(["IRN"], "member", 2023)),
+    # obtained / received a status
+    ("Mongolia obtained observer status in 2004.", _rows(["MNG"], "observer", 2004)),
+    ("Qatar received the status of a dialogue partner in 2022.", _rows(["QAT"], "dialogue_partner", 2022)),
+    # holding a status
+    ("Afghanistan presently occupies the role of an observer.", _rows(["AFG"], "observer")),
+    ("Sri Lanka currently has dialogue partner status in the SCO.", _rows(["LKA"], "dialogue_partner")),
+    ("Turkey serves as a dialogue partner of the organisation.", _rows(["TUR"], "dialogue_partner")),
+    ("Mongolia holds the position of an observer.", _rows(["MNG"], "observer")),
+    # possessive + accession noun
+    ("Kuwait's admission into the organization as a dialogue partner was welcomed in 2023.",
+     _rows(["KWT"], "dialogue_partner", 2023)),
+    ("Belarus's accession to the SCO in 2024 was celebrated in Minsk.", _rows(["BLR"], "member", 2024)),
+    ("Mongolia's observer status dates from 2004.", _rows(["MNG"], "observer", 2004)),
+    ("Iran’s full membership will be formalised in 2023.", _rows(["IRN"], "member", 2023, "expected")),
+    # grant of a status to a list
+    ("The summit saw the granting of full membership to India and Pakistan in 2017.", _rows(["IND", "PAK"], "member", 2017)),
+])
+def test_status_granted(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("published, expected_status", [
+    ("2015-07-10", "dialogue_partner"),   # before the 2025 merger a bare "partner" is a dialogue partner
+    ("2025-10-01", "partner"),            # after it, the new "SCO partner" status
+])
+def test_bare_partner_read_by_its_time(tmp_path, published, expected_status):
+    rows = members(tmp_path, "Laos and Nepal have been admitted to the SCO on a partner status.", published)
+    assert {r[1] for r in rows} == {expected_status}
+
+
+def test_sco_partner_wording_is_the_new_status(tmp_path):
+    assert members(tmp_path, "Laos is now an SCO partner.", "2024-07-05") == _rows(["LAO"], "partner")
+
+
+# ---------------------------------------------------------------- on the way in: expected, not yet held
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The summit launched the procedures to accept new members, India and Pakistan.", _rows(["IND", "PAK"], "member", None, "expected")),
+    ("Leaders decided to launch the procedure for admitting Belarus as a member state.", _rows(["BLR"], "member", None, "expected")),
+    ("Kuwait, along with the United Arab Emirates (UAE) and the Maldives, signed memoranda of understanding to "
+     "join the body as dialogue partners in May 2023.", _rows(["ARE", "KWT", "MDV"], "dialogue_partner", 2023, "expected")),
+    ("Iran signed the memorandum of obligations in 2022.", _rows(["IRN"], "member", 2022, "expected")),
+    ("Belarus started its accession procedure in 2022.", _rows(["BLR"], "member", 2022, "expected")),
+    ("Pakistan and India are expected to be given full membership in 2017.", _rows(["IND", "PAK"], "member", 2017, "expected")),
+    ("Laos could become the SCO's 11th member state in 2026.", _rows(["LAO"], "member", 2026, "expected")),
+])
+def test_on_the_way_in_is_expected(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2024, Azerbaijan sought to secure observer status at the SCO.",
+    "Turkey aims to become a member.",
+    "Egypt hopes to obtain observer status.",
+    "Ministers discussed the application of Iran for full membership.",
+    "Iran's membership bid was discussed.",
+    "Turkey's membership is not on the agenda.",
+    "China's members of parliament met in Beijing.",
+    "Russia's partner Belarus sent a delegation.",
+])
+def test_wishes_and_lookalikes_are_not_claims(tmp_path, sentence):
+    assert members(tmp_path, sentence) == []
+
+
+def test_sought_then_holds_gives_only_the_held_status(tmp_path):
+    rows = members(tmp_path, "In 2024, Azerbaijan sought to secure observer status at the SCO and presently "
+                             "occupies the role of a dialogue partner.")
+    assert rows == _rows(["AZE"], "dialogue_partner")
+
+
+# ---------------------------------------------------------------- founding frames
+
+FOUNDERS = ["CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "On June 15, 2001, the SCO was established in Shanghai by the heads of state of the six countries of China, "
+    "Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan.",
+    "The SCO was founded in 2001 by China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan.",
+    "Its six founding members, China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan, met in Shanghai in 2001.",
+    "Launched in Shanghai in June 2001, the SCO has eight full members, including its six founding members, China, "
+    "Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan.",
+])
+def test_founding_frames(tmp_path, sentence):
+    rows = members(tmp_path, sentence)
+    assert [r for r in rows if r[1] == "founding_member"] == _rows(FOUNDERS, "founding_member", 2001)
+
+
+def test_shanghai_five_is_not_the_sco(tmp_path):
+    assert members(tmp_path, "In 1996 the Shanghai Five was formed by China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan.") == []
+
+
+# ---------------------------------------------------------------- member lists in every shape
+
+@pytest.mark.parametrize("sentence, expected", [
+    # missing comma between two names
+    ("It currently has six full members — China, Kazakhstan, Kyrgyzstan, Russia, and Tajikistan Uzbekistan.",
+     _rows(FOUNDERS, "member")),
+    # unclosed bracket, second group "as observers"
+    ("The SCO currently groups eight member States (Uzbekistan, Pakistan, Russia, China, Tajikistan, Kyrgyzstan, "
+     "Kazakhstan and India as well as four countries as observers (Afghanistan, Iran, Belarus and Mongolia).",
+     _rows(["UZB", "PAK", "RUS", "CHN", "TJK", "KGZ", "KAZ", "IND"], "member") + _rows(["AFG", "IRN", "BLR", "MNG"], "observer")),
+    # list first, status noun after the copula
+    ("Mongolia, Iran, Pakistan and India are the four observer states.", _rows(["MNG", "IRN", "PAK", "IND"], "observer")),
+    ("Its dialogue partners include Belarus and Sri Lanka.", _rows(["BLR", "LKA"], "dialogue_partner")),
+    # an organisation "brings together" its members
+    ("The SCO is an alliance founded in 2001 that brings together Russia, China and Kazakhstan.",
+     _rows(["RUS", "CHN", "KAZ"], "member")),
+    # appositive then relative clause: both statuses
+    ("The summit launched the procedures to accept new members, India and Pakistan, rivals that currently have "
+     "observer status in the SCO.",
+     _rows(["IND", "PAK"], "member", None, "expected") + _rows(["IND", "PAK"], "observer")),
+    ("Iran, Mongolia, and Afghanistan also have observer status.", _rows(["IRN", "MNG", "AFG"], "observer")),
+])
+def test_member_lists(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence) == sorted(expected)
+
+
+# ---------------------------------------------------------------- time the claim speaks of
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # present perfect without a date: the news of the day
+    ("Iran has been admitted as a permanent member of the SCO at the Samarkand summit.", "2022-09-16",
+     _rows(["IRN"], "member", 2022)),
+    ("Belarus has joined the SCO.", "2024-07-04", _rows(["BLR"], "member", 2024)),
+    # a standing status is not dated by the publication
+    ("India has been a member since 2017.", "2024-07-04", _rows(["IND"], "member", 2017)),
+    ("Mongolia has observer status.", "2024-07-04", _rows(["MNG"], "observer")),
+    # past simple without a date stays undated
+    ("India and Pakistan joined as full members.", "2022-09-16", _rows(["IND", "PAK"], "member")),
+    # relative time
+    ("The Maldives signed a memorandum to join as a dialogue partner last May.", "2023-12-09",
+     _rows(["MDV"], "dialogue_partner", 2023, "expected")),
+])
+def test_claim_time(tmp_path, sentence, published, expected):
+    assert members(tmp_path, sentence, published) == expected
+
+
+def test_expected_at_the_summit_takes_the_summit_date(tmp_path):
+    body = ("Sharif will attend the SCO Summit in Astana starting June 8. "
+            "Pakistan and India are expected to be given full membership during the two-day Summit.")
+    assert members(tmp_path, body, "2017-06-05") == _rows(["IND", "PAK"], "member", 2017, "expected")
+
+
+def test_headline_states_the_news(tmp_path):
+    rows = members(tmp_path, "The leaders met in Beijing.", "2012-06-07", headline="SCO accepts Afghanistan as observer")
+    assert rows == _rows(["AFG"], "observer", 2012)
+
+
+def test_repeated_headline_read_once(tmp_path):
+    folder = write_folder(tmp_path / "arts", {"a.txt": "SCO admits Iran as member\n\nSCO admits Iran as member\n\n"
+                                                       "The leaders met.\n"},
+                          rows=[{"file": "a.txt", "outlet": "W", "title": "SCO admits Iran as member",
+                                 "published": "2023-07-04"}])
+    df = membership.extract_membership(load_corpus(folder))
+    assert len(df) == 1 and df.iloc[0]["iso3"] == "IRN"
+
+
+# ---------------------------------------------------------------- not membership
+
+@pytest.mark.parametrize("sentence", [
+    "Afghan President Hamid Karzai is attending the SCO summit in Beijing.",
+    "Leaders of China, Russia and India attended the summit hosted by Kazakhstan.",
+    "Turkmenistan took part in the meeting as a guest of the chair.",
+    "Uzbekistan handed over the rotating presidency to India.",
+    "India will chair the organisation next year.",
+    "Pakistan's president said the Afghanistan issue could not be resolved militarily.",
+])
+def test_not_membership(tmp_path, sentence):
+    assert members(tmp_path, sentence) == []
+
+
+# ---------------------------------------------------------------- counts
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Uzbekistan handed over the presidency of the eight-member Shanghai Cooperation Organisation to India.",
+     [("member", 8, "reported", "publication")]),
+    ("The organization now has 10 members, two observer states and 14 dialogue partners.",
+     [("dialogue_partner", 14, "reported", "publication"), ("member", 10, "reported", "publication"),
+      ("observer", 2, "reported", "publication")]),
+    ("Earlier, the SCO had three dialogue partners — Belarus, Sri Lanka and Turkey.",
+     [("dialogue_partner", 3, "reported", "earlier")]),
+    ("Previously the bloc had six members.", [("member", 6, "reported", "earlier")]),
+    ("In 2005 the SCO had six members.", [("member", 6, "reported", "2005")]),
+    ("Laos could become the SCO's 11th member state.", [("member", 11, "expected", "after_event")]),
+    ("Mongolia, Iran, Pakistan and India are the four observer states.", [("observer", 4, "reported", "publication")]),
+])
+def test_counts_and_their_time(tmp_path, sentence, expected):
+    assert counts(tmp_path, sentence) == sorted(expected)
