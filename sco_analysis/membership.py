@@ -1,4 +1,5 @@
-"""Reads membership claims and group-size claims about the SCO from article body sentences.
+"""Reads membership claims and group-size claims about the SCO from the shared reading of each
+sentence (``reading.read``: headlines, deks, section lines and body).
 
 ``extract_membership`` finds lists of countries (one name, or many joined by commas, "and",
 "as well as", with years distributed over the groups: "India and Pakistan in 2017 and Iran in
@@ -6,14 +7,20 @@
 it ("six original members (A, B)", "observer states, A and B"), an accession verb before it
 ("expanded to include A", "admitted A"), a founding frame ("founded by A", "Originally consisting
 of six countries—A, B—") or a verb phrase after it ("A will become a full-fledged member state",
-"A is set to join", "A and B were granted observer status", "with A added later"). Lists of who
-attended or hosted, demonyms and "except A" are not claims.
+"A is set to join", "A and B were granted observer status", "with A added later", "have been admitted
+to the SCO on a partner status", "presently occupies the role of a dialogue partner"), or a possessive
+with an accession noun ("Kuwait's admission ... as a dialogue partner"). A step on the way in (procedures
+launched, a memorandum signed) is ``expected``; a wish ("sought to secure observer status") is nothing.
+Lists of who attended or hosted, demonyms, "except A" and the Shanghai Five are not claims. A claim
+with no time expression is dated where the text implies it: a headline or a present perfect ("has been
+admitted") by the publication year, an expected claim "at the summit" by the summit's last day.
 
 ``extract_counts`` reads claimed group sizes: a number or number word before a status noun ("10
 member states", "a 9 member organization", "14 other countries ... as dialogue partners") or an
 ordinal ("as the 10th full member"). Future-tense counts are ``expected`` and dated ``after_event``
 (the end day of the nearest event the article dates, at or before the sentence); founding counts
-are dated with the founding date; the rest are as of publication.
+are dated with the founding date; undated past counts ("Earlier, the SCO had ...") are ``earlier``;
+the rest are as of publication. Modality comes from ``lexicon.modality`` in both tables.
 
 Quotes are whole sentences: every row's ``quote`` is its sentence and ``start``/``end`` slice the
 article text to it.
@@ -22,125 +29,28 @@ article text to it.
 from __future__ import annotations
 
 import calendar
-import csv
 import re
-import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from . import countries, lexicon, schema, timeexpr
+from . import lexicon, reading, schema, timeexpr
 
 DATA = Path(__file__).parent / "data"
-READ_KINDS = ("headline", "dek", "section", "body")
-# Lines that are read as headlines: present tense states the news ("SCO accepts Afghanistan as observer").
-HEADLINE_KINDS = ("headline", "dek", "section")
 
-def _read_terms() -> dict[str, str]:
-    with open(DATA / "status_terms.csv", newline="", encoding="utf-8") as fh:
-        return {r["term"].strip().lower(): r["status"].strip() for r in csv.DictReader(fh)}
-
-
-def _phrase(term: str) -> str:
-    return r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", term))
-
-
-TERMS = _read_terms()
-_TERM_RE = "|".join(_phrase(t) for t in sorted(TERMS, key=len, reverse=True))
 _OTHER_ORGS = [ln.strip() for ln in (DATA / "other_organizations.txt").read_text(encoding="utf-8").splitlines() if ln.strip()]
 _OTHER_ORG = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(o) for o in sorted(_OTHER_ORGS, key=len, reverse=True))
                         + r")(?![\w-])")
 
+TERMS, _TERM_RE, _term_status, BARE_PARTNER = reading.TERMS, reading.TERM_RE, reading.term_status, reading.BARE_PARTNER
+HEADLINE_KINDS = reading.HEADLINE_KINDS
+CountryList, Sentence, _POSS_STATUS = reading.CountryList, reading.Sentence, reading.POSS_STATUS
 _NUM = lexicon.NUM
 _ORD = lexicon.ORD
 number = lexicon.number
-
-
-# ---------------------------------------------------------------- country lists
-
-@dataclass
-class CountryList:
-    """Countries written as one list; ``dates[i]`` is the time expression distributed to item i."""
-
-    items: list[countries.Mention]
-    dates: list[timeexpr.DateMention | None] = field(default_factory=list)
-
-    @property
-    def start(self) -> int:
-        return self.items[0].start
-
-    @property
-    def end(self) -> int:
-        return self.items[-1].end
-
-
-_SEP = re.compile(r"""
-    (?:\s*\([A-Z][A-Z.]{1,6}\))?          # an abbreviation after the name: "the United Arab Emirates (UAE) and"
-    (?:
-      \s*,\s*(?:and\s+|as\s+well\s+as\s+|along\s+with\s+|together\s+with\s+|&\s+)?   # "A, B", "A, and B", "A, along with B"
-    | \s+(?:and|as\s+well\s+as|&)\s+        # "A and B", "A as well as B"
-    | \s*/\s*                              # "A/B"
-    | \s+                                   # a missing comma: "Russia, and Tajikistan Uzbekistan"
-    )
-    (?:the\s+)?
-    """, re.I | re.X)
-_BRACKETED = re.compile(r"\s*\(")
-_DATE_PREP = re.compile(r"\s+(?:in|since|from|on|by|at\s+the\s+start\s+of)\s+(?:the\s+)?", re.I)
-_POSSESSIVE = re.compile(r"['’]s?\b")
-
-
-def _lists(text: str, mentions: list[countries.Mention], dates: list[timeexpr.DateMention], end: int) -> list[CountryList]:
-    """Group adjacent country names into lists, attaching "in YEAR" to the group it follows; a name in
-    brackets right after the same country ("the United Arab Emirates (UAE)") is the same item."""
-    mentions = [m for i, m in enumerate(mentions)
-                if not (i and m.iso3 == mentions[i - 1].iso3 and _BRACKETED.fullmatch(text, mentions[i - 1].end, m.start))]
-    by_start = {d.start: d for d in dates}
-    out: list[CountryList] = []
-    current: CountryList | None = None
-    pending = 0
-    for m in mentions:
-        if current is not None:
-            gap = text[current.end:m.start]
-            glue = _glue(gap, current.end, by_start)
-            if glue is not False:
-                if glue is not None:
-                    for i in range(pending, len(current.items)):
-                        current.dates[i] = glue
-                    pending = len(current.items)
-                current.items.append(m)
-                current.dates.append(None)
-                continue
-            _close(text, current, pending, by_start, end)
-            out.append(current)
-        current = CountryList([m], [None])
-        pending = 0
-    if current is not None:
-        _close(text, current, pending, by_start, end)
-        out.append(current)
-    return out
-
-
-def _glue(gap: str, offset: int, by_start: dict) -> timeexpr.DateMention | None | bool:
-    """None when ``gap`` is a plain list separator, the date when it is "in YEAR and", else False."""
-    if _SEP.fullmatch(gap):
-        return None
-    p = _DATE_PREP.match(gap)
-    if p and offset + p.end() in by_start:
-        d = by_start[offset + p.end()]
-        rest = gap[d.end - offset:]
-        if _SEP.fullmatch(rest) and rest.strip():
-            return d
-    return False
-
-
-def _close(text: str, lst: CountryList, pending: int, by_start: dict, end: int) -> None:
-    p = _DATE_PREP.match(text, lst.end, end)
-    if p and p.end() in by_start:
-        for i in range(pending, len(lst.items)):
-            lst.dates[i] = by_start[p.end()]
 
 
 # ---------------------------------------------------------------- status frames
@@ -260,13 +170,6 @@ _PREP_STATUS = re.compile(rf"""
     {_STATUS_NP}""", re.I | re.X)
 # An appositive noun phrase and a relative clause after the list: ", nuclear-armed rivals that currently have observer status".
 _APPOS_RELATIVE = re.compile(r"^,\s+(?:[\w'’-]+\s+){1,6}?(?=(?:which|who|that)\b)", re.I)
-# A possessive country name and what it gains: "Kuwait's admission into the organization as a dialogue partner".
-_POSS_STATUS = re.compile(rf"""
-    ['’]s?\s+(?:(?:formal|official|eventual|final|recent|SCO)\s+)*
-    (?:(?P<term>{_TERM_RE})(?:\s+status)?                                # "Iran's full membership", "Mongolia's observer status"
-    | (?P<noun>admission|accession|entry|joining|inclusion|elevation|upgrade)\b)   # "Belarus's accession to the SCO"
-    (?P<next>\s+(?:application|bid|request|aspirations?|prospects?|chances|hopes?|ambitions?|quest|drive|push|efforts?|
-                   process|procedures?|roadmap|talks|negotiations)\b)?""", re.I | re.X)
 _POSS_WISH = re.compile(r"application|bid|request|aspiration|prospect|chance|hope|ambition|quest|drive|push|effort", re.I)
 
 # ---------------------------------------------------------------- prefilters
@@ -329,16 +232,6 @@ class Frame:
 
 
 _modality = lexicon.modality
-
-
-# A bare "partner" ("on a partner status"), resolved by ``_partner_status`` against the time it speaks of.
-BARE_PARTNER = "partner?"
-
-
-def _term_status(term: str) -> str:
-    low = term.lower()
-    status = TERMS.get(re.sub(r"[\s-]+", " ", low), TERMS.get(low, "member"))
-    return BARE_PARTNER if status == "partner" and "sco" not in low else status
 
 
 def _left_frame(left: str, right: str) -> Frame | None:
@@ -500,63 +393,6 @@ def _predicate_frame(right: str) -> Frame | None:
 
 # ---------------------------------------------------------------- per sentence
 
-@dataclass
-class Sentence:
-    """One body sentence with its countries, time expressions and lists."""
-
-    article_id: str
-    sentence_id: int
-    start: int
-    end: int
-    lists: list[CountryList]
-    dates: list[timeexpr.DateMention]
-    free_dates: list[timeexpr.DateMention]
-    kind: str = "body"
-
-
-_SHARED: tuple[weakref.ref, dict[str, list[Sentence]]] | None = None
-
-
-def _read_sentences(corpus) -> dict[str, list[Sentence]]:
-    """``_read_corpus(corpus)``, read once and shared by ``extract_membership`` and ``extract_counts``
-    (kept for the latest corpus object only, and only while that object is alive)."""
-    global _SHARED
-    if _SHARED is None or _SHARED[0]() is not corpus:
-        _SHARED = (weakref.ref(corpus, _forget), _read_corpus(corpus))
-    return _SHARED[1]
-
-
-def _forget(ref: weakref.ref) -> None:
-    """Drop the shared reading when its corpus is garbage-collected."""
-    global _SHARED
-    if _SHARED is not None and _SHARED[0] is ref:
-        _SHARED = None
-
-
-def _read_corpus(corpus) -> dict[str, list[Sentence]]:
-    """Body (and dek) sentences per article, in order, with their country lists and time expressions."""
-    out: dict[str, list[Sentence]] = {}
-    refs = dict(zip(corpus.articles["article_id"], corpus.articles["reference_date"]))
-    sents = corpus.sentences[corpus.sentences["kind"].isin(READ_KINDS)].sort_values(["article_id", "sentence_id"])
-    aid = None
-    cols = ("article_id", "sentence_id", "start", "end", "kind")
-    for row_aid, sid, s, e, kind in zip(*(sents[c].tolist() for c in cols)):
-        if row_aid != aid:
-            aid, text, ref, seen = row_aid, corpus.texts[row_aid], timeexpr.as_date(refs.get(row_aid)), set()
-        words = text[s:e].strip()
-        if words in seen:
-            continue
-        seen.add(words)
-        dates = timeexpr.find(text, s, e, ref)
-        mentions = [m for m in countries.find(text, s, e)
-                    if not m.demonym and (not _POSSESSIVE.match(text, m.end, e) or _POSS_STATUS.match(text, m.end, e))]
-        lists = _lists(text, mentions, dates, e)
-        used = {id(d) for lst in lists for d in lst.dates if d is not None}
-        free = [d for d in dates if id(d) not in used]
-        out.setdefault(aid, []).append(Sentence(aid, sid, s, e, lists, dates, free, kind))
-    return out
-
-
 def _clause_span(text: str, sent: Sentence, lst: CountryList) -> tuple[int, int]:
     """The clause around a list: bounded by ";" or a clause-joining ", and" / "while" / "but"."""
     lo = sent.start
@@ -609,7 +445,7 @@ def _provenance(text: str, sent: Sentence) -> dict:
             "end": sent.end, "quote": text[sent.start:sent.end]}
 
 
-def extract_membership(corpus) -> pd.DataFrame:
+def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) -> pd.DataFrame:
     """One row per country per status claim read from body sentences (table ``membership``).
 
     The date of a claim is the time expression distributed to the country in its list, else the
@@ -618,7 +454,7 @@ def extract_membership(corpus) -> pd.DataFrame:
     """
     rows = []
     refs = dict(zip(corpus.articles["article_id"], corpus.articles["reference_date"]))
-    for aid, sents in _read_sentences(corpus).items():
+    for aid, sents in (read if read is not None else reading.read(corpus)).items():
         text = corpus.texts[aid]
         ref = timeexpr.as_date(refs.get(aid))
         prev = None
@@ -783,11 +619,11 @@ def _iso(d: timeexpr.DateMention) -> str:
     return d.date.strftime(fmt)
 
 
-def extract_counts(corpus) -> pd.DataFrame:
+def extract_counts(corpus, read: dict[str, list[Sentence]] | None = None) -> pd.DataFrame:
     """One row per claimed size of an SCO status group read from body sentences (table ``counts``)."""
     rows = []
     refs = dict(zip(corpus.articles["article_id"], corpus.articles["reference_date"]))
-    for aid, sents in _read_sentences(corpus).items():
+    for aid, sents in (read if read is not None else reading.read(corpus)).items():
         text = corpus.texts[aid]
         ref = timeexpr.as_date(refs.get(aid))
         for i, sent in enumerate(sents):

@@ -1,4 +1,4 @@
-"""Runs the extraction in one direction: text -> sentences -> facts -> comparisons.
+"""Runs the extraction in one direction: text -> sentences -> one reading of each sentence -> facts -> comparisons.
 
 ``build(folder)`` returns every table, keyed by name in ``schema.EXTRACT_TABLES`` order, from the
 on-disk cache when nothing it depends on has changed. Article-pair agreement (``compare.pairwise``)
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import cache, output, schema
+from . import cache, output, reading, schema
 from .attributions import extract_attributions
 from .claims import extract_claims
 from .compare import compare, sources
@@ -24,8 +24,9 @@ from .themes import extract_themes
 def build_uncached(folder: str | Path) -> dict[str, pd.DataFrame]:
     """Every table for the articles in ``folder``, computed afresh."""
     corpus = load_corpus(folder)
-    membership = extract_membership(corpus)
-    counts = extract_counts(corpus)
+    read = reading.read(corpus)
+    membership = extract_membership(corpus, read)
+    counts = extract_counts(corpus, read)
     themes, unthemed = extract_themes(corpus)
     attributions = extract_attributions(corpus)
     claims = extract_claims(corpus, membership, counts)
