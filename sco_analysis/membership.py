@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -134,6 +134,15 @@ _APPOSITIVE_RIGHT = re.compile(
     r"^,\s+(?:(?:both|all|each|now|currently|also|themselves|already)\s+)*(?:(?:a|an|the)\s+)?(?:(?:SCO|new|current)\s+)?"
     rf"(?P<term>{_TERM_RE})(?:\s+(?:since|from)\s+[^,;]{{1,30}})?\s*,", re.I)
 _CLAUSE_END = re.compile(r";|\.\s|\s(?:while|whereas|but)\s|$")
+# An appositive between the list and its predicate: "Turkey, a NATO member, is a dialogue partner".
+_APPOSITIVE_SKIP = re.compile(r"^,\s+(?:[\w'’-]+\s+){0,5}[\w'’-]+,", re.I)
+# The list as the subject of a founding verb: "China, Russia, ... founded the SCO in 2001".
+_FOUNDED_RIGHT = re.compile(r"""
+    ^(?:,?\s+(?:which|that|who))?
+    (?P<aux>(?:\s+(?:had|have|has|will|would|jointly|together|formally|officially|also))*)
+    \s+(?:co-)?(?:founded|established|created|formed|set\s+up|launched)
+    \s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|organi[sz]ation|grouping|bloc)\b
+    """, re.I | re.X)
 _AS_STATUS = re.compile(rf"^\s*(?:\w+ly\s+)?as\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<term>{_TERM_RE})\b", re.I)
 
 # A step on the way in, before the list: the countries are expected to gain the status.
@@ -229,6 +238,7 @@ class Frame:
     founding: bool = False
     stative: bool = False
     recent: bool = False
+    span: tuple[int, int] | None = None
 
 
 _modality = lexicon.modality
@@ -292,21 +302,27 @@ def _left_frame(left: str, right: str) -> Frame | None:
     return None
 
 
-def _right_frame(right: str) -> Frame | None:
-    """The status a predicate after the list states; a relative clause (", which is ...,") and the
-    main predicate after it are read separately, the main one first."""
-    if right[:1] in "'’":
-        return _possessive_frame(right)
+def _spanned(frame: Frame | None, lo: int, hi: int) -> Frame | None:
+    """``frame`` read from ``right[lo:hi]``: only a time expression there dates it."""
+    return None if frame is None else replace(frame, span=(lo, hi))
+
+
+def _right_frames(right: str) -> list[Frame]:
+    """The statuses predicates after the list state; a relative clause (", which had been an
+    observer since 2005,") and the main predicate after it are both read, each dated by its own words."""
     rel = _RELATIVE.match(right)
     if rel:
-        return _predicate_frame(right[rel.end():]) or _predicate_frame(right[:rel.end() - 1])
+        main = _spanned(_predicate_frame(right[rel.end():]), rel.end(), len(right))
+        inner = _spanned(_predicate_frame(right[:rel.end() - 1]), 0, rel.end())
+        return [f for f in (main, inner) if f]
     rel = _APPOS_RELATIVE.match(right)
     if rel:
-        return _predicate_frame(right[rel.end() - 1:])
+        frame = _predicate_frame(right[rel.end() - 1:])
+        return [frame] if frame else []
     m = _APPOSITIVE_RIGHT.match(right)
     if m and not _OTHER_ORG.search(m.group(0)):
         status = _term_status(m.group("term"))
-        return Frame(status, "reported", status == "founding_member", status != "founding_member")
+        return [Frame(status, "reported", status == "founding_member", status != "founding_member")]
     frame = _predicate_frame(right)
     if frame is None:
         cut = _CLAUSE_END.search(right, 1)
@@ -314,8 +330,18 @@ def _right_frame(right: str) -> Frame | None:
         if second:
             frame = _predicate_frame(right[second.end() - 1:])
     if frame is None:
-        frame = _step_frame(right)
-    return frame
+        skip = _APPOSITIVE_SKIP.match(right)
+        if skip:
+            frame = _spanned(_predicate_frame(right[skip.end():]), skip.end(), len(right))
+    if frame is None:
+        frame = _founded_frame(right) or _step_frame(right)
+    return [frame] if frame else []
+
+
+def _founded_frame(right: str) -> Frame | None:
+    """The list founded the SCO: "China, Russia, ... founded the SCO in 2001"."""
+    m = _FOUNDED_RIGHT.match(right)
+    return Frame("founding_member", _modality(m.group("aux") or ""), True) if m else None
 
 
 def _step_frame(right: str) -> Frame | None:
@@ -331,7 +357,7 @@ def _step_frame(right: str) -> Frame | None:
     return Frame(_term_status(term.group("term")) if term else "member", "expected")
 
 
-def _possessive_frame(right: str) -> Frame | None:
+def _possessive_frame(right: str, left: str = "") -> Frame | None:
     """What a possessive country name gains: "Iran's accession", "Kuwait's admission ... as a dialogue partner"."""
     m = _POSS_STATUS.match(right)
     if m is None or (m.group("term") and not re.search(r"status|ship", m.group(0), re.I)):
@@ -349,7 +375,7 @@ def _possessive_frame(right: str) -> Frame | None:
         as_term = _AS_TERM.match(clause) or _PREP_STATUS.match(clause)
         status = _term_status(as_term.group("term")) if as_term else "member"
         stative = False
-    expected = m.group("next") or _FUTURE.search(clause[:80])
+    expected = m.group("next") or _FUTURE.search(clause[:80]) or _FUTURE.search(left[-60:])
     return Frame(status, "expected" if expected else "reported", stative=stative and not expected)
 
 
@@ -379,7 +405,8 @@ def _predicate_frame(right: str) -> Frame | None:
         recent = not stative and bool(_PERFECT.search(m.group("aux")))
         if term:
             return Frame(_term_status(term.group("term")), _modality(m.group("aux")), stative=stative, recent=recent)
-        if _JOIN_LIKE.match(m.group("verb")) and _JOIN_OBJECT.match(rest) and not _OTHER_ORG.search(rest[:60]):
+        if _JOIN_LIKE.match(m.group("verb")) and _JOIN_OBJECT.match(rest) and not _OTHER_ORG.search(rest[:60]) \
+                and not _FORERUNNER.search(rest[:40]):
             return Frame("member", _modality(m.group("aux")), recent=recent)
         return None
     m = _COPULA.match(clause)
@@ -407,6 +434,8 @@ def _claim_date(text: str, sent: Sentence, lst: CountryList, frame: Frame) -> ti
     dates a founding ("which was founded in 2001"), and for a standing status ("is an observer")
     only one that says since when ("since 2005")."""
     lo, hi = _clause_span(text, sent, lst)
+    if frame.span is not None:
+        lo, hi = max(lo, lst.end + frame.span[0]), min(hi, lst.end + frame.span[1])
     cands = []
     for d in sent.free_dates:
         if d.start < lo or d.end > hi:
@@ -485,12 +514,13 @@ def _frames(left: str, right: str) -> list[Frame]:
     """The statuses stated around one list: the one before it, and a different one after it
     ("new members, India and Pakistan, ... that currently have observer status")."""
     if right[:1] in "'’":
-        frame = _possessive_frame(right)
+        frame = _possessive_frame(right, left)
         return [frame] if frame else []
-    before, after = _left_frame(left, right), _right_frame(right)
-    if before and after and after.status == before.status:
-        after = None
-    return [f for f in (before, after) if f]
+    out = [f for f in [_left_frame(left, right)] if f]
+    for frame in _right_frames(right):
+        if all(frame.status != f.status for f in out):
+            out.append(frame)
+    return out
 
 
 def _implied_date(text: str, sents: list[Sentence], i: int, lst: CountryList, frame: Frame,
@@ -545,14 +575,15 @@ def _latest_day(d: timeexpr.DateMention | None) -> date | None:
 
 # ---------------------------------------------------------------- counts
 
-_GENERIC = r"countries|states|nations"
+_GENERIC = r"countries|states|nations|country|state|nation"
+_SINGULAR_GENERIC = re.compile(r"country|state|nation", re.I)
 _COUNT = re.compile(
     rf"(?<![\w.,$-])(?P<num>{_NUM})(?:\s+|-)(?:(?:other|more|new|full|full-fledged|fully-fledged|permanent|current|existing|"
     rf"SCO|additional)\s+){{0,2}}(?P<term>{_TERM_RE}|{_GENERIC})\b(?!-)", re.I)
 _ORDINAL = re.compile(
     rf"\b(?:the|its|SCO['’]s|organi[sz]ation['’]s|bloc['’]s|group['’]s)\s+(?P<num>{_ORD})\s+(?:(?:full|full-fledged|fully-fledged|"
     rf"permanent|new)\s+)*(?P<term>member(?:[\s-]+(?:state|country|nation))?|observer(?:\s+state)?|dialogue\s+partner)\b", re.I)
-_COUNT_WORDS = None if _TERM_WORDS is None else _TERM_WORDS + ("countries", "states", "nations")
+_COUNT_WORDS = None if _TERM_WORDS is None else _TERM_WORDS + ("countr", "state", "nation")
 # A count is a number: a digit, or a number word (each contains one of these).
 _DIGIT = re.compile(r"\d")
 _NUMBER_PARTS = tuple(w for w in lexicon.NUMBER_WORDS if not any(v != w and v in w for v in lexicon.NUMBER_WORDS))
@@ -570,6 +601,10 @@ def _count_status(text: str, sent: Sentence, m: re.Match, ordinal: bool) -> str 
     """Which group a number counts; generic "countries" only in a founding frame or with "as <status>"."""
     term = m.group("term")
     left = text[sent.start:m.start()]
+    if _SINGULAR_GENERIC.fullmatch(term):
+        return "member" if "-" in m.group(0) and _SINGULAR_ORG.match(text, m.end(), sent.end) else None
+    if not ordinal and _ORIGINALLY.search(left + m.group(0)):
+        return "founding_member"
     if re.fullmatch(_GENERIC, term, re.I):
         if _ORIGINALLY.search(left + m.group(0)) or (_FOUND_VERB.search(left) and re.search(r"\bby\s+(?:the\s+)?(?:heads?\s+of\s+states?\s+of\s+(?:the\s+)?)?$", left)):
             return "founding_member"

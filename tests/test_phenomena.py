@@ -61,6 +61,7 @@ def _rows(isos, status, year=None, modality="reported"):
     ("Belarus's accession to the SCO in 2024 was celebrated in Minsk.", _rows(["BLR"], "member", 2024)),
     ("Mongolia's observer status dates from 2004.", _rows(["MNG"], "observer", 2004)),
     ("Iran’s full membership will be formalised in 2023.", _rows(["IRN"], "member", 2023, "expected")),
+    ("The summit is expected to approve Belarus's membership.", _rows(["BLR"], "member", None, "expected")),
     # grant of a status to a list
     ("The summit saw the granting of full membership to India and Pakistan in 2017.", _rows(["IND", "PAK"], "member", 2017)),
 ])
@@ -129,14 +130,21 @@ FOUNDERS = ["CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
     "Its six founding members, China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan, met in Shanghai in 2001.",
     "Launched in Shanghai in June 2001, the SCO has eight full members, including its six founding members, China, "
     "Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan.",
+    "China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan founded the SCO in 2001.",
+    "China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan jointly established the organization in June 2001.",
 ])
 def test_founding_frames(tmp_path, sentence):
     rows = members(tmp_path, sentence)
     assert [r for r in rows if r[1] == "founding_member"] == _rows(FOUNDERS, "founding_member", 2001)
 
 
-def test_shanghai_five_is_not_the_sco(tmp_path):
-    assert members(tmp_path, "In 1996 the Shanghai Five was formed by China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan.") == []
+@pytest.mark.parametrize("sentence", [
+    "In 1996 the Shanghai Five was formed by China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan.",
+    "The Shanghai Five grouping was created in 1996 by China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan.",
+    "Uzbekistan joined the Shanghai Five in 2001.",
+])
+def test_shanghai_five_is_not_the_sco(tmp_path, sentence):
+    assert members(tmp_path, sentence) == []
 
 
 # ---------------------------------------------------------------- member lists in every shape
@@ -160,6 +168,15 @@ def test_shanghai_five_is_not_the_sco(tmp_path):
      "observer status in the SCO.",
      _rows(["IND", "PAK"], "member", None, "expected") + _rows(["IND", "PAK"], "observer")),
     ("Iran, Mongolia, and Afghanistan also have observer status.", _rows(["IRN", "MNG", "AFG"], "observer")),
+    # an appositive between the list and its predicate
+    ("Turkey, a NATO member, is a dialogue partner of the SCO.", _rows(["TUR"], "dialogue_partner")),
+    ("Belarus, Russia's closest ally, became a member in 2024.", _rows(["BLR"], "member", 2024)),
+    # a relative clause and the main predicate: two statuses, each with its own date
+    ("India, which had been an observer since 2005, became a full member in 2017.",
+     _rows(["IND"], "observer", 2005) + _rows(["IND"], "member", 2017)),
+    # clauses joined by "while" keep their own statuses
+    ("Afghanistan and Mongolia have observer status, while Nepal and Turkey are dialogue partners.",
+     _rows(["AFG", "MNG"], "observer") + _rows(["NPL", "TUR"], "dialogue_partner")),
 ])
 def test_member_lists(tmp_path, sentence, expected):
     assert members(tmp_path, sentence) == sorted(expected)
@@ -233,6 +250,9 @@ def test_not_membership(tmp_path, sentence):
     ("In 2005 the SCO had six members.", [("member", 6, "reported", "2005")]),
     ("Laos could become the SCO's 11th member state.", [("member", 11, "expected", "after_event")]),
     ("Mongolia, Iran, Pakistan and India are the four observer states.", [("observer", 4, "reported", "publication")]),
+    ("Leaders of the 10-nation bloc met in Astana.", [("member", 10, "reported", "publication")]),
+    ("Leaders of ten nations met in Astana.", []),
+    ("At its founding the SCO had six members.", [("founding_member", 6, "reported", "publication")]),
 ])
 def test_counts_and_their_time(tmp_path, sentence, expected):
     assert counts(tmp_path, sentence) == sorted(expected)
