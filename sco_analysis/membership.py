@@ -161,6 +161,7 @@ _MEMORANDUM_RIGHT = re.compile(r"""
         (?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:accession|membership|admission)\s+(?:procedures?|process)\b
                                                                           # "Belarus started its accession procedure"
     """, re.I | re.X)
+_MEMORANDUM = re.compile(r"\bmemorand(?:um|a)\b", re.I)
 _AS_TERM = re.compile(rf"\b(?:as|to)\s+(?:(?:an?|the|its)\s+)?(?:(?:SCO|full|new)\s+)?(?P<term>{_TERM_RE})\b", re.I)
 # A country holding a status, read after the list: "has observer status", "occupies the role of a dialogue partner".
 _STATIVE_STATUS = re.compile(rf"""
@@ -254,7 +255,8 @@ def _left_frame(left: str, right: str) -> Frame | None:
     if step:
         as_status = _AS_STATUS.match(right) or _STATUS_OBJECT.match(right)
         term = step.group("term") or (as_status.group("term") if as_status else None)
-        return Frame(_term_status(term) if term else "member", "expected")
+        status = _term_status(term) if term else "member"
+        return Frame(status, _step_modality(status, tail))
     if _PROCESS.search(tail):
         return None
     if _ORIGINALLY.search(tail) and not _FORERUNNER.search(tail):
@@ -345,7 +347,7 @@ def _founded_frame(right: str) -> Frame | None:
 
 
 def _step_frame(right: str) -> Frame | None:
-    """A step on the way in after the list: expected, with the status the clause names (default member)."""
+    """A step on the way in after the list, with the status the clause names (default member)."""
     m = _MEMORANDUM_RIGHT.search(right)
     if m is None:
         return None
@@ -354,7 +356,18 @@ def _step_frame(right: str) -> Frame | None:
     term = _AS_TERM.search(rest) or _STATUS_OBJECT.search(rest)
     if term and _foreign(rest[:term.start("term")], rest[term.end():]):
         return None
-    return Frame(_term_status(term.group("term")) if term else "member", "expected")
+    status = _term_status(term.group("term")) if term else "member"
+    return Frame(status, _step_modality(status, right[:m.end()]), recent=bool(_PERFECT.search(right[:m.end()])))
+
+
+def _step_modality(status: str, words: str) -> str:
+    """A step towards membership is ``expected``. A dialogue partner's memorandum, once signed, is how
+    that status is conferred, so a signed one is ``reported`` ("signed memoranda ... to join as
+    dialogue partners"); a memorandum still to be signed is ``expected``."""
+    if status in ("dialogue_partner", BARE_PARTNER, "partner") and _MEMORANDUM.search(words) \
+            and _modality(words) == "reported":
+        return "reported"
+    return "expected"
 
 
 def _possessive_frame(right: str, left: str = "") -> Frame | None:
