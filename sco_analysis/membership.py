@@ -102,7 +102,8 @@ _AUX = (r"(?:has|have|had|was|were|is|are|will|would|shall|could|can|may|might|m
         r"first|last|jointly|effectively|\w+ly)")
 _ACQUIRE = (r"becom(?:e|es|ing)|became|join(?:s|ed|ing)?|acced(?:e|es|ed|ing)|admitted|accepted|added|included|inducted|"
             r"granted|given|awarded|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|gain(?:s|ed|ing)?|got|get|gets|"
-            r"acquir(?:e|es|ed|ing)|upgraded|elevated|promoted|hold|holds|held|enjoy(?:s|ed)?|retain(?:s|ed)?")
+            r"acquir(?:e|es|ed|ing)|upgraded|elevated|promoted|hold|holds|held|enjoy(?:s|ed)?|retain(?:s|ed)?|"
+            r"made|named|designated")
 _STATIVE_VERB = re.compile(r"hold|held|enjoy|retain", re.I)
 _HOLD = r"occup(?:y|ies|ied|ying)|serv(?:e|es|ed|ing)\s+as|act(?:s|ed|ing)?\s+as"
 # Present perfect of an event ("has been admitted", "have joined"): the news the article reports.
@@ -134,6 +135,10 @@ _APPOSITIVE_RIGHT = re.compile(
     r"^,\s+(?:(?:both|all|each|now|currently|also|themselves|already)\s+)*(?:(?:a|an|the)\s+)?(?:(?:SCO|new|current)\s+)?"
     rf"(?P<term>{_TERM_RE})(?:\s+(?:since|from)\s+[^,;]{{1,30}})?\s*,", re.I)
 _CLAUSE_END = re.compile(r";|\.\s|\s(?:while|whereas|but)\s|$")
+# A list that shares the predicate of the list before it, with its own time ("gapping"):
+# "Mongolia was granted observer status in 2004, and India, Iran and Pakistan in 2005."
+_GAPPED_LEFT = re.compile(r"(?:,\s*|\s)and\s+(?:the\s+)?$", re.I)
+_GAPPED_RIGHT = re.compile(r"^\s+(?:in|on|at|during|by)\s+[^,;]{1,40}?\s*(?:[.;!]?\s*$|[,;])", re.I)
 # An appositive between the list and its predicate: "Turkey, a NATO member, is a dialogue partner".
 _APPOSITIVE_SKIP = re.compile(r"^,\s+(?:[\w'’-]+\s+){0,5}[\w'’-]+,", re.I)
 # The list as the subject of a founding verb: "China, Russia, ... founded the SCO in 2001".
@@ -501,10 +506,15 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
         ref = timeexpr.as_date(refs.get(aid))
         prev = None
         for i, sent in enumerate(sents):
+            last: list[Frame] = []
             for lst in sent.lists:
                 left = text[sent.start:lst.start]
                 right = text[lst.end:sent.end]
-                for frame in _frames(left, right):
+                frames = _frames(left, right)
+                if not frames and last and _GAPPED_LEFT.search(left) and _GAPPED_RIGHT.match(right):
+                    frames = [replace(f, span=(0, len(right)), recent=False) for f in last]
+                last = frames or last
+                for frame in frames:
                     shared = _claim_date(text, sent, lst, frame)
                     if frame.founding and shared is None:
                         shared = _founding_date(text, sent, prev)

@@ -47,24 +47,27 @@ def test_founding_rows_and_founded_members_agree(tables):
     for t in tables:
         m = t["membership"]
         founders = m[m["status"] == "founding_member"].groupby(["article_id", "sentence_id"])["iso3"]
-        from_rows = {k: ";".join(sorted(set(v))) for k, v in founders if len(set(v)) >= 2}
+        from_rows = {(aid, ";".join(sorted(set(v)))) for (aid, _), v in founders if len(set(v)) >= 2}
         c = _claims(t, "founded.members")
-        from_claims = {(r.article_id, r.sentence_id): r.value for r in c.itertuples()}
-        assert from_rows == from_claims
+        assert from_rows == {(r.article_id, r.value) for r in c.itertuples()}
         checked += len(from_rows)
     assert checked >= 1
 
 
 def test_member_years_and_accession_claims_agree(tables):
+    """Claims keep one row per (article, key, value), from its first sentence: that row's modality is
+    the membership row's of the same sentence."""
     checked = 0
     for t in tables:
         m = t["membership"]
         dated = m[(m["status"] == "member") & m["year"].notna()]
-        rows = {(r.article_id, r.sentence_id, r.iso3, str(int(r.year)), r.modality) for r in dated.itertuples()}
+        rows = {(r.article_id, r.sentence_id, r.iso3, str(int(r.year))): r.modality for r in dated.itertuples()}
         c = _claims(t, "accession.year.")
-        claims = {(r.article_id, r.sentence_id, r.claim_key.rsplit(".", 1)[1], r.value, r.modality) for r in c.itertuples()}
-        assert rows == claims
-        checked += len(rows)
+        claims = {(r.article_id, r.sentence_id, r.claim_key.rsplit(".", 1)[1], r.value): r.modality for r in c.itertuples()}
+        assert {(a, i, y) for a, _, i, y in rows} == {(a, i, y) for a, _, i, y in claims}
+        for key, modality in claims.items():
+            assert rows[key] == modality, key
+        checked += len(claims)
     assert checked >= 2
 
 
@@ -72,12 +75,15 @@ def test_counts_and_count_claims_agree(tables):
     checked = 0
     for t in tables:
         cnt = t["counts"]
-        rows = {(r.article_id, r.sentence_id, COUNT_KEYS[r.status], str(int(r["count"])), r.modality)
+        rows = {(r.article_id, r.sentence_id, COUNT_KEYS[r.status], str(int(r["count"]))): (r.modality, r.as_of)
                 for _, r in cnt.iterrows()}
         c = t["claims"][t["claims"]["claim_key"].isin(COUNT_KEYS.values())]
-        claims = {(r.article_id, r.sentence_id, r.claim_key, r.value, r.modality) for r in c.itertuples()}
-        assert rows == claims
-        checked += len(rows)
+        claims = {(r.article_id, r.sentence_id, r.claim_key, r.value): (r.modality, r.as_of) for r in c.itertuples()}
+        assert {(a, k, v) for a, _, k, v in rows} == {(a, k, v) for a, _, k, v in claims}
+        for key, (modality, as_of) in claims.items():
+            assert rows[key][0] == modality, key
+            assert key[2] == "founded.count" or rows[key][1] == as_of, key
+        checked += len(claims)
     assert checked >= 4
 
 

@@ -207,6 +207,22 @@ def test_claim_time(tmp_path, sentence, published, expected):
     assert members(tmp_path, sentence, published) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Mongolia was granted observer status at the Tashkent summit in 2004, and India, Iran and Pakistan in 2005.",
+     _rows(["MNG"], "observer", 2004) + _rows(["IND", "IRN", "PAK"], "observer", 2005)),
+    ("The SCO admitted Mongolia as an observer in 2004 and Pakistan, Iran and India in 2005.",
+     _rows(["MNG"], "observer", 2004) + _rows(["IND", "IRN", "PAK"], "observer", 2005)),
+    ("Belarus and Sri Lanka were made dialogue partners in 2009, and Turkey in 2012.",
+     _rows(["BLR", "LKA"], "dialogue_partner", 2009) + _rows(["TUR"], "dialogue_partner", 2012)),
+    ("India and Pakistan joined in 2017 and Iran in 2023.",
+     _rows(["IND", "PAK"], "member", 2017) + _rows(["IRN"], "member", 2023)),
+    # no shared predicate to inherit
+    ("Leaders of China met in 2004, and Russia in 2005.", []),
+])
+def test_years_spread_over_lists_and_clauses(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence) == sorted(expected)
+
+
 def test_expected_at_the_summit_takes_the_summit_date(tmp_path):
     body = ("Sharif will attend the SCO Summit in Astana starting June 8. "
             "Pakistan and India are expected to be given full membership during the two-day Summit.")
