@@ -511,7 +511,7 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
                 left = text[sent.start:lst.start]
                 right = text[lst.end:sent.end]
                 frames = _frames(left, right)
-                if not frames and last and _GAPPED_LEFT.search(left) and _GAPPED_RIGHT.match(right):
+                if not frames and last and any(lst.dates) and _GAPPED_LEFT.search(left) and _GAPPED_RIGHT.match(right):
                     frames = [replace(f, span=(0, len(right)), recent=False) for f in last]
                 last = frames or last
                 for frame in frames:
