@@ -40,8 +40,8 @@ def _markers(kind: str) -> str:
     return "|".join(alts)
 
 
-# Lower case on purpose: "May" the month is not the modal "may".
-FUTURE = re.compile(_markers("future"))
+# Any case (headlines are in title case: "India, Pakistan Could Join SCO"), except "may": "May" is the month.
+FUTURE = re.compile(_markers("future").replace(r"|may)", r"|(?-i:may))"), re.I)
 EARLIER = re.compile(_markers("earlier"), re.I)
 NOW = re.compile(_markers("now"), re.I)
 

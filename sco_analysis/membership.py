@@ -127,7 +127,7 @@ _JOIN_OBJECT = re.compile(
     r"club|family|it|its\s+ranks|ranks|as|in|on|at|from|this|next|last|later|too|soon|then|to\s+(?:the\s+)?(?:SCO|Shanghai|"
     r"organi[sz]ation|group(?:ing)?|bloc|association|alliance|club|family)))", re.I)
 _OF_OTHER = re.compile(r"\s+(?:of|in|within)\s+(?:the\s+)?" + _OTHER_ORG.pattern)
-_STATUS_OBJECT = re.compile(rf"\s*(?:the\s+)?(?:status\s+of\s+(?:an?\s+)?)?(?:(?:SCO|full)\s+)?(?P<term>{_TERM_RE})\b", re.I)
+_STATUS_OBJECT = re.compile(rf"\s*(?:the\s+)?(?:status\s+of\s+(?:an?\s+|the\s+)?)?(?:(?:SCO|full)\s+)?(?P<term>{_TERM_RE})\b", re.I)
 _BARE_APPOSITION = re.compile(rf"(?:\b(?P<pre>SCO|fellow|new|newest)\s+)?\b(?P<term>{_TERM_RE})\s+$", re.I)
 _COORDINATED = re.compile(rf",?\s+and(?=(?:\s+{_AUX})*\s+(?:{_ACQUIRE}|{_HOLD}|is|are|was|were)\b)\s", re.I)
 _RELATIVE = re.compile(r"^,\s+(?:which|who)\b[^,;]*,", re.I)
@@ -139,6 +139,14 @@ _CLAUSE_END = re.compile(r";|\.\s|\s(?:while|whereas|but)\s|$")
 # "Mongolia was granted observer status in 2004, and India, Iran and Pakistan in 2005."
 _GAPPED_LEFT = re.compile(r"(?:,\s*|\s)and\s+(?:the\s+)?$", re.I)
 _GAPPED_RIGHT = re.compile(r"^\s+(?:in|on|at|during|by)\s+[^,;]{1,40}?\s*(?:[.;!]?\s*$|[,;])", re.I)
+# A list given a status by "with ... as": "..., with Iran, Afghanistan, Belarus and Mongolia as observers".
+_WITH_LEFT = re.compile(r"\b(?:with|plus|along\s+with|together\s+with)\s+(?:the\s+)?$", re.I)
+# A list inside a prepositional phrase is not the subject of what follows: "the UAE ambassador to India, signed"
+# ("with" is left out: "with Iran set to join soon" has Iran as its subject).
+_PREP_BEFORE = re.compile(r"\b(?:to|of|in|from|for|by|at|on|into|between|among|than|about)\s+(?:the\s+)?$", re.I)
+# A status noun describing countries named in a prepositional phrase is not future: "the presidents of member nations A, B".
+_DESCRIBED = re.compile(r"\b(?:of|from|for|with|among|between)\s+(?:the\s+|its\s+|all\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_STEP_WORD = re.compile(r"\b(?:procedures?|process|roadmap|memorand(?:um|a))\b", re.I)
 # An appositive between the list and its predicate: "Turkey, a NATO member, is a dialogue partner".
 _APPOSITIVE_SKIP = re.compile(r"^,\s+(?:[\w'’-]+\s+){0,5}[\w'’-]+,", re.I)
 # The list as the subject of a founding verb: "China, Russia, ... founded the SCO in 2001".
@@ -245,6 +253,7 @@ class Frame:
     stative: bool = False
     recent: bool = False
     span: tuple[int, int] | None = None
+    step: bool = False
 
 
 _modality = lexicon.modality
@@ -261,7 +270,8 @@ def _left_frame(left: str, right: str) -> Frame | None:
         as_status = _AS_STATUS.match(right) or _STATUS_OBJECT.match(right)
         term = step.group("term") or (as_status.group("term") if as_status else None)
         status = _term_status(term) if term else "member"
-        return Frame(status, _step_modality(status, tail))
+        modality = _step_modality(status, tail)
+        return Frame(status, modality, step=modality == "expected" and status == "member")
     if _PROCESS.search(tail):
         return None
     if _ORIGINALLY.search(tail) and not _FORERUNNER.search(tail):
@@ -284,15 +294,19 @@ def _left_frame(left: str, right: str) -> Frame | None:
             return None
         status = _term_status(m.group("term"))
         clause = tail[:m.start()]
-        return Frame(status, _modality(clause[-60:]), status == "founding_member", status != "founding_member")
+        modality = "reported" if _DESCRIBED.search(clause) else _modality(clause[-60:])
+        return Frame(status, modality, status == "founding_member", status != "founding_member")
     m = _GRANT_STATUS_TO.search(tail)
     if m:
         return Frame(_term_status(m.group("term") or m.group("term2")), _modality(tail[max(0, m.start() - 40):]),
                      recent=bool(_PERFECT.search(tail, max(0, m.start() - 25), m.start())))
     as_status = _AS_STATUS.match(right)
+    if as_status and _WITH_LEFT.search(tail):
+        return Frame(_term_status(as_status.group("term")), "reported", stative=True)
     if _OF_NOUN.search(tail) or _EXPAND.search(tail):
         status = _term_status(as_status.group("term")) if as_status else "member"
-        return Frame(status, _modality(tail[-60:]))
+        after = right[:_CLAUSE_END.search(right, 1).start()][:60] if _OF_NOUN.search(tail) else ""
+        return Frame(status, "expected" if _FUTURE.search(after) else _modality(tail[-60:]))
     if _ORG_HAS.search(tail):
         status = _term_status(as_status.group("term")) if as_status else "member"
         return Frame(status, _modality(tail[-60:]), stative=True)
@@ -362,7 +376,8 @@ def _step_frame(right: str) -> Frame | None:
     if term and _foreign(rest[:term.start("term")], rest[term.end():]):
         return None
     status = _term_status(term.group("term")) if term else "member"
-    return Frame(status, _step_modality(status, right[:m.end()]), recent=bool(_PERFECT.search(right[:m.end()])))
+    modality = _step_modality(status, right[:m.end()])
+    return Frame(status, modality, recent=bool(_PERFECT.search(right[:m.end()])), step=modality == "expected" and status == "member")
 
 
 def _step_modality(status: str, words: str) -> str:
@@ -393,8 +408,11 @@ def _possessive_frame(right: str, left: str = "") -> Frame | None:
         as_term = _AS_TERM.match(clause) or _PREP_STATUS.match(clause)
         status = _term_status(as_term.group("term")) if as_term else "member"
         stative = False
-    expected = m.group("next") or _FUTURE.search(clause[:80]) or _FUTURE.search(left[-60:])
-    return Frame(status, "expected" if expected else "reported", stative=stative and not expected)
+    if _PROCESS.search(left[-60:] + " for "):
+        return None
+    step = bool(_STEP_WORD.search(left[-60:]) or _STEP_WORD.search(m.group("next") or ""))
+    expected = m.group("next") or step or _FUTURE.search(clause[:80]) or _FUTURE.search(left[-60:])
+    return Frame(status, "expected" if expected else "reported", stative=stative and not expected, step=step)
 
 
 def _foreign(before: str, after: str) -> bool:
@@ -451,6 +469,8 @@ def _claim_date(text: str, sent: Sentence, lst: CountryList, frame: Frame) -> ti
     """The free time expression of the list's clause nearest the list that can date the claim: not one that
     dates a founding ("which was founded in 2001"), and for a standing status ("is an observer")
     only one that says since when ("since 2005")."""
+    if frame.step:
+        return None
     lo, hi = _clause_span(text, sent, lst)
     if frame.span is not None:
         lo, hi = max(lo, lst.end + frame.span[0]), min(hi, lst.end + frame.span[1])
@@ -540,6 +560,8 @@ def _frames(left: str, right: str) -> list[Frame]:
         frame = _possessive_frame(right, left)
         return [frame] if frame else []
     out = [f for f in [_left_frame(left, right)] if f]
+    if _PREP_BEFORE.search(left[-30:]):
+        return out
     for frame in _right_frames(right):
         if all(frame.status != f.status for f in out):
             out.append(frame)
@@ -701,6 +723,8 @@ def extract_counts(corpus, read: dict[str, list[Sentence]] | None = None) -> pd.
                     continue
                 seen.add((status, n))
                 when = timeexpr.tense(text, sent.start, sent.end, m.start(), m.end())
+                if _NOW.search(text, max(sent.start, m.start() - 30), m.start()):
+                    when = None
                 modality = "expected" if when == "future" else "reported"
                 if status == "founding_member":
                     d = _founding_date(text, sent, sents[i - 1] if i else None)
