@@ -65,7 +65,7 @@ _PROCESS = re.compile(
 # The SCO's forerunner, whose founding is not the SCO's: "In 1996 the Shanghai Five was formed by ...".
 _FORERUNNER = re.compile(r"Shanghai\s+(?:Five|5|Forum)\b", re.I)
 _FOUND_VERB = re.compile(r"\b(?:founded|established|created|formed|set\s+up|launched|co-founded|born)\b", re.I)
-_FOUND_BY = re.compile(r"\bby\s+(?:the\s+)?(?:heads?\s+of\s+states?\s+of\s+(?:the\s+)?)?"
+_FOUND_BY = re.compile(r"\bby\s+(?:the\s+)?(?:(?:heads?\s+of\s+states?|presidents?|leaders?)\s+of\s+(?:the\s+)?)?"
                        rf"(?:(?:{_NUM})\s+)?(?:(?:original|founding)\s+)?(?:countries|states|nations|members)?(?:\s+of)?[\s(—–:,-]*$", re.I)
 _FOUND_MIDDLE_BAD = re.compile(r"\b(?:is|are|was|were|led|chaired|hosted|headed|has|have|attended|represented)\b", re.I)
 _ORIGINALLY = re.compile(
@@ -73,9 +73,14 @@ _ORIGINALLY = re.compile(
     r"(?:consist(?:ing|ed|s)\s+of|compris(?:ing|ed|es)|made\s+up\s+of|had|having|includ(?:ing|ed|es)|brought\s+together|unit(?:ed|ing))\s+"
     rf"(?:the\s+)?(?:(?:{_NUM})\s+)?(?:countries|states|nations|members|member\s+states)?[\s(—–:,-]*$", re.I)
 
-_APPOSITION = re.compile(
-    rf"(?P<term>{_TERM_RE})\s*(?:\(|:|—|–|\s-|,\s*(?:namely\s+|including\s+|such\s+as\s+|i\.\s?e\.,?\s+|like\s+)?|"
-    r"\s+(?:namely|including|such\s+as|like|are|were|being|is|was|remain|remained|include[sd]?|comprise[sd]?)\s+)\s*(?:the\s+)?$", re.I)
+_APPOSITION = re.compile(rf"""
+    (?P<term>{_TERM_RE})
+    (?:\s+of\s+(?:the\s+)?(?:SCO|organi[sz]ation|bloc|group(?:ing)?|Shanghai\s+Cooperation\s+Organi[sz]ation))?   # "The current members of the SCO are"
+    (?:\s+(?:now|currently|presently|today|at\s+present))?                                                    # "The SCO members now are"
+    \s*(?:\(|:|—|–|\s-|,\s*(?:namely\s+|including\s+|such\s+as\s+|i\.\s?e\.,?\s+|like\s+)?
+    | \s+(?:namely|including|such\s+as|like|are|were|being|is|was|remain|remained|include[sd]?|comprise[sd]?)\s+
+      (?:the\s+following\s+(?:(?:{_NUM})\s+)?(?:countries|states|nations)?\s*:?\s*)?                          # "are the following six countries:"
+    )\s*(?:the\s+)?$""", re.I | re.X)
 _OF_NOUN = re.compile(r"\b(?P<term>membership|accession|admission|entry|joining|inclusion)\s+(?:of|by)\s+(?:the\s+)?$", re.I)
 _GRANT_STATUS_TO = re.compile(rf"""
     \b(?:grant(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|award(?:s|ed|ing)?|conferr?(?:s|ed|ing)?)\s+(?:of\s+)?(?:the\s+)?(?:(?:SCO|new)\s+)?
@@ -83,6 +88,12 @@ _GRANT_STATUS_TO = re.compile(rf"""
       (?P<term>{_TERM_RE})(?:\s+status)?\s+(?:up)?on\s*$            # "conferred observer status on Mongolia"
     | (?P<term2>{_TERM_RE})(?:\s+status)?\s+to\s+(?:the\s+)?$       # "granting of full membership to India and Pakistan"
     )""", re.I | re.X)
+# The organisation has the list "as" a status: "Founded in 2001, the SCO has China, ... as its full members".
+_ORG_HAS_AS = re.compile(r"\b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|it)\s+(?:now\s+|currently\s+|also\s+)?(?:has|had|have)\s+(?:the\s+)?$", re.I)
+# The list joined the organisation, said in the passive: "It was later joined by India, Pakistan and Iran."
+_JOINED_BY = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+|later\s+|since\s+|also\s+|then\s+)?joined\s+by\s+(?:the\s+)?$", re.I)
+# A status extended to the list, in the passive: "observer status was extended to India, Iran and Pakistan".
+_STATUS_PASSIVE_TO = re.compile(rf"(?P<term>{_TERM_RE})(?:\s+status)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|will\s+be)\s+(?:\w+ly\s+)?(?:extended|granted|given|awarded|conferred)\s+(?:up)?(?:to|on)\s+(?:the\s+)?$", re.I)
 _EXPAND = re.compile(r"\b(?:expand(?:ed|s|ing)?|enlarg(?:ed|es|ing|e)|gr(?:ew|own|ow|ows)|widen(?:ed|s)?)\s+(?:\w+\s+){0,2}?"
                      r"to\s+(?:include|incorporate|encompass|take\s+in|embrace|admit)\s+(?:the\s+)?$", re.I)
 _ORG_HAS = re.compile(r"""
@@ -91,7 +102,11 @@ _ORG_HAS = re.compile(r"""
     | unites|united                                  # "the bloc unites China, Russia, ..."
     | brings\s+together|brought\s+together           # "an alliance founded in 2001 that brings together Russia, China, ..."
     | groups|grouped|gathers                         # "the SCO groups China, India, ..."
-    | will\s+include|will\s+comprise)\s+(?:the\s+)?$""", re.I | re.X)
+    | comprising|consisting\s+of|grouping|uniting|bringing\s+together   # "an alliance comprising Russia, China, ..."
+    | will\s+include|will\s+comprise)\s+(?:the\s+)?
+    (?:(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:full|permanent|member)\s+)?(?:countries|states|nations)
+       \s*(?::|—|–|\(|,\s*(?:namely|including)\s+)\s*(?:the\s+)?)?       # "The SCO consists of 8 countries: India, ..."
+    $""", re.I | re.X)
 _ADMIT = re.compile(r"\b(?P<verb>admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|add(?:s|ed|ing)?|"
                     r"induct(?:s|ed|ing)?|grant(?:s|ed|ing)?|approv(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|upgrad(?:e|es|ed|ing))"
                     r"\s+(?:\w+\s+)?(?:the\s+)?$", re.I)
@@ -109,12 +124,16 @@ _HOLD = r"occup(?:y|ies|ied|ying)|serv(?:e|es|ed|ing)\s+as|act(?:s|ed|ing)?\s+as
 # Present perfect of an event ("has been admitted", "have joined"): the news the article reports.
 _PERFECT = re.compile(r"\b(?:has|have)\b(?!\s+(?:long|always|already|previously|earlier|since)\b)", re.I)
 _JOIN_LIKE = re.compile(r"^(?:join|acced|admitted|accepted|added|included|inducted)", re.I)
-_RIGHT_VERB = re.compile(rf"^(?:,?\s+(?:which|that|who))?(?P<aux>(?:\s+{_AUX})*)\s+(?P<verb>{_ACQUIRE})\b", re.I)
+_RIGHT_VERB = re.compile(rf"""
+    ^(?:,?\s+(?:which|that|who))?
+    (?:,?\s+(?:on|in|last|this|earlier)\s+(?:[A-Z]\w+|\d{{4}}|week|month|year)(?:\s+\d{{1,2}})?,?(?=\s+(?:{_AUX}\s+)*(?:{_ACQUIRE})\b))?  # "Iran on Tuesday became"
+    (?P<aux>(?:\s+{_AUX})*)\s+(?P<verb>{_ACQUIRE})\b""", re.I | re.X)
 _PREP = r"(?:of|for|with|to|among|between|in|on|at|and|or|by|from|into|as|that|which)\b"
 _MODIFIER = rf"(?!{_PREP})[\w'’-]+"
 _PLAIN_MODIFIER = rf"(?!{_PREP})(?![\w-]*ing\b)[\w'’-]+"
 _STATUS_NP = (rf"(?:(?:a|an|the|its|one\s+of\s+(?:the|its)|among\s+(?:the|its))\s+(?:{_MODIFIER}\s+){{0,3}}?|"
-              rf"(?:{_PLAIN_MODIFIER}\s+){{0,2}}?)(?:status\s+of\s+(?:an?\s+)?)?(?P<term>{_TERM_RE})\b")
+              rf"(?:{_PLAIN_MODIFIER}\s+){{0,2}}?)(?:status\s+of\s+(?:an?\s+)?)?"
+              rf"(?:(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)\s+)?(?P<term>{_TERM_RE})\b")
 _DIRECT_STATUS = re.compile(rf"\s+(?:\w+ly\s+)?{_STATUS_NP}", re.I)
 _AS_OBJECT_STATUS = re.compile(rf"(?:\s+{_MODIFIER}){{0,6}}?\s+as\s+{_STATUS_NP}", re.I)
 _COPULA = re.compile(
@@ -128,7 +147,7 @@ _JOIN_OBJECT = re.compile(
     r"organi[sz]ation|group(?:ing)?|bloc|association|alliance|club|family)))", re.I)
 _OF_OTHER = re.compile(r"\s+(?:of|in|within)\s+(?:the\s+)?" + _OTHER_ORG.pattern)
 _STATUS_OBJECT = re.compile(rf"\s*(?:the\s+)?(?:status\s+of\s+(?:an?\s+|the\s+)?)?(?:(?:SCO|full)\s+)?(?P<term>{_TERM_RE})\b", re.I)
-_BARE_APPOSITION = re.compile(rf"(?:\b(?P<pre>SCO|fellow|new|newest)\s+)?\b(?P<term>{_TERM_RE})\s+$", re.I)
+_BARE_APPOSITION = re.compile(rf"(?:\b(?P<pre>SCO|fellow|new|newest|{_NUM})\s+)?\b(?P<term>{_TERM_RE})\s+$", re.I)
 _COORDINATED = re.compile(rf",?\s+and(?=(?:\s+{_AUX})*\s+(?:{_ACQUIRE}|{_HOLD}|is|are|was|were)\b)\s", re.I)
 _RELATIVE = re.compile(r"^,\s+(?:which|who)\b[^,;]*,", re.I)
 _APPOSITIVE_RIGHT = re.compile(
@@ -143,6 +162,8 @@ _GAPPED_RIGHT = re.compile(r"^\s+(?:in|on|at|during|by)\s+[^,;]{1,40}?\s*(?:[.;!
 _WITH_LEFT = re.compile(r"\b(?:with|plus|along\s+with|together\s+with)\s+(?:the\s+)?$", re.I)
 # A list inside a prepositional phrase is not the subject of what follows: "the UAE ambassador to India, signed"
 # ("with" is left out: "with Iran set to join soon" has Iran as its subject).
+_ABBREVIATION = re.compile(r"^\s*\([A-Z][A-Za-z.]{1,7}\)")
+_GROUP_OF = re.compile(r"\b(?:states|countries|nations|republics)\s+of\s+(?:the\s+)?$", re.I)   # "Four states of A, B ... are"
 _PREP_BEFORE = re.compile(r"\b(?:to|of|in|from|for|by|at|on|into|between|among|than|about)\s+(?:the\s+)?$", re.I)
 # A status noun describing countries named in a prepositional phrase is not future: "the presidents of member nations A, B".
 _DESCRIBED = re.compile(r"\b(?:of|from|for|with|among|between)\s+(?:the\s+|its\s+|all\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -238,7 +259,10 @@ _BARE_APPOSITION = _Prefiltered(_BARE_APPOSITION, _TERM_WORDS)
 _GRANT_STATUS_TO = _Prefiltered(_GRANT_STATUS_TO, "grant giv gave award confer")
 _OF_NOUN = _Prefiltered(_OF_NOUN, "membership accession admission entry joining inclusion")
 _EXPAND = _Prefiltered(_EXPAND, "expand enlarg grew grow widen")
-_ORG_HAS = _Prefiltered(_ORG_HAS, "includ compris consist unite brings brought group gathers")
+_ORG_HAS = _Prefiltered(_ORG_HAS, "includ compris consist unite uniting brings bringing brought group gathers")
+_ORG_HAS_AS = _Prefiltered(_ORG_HAS_AS, "has had have")
+_JOINED_BY = _Prefiltered(_JOINED_BY, "joined")
+_STATUS_PASSIVE_TO = _Prefiltered(_STATUS_PASSIVE_TO, "extended granted given awarded conferred")
 _ADMIT = _Prefiltered(_ADMIT, "admit accept welcom add induct grant approv confirm upgrad")
 
 
@@ -307,6 +331,13 @@ def _left_frame(left: str, right: str) -> Frame | None:
         status = _term_status(as_status.group("term")) if as_status else "member"
         after = right[:_CLAUSE_END.search(right, 1).start()][:60] if _OF_NOUN.search(tail) else ""
         return Frame(status, "expected" if _FUTURE.search(after) else _modality(tail[-60:]))
+    if as_status and _ORG_HAS_AS.search(tail):
+        return Frame(_term_status(as_status.group("term")), _modality(tail[-60:]), stative=True)
+    m = _STATUS_PASSIVE_TO.search(tail)
+    if m:
+        return Frame(_term_status(m.group("term")), _modality(m.group(0)))
+    if _JOINED_BY.search(tail):
+        return Frame("member", _modality(tail[-60:]))
     if _ORG_HAS.search(tail):
         status = _term_status(as_status.group("term")) if as_status else "member"
         return Frame(status, _modality(tail[-60:]), stative=True)
@@ -560,9 +591,13 @@ def _frames(left: str, right: str) -> list[Frame]:
         frame = _possessive_frame(right, left)
         return [frame] if frame else []
     out = [f for f in [_left_frame(left, right)] if f]
-    if _PREP_BEFORE.search(left[-30:]):
+    if _PREP_BEFORE.search(left[-30:]) and not _GROUP_OF.search(left[-30:]):
         return out
-    for frame in _right_frames(right):
+    abbr = _ABBREVIATION.match(right)
+    shift = abbr.end() if abbr else 0
+    for frame in _right_frames(right[shift:]):
+        if frame.span is not None:
+            frame = replace(frame, span=(frame.span[0] + shift, frame.span[1] + shift))
         if all(frame.status != f.status for f in out):
             out.append(frame)
     return out

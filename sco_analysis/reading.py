@@ -86,6 +86,9 @@ _SEP = re.compile(r"""
     | \s+                                   # a missing comma: "Russia, and Tajikistan Uzbekistan"
     )
     (?:the\s+)?
+    (?:(?:\d{1,2}|two|three|four|five|six|seven|eight)\s+)?            # a named group inside the list:
+    (?:(?:[\w-]+\s+){0,3}?(?:states|countries|nations|republics)\s*(?:of\s+|:\s*)(?:the\s+)?)?
+                                          # "China, Russia, and the Central Asian states of Kazakhstan, ..."
     """, re.I | re.X)
 _BRACKETED = re.compile(r"\s*\(")
 _DATE_PREP = re.compile(r"\s+(?:in|since|from|on|by|at\s+the\s+start\s+of)\s+(?:the\s+)?", re.I)

@@ -143,6 +143,10 @@ FOUNDERS = ["CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
     "Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan.",
     "The SCO was founded in 2001 by China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan.",
     "Its six founding members, China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan, met in Shanghai in 2001.",
+    "The SCO was founded at a summit in Shanghai in 2001 by the presidents of Russia, China, Kazakhstan, Kyrgyzstan, "
+    "Tajikistan and Uzbekistan.",
+    "The SCO was founded in June 2001 by China, Russia, and the Central Asian states of Uzbekistan, Kazakhstan, "
+    "Kyrgyzstan and Tajikistan.",
     "Launched in Shanghai in June 2001, the SCO has eight full members, including its six founding members, China, "
     "Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan.",
     "China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan founded the SCO in 2001.",
@@ -183,6 +187,32 @@ def test_shanghai_five_is_not_the_sco(tmp_path, sentence):
      "observer status in the SCO.",
      _rows(["IND", "PAK"], "member", None, "expected") + _rows(["IND", "PAK"], "observer")),
     ("Iran, Mongolia, and Afghanistan also have observer status.", _rows(["IRN", "MNG", "AFG"], "observer")),
+    # the status noun and the list apart: "of the SCO", "now", "the following six countries:", a count and a colon
+    ("The current members of the SCO are Russia, China and Kazakhstan.", _rows(["RUS", "CHN", "KAZ"], "member")),
+    ("The SCO members now are China, India and Russia.", _rows(["CHN", "IND", "RUS"], "member")),
+    ("Permanent members of the organisation are the following six countries: Russia, Kazakhstan and China.",
+     _rows(["RUS", "KAZ", "CHN"], "member")),
+    ("The SCO consists of 8 countries: India, Kazakhstan, China and Pakistan.", _rows(["IND", "KAZ", "CHN", "PAK"], "member")),
+    ("Presently, it has four observers Afghanistan, Belarus, Iran and Mongolia.",
+     _rows(["AFG", "BLR", "IRN", "MNG"], "observer")),
+    ("Four states of Afghanistan, Belarus, Iran and Mongolia are still observer members.",
+     _rows(["AFG", "BLR", "IRN", "MNG"], "observer")),
+    # a named group inside the list
+    ("The SCO is an organization with eight members, namely Russia, India, Pakistan, and the Central Asian countries of "
+     "Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan.",
+     _rows(["RUS", "IND", "PAK", "KAZ", "KGZ", "TJK", "UZB"], "member")),
+    ("Leaders of China, Russia and other states of the region met.", []),
+    # the organisation has, comprises, or is joined by the list
+    ("Founded in 2001, the SCO has China, Kazakhstan and Russia as its full members.", _rows(["CHN", "KAZ", "RUS"], "member")),
+    ("The SCO has China and Russia.", []),
+    ("The SCO is an alliance comprising Russia, China and Kazakhstan.", _rows(["RUS", "CHN", "KAZ"], "member")),
+    ("It was later joined by India, Pakistan and Iran.", _rows(["IND", "PAK", "IRN"], "member")),
+    ("Observer status was extended to India, Iran and Pakistan in 2005.", _rows(["IND", "IRN", "PAK"], "observer", 2005)),
+    # the verb further from the list: a time phrase, a bracketed abbreviation, the organisation's name
+    ("Iran on Tuesday became the new permanent member of the SCO.", _rows(["IRN"], "member", 2016)),
+    ("The United Arab Emirates (UAE) has been granted the status of a dialogue partner in 2023.",
+     _rows(["ARE"], "dialogue_partner", 2023)),
+    ("Saudi Arabia became a Shanghai Cooperation Organization dialogue partner in 2023.", _rows(["SAU"], "dialogue_partner", 2023)),
     # an appositive between the list and its predicate
     ("Turkey, a NATO member, is a dialogue partner of the SCO.", _rows(["TUR"], "dialogue_partner")),
     ("Belarus, Russia's closest ally, became a member in 2024.", _rows(["BLR"], "member", 2024)),
