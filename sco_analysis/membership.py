@@ -164,6 +164,7 @@ _WITH_LEFT = re.compile(r"\b(?:with|plus|along\s+with|together\s+with)\s+(?:the\
 # ("with" is left out: "with Iran set to join soon" has Iran as its subject).
 _ABBREVIATION = re.compile(r"^\s*\([A-Z][A-Za-z.]{1,7}\)")
 _GROUP_OF = re.compile(r"\b(?:states|countries|nations|republics)\s+of\s+(?:the\s+)?$", re.I)   # "Four states of A, B ... are"
+_RELATIVE_START = re.compile(r"^,?\s+(?:that|which|who)\b", re.I)   # "the leaders of Iran and India that currently have observer status"
 _PREP_BEFORE = re.compile(r"\b(?:to|of|in|from|for|by|at|on|into|between|among|than|about)\s+(?:the\s+)?$", re.I)
 # A status noun describing countries named in a prepositional phrase is not future: "the presidents of member nations A, B".
 _DESCRIBED = re.compile(r"\b(?:of|from|for|with|among|between)\s+(?:the\s+|its\s+|all\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -591,7 +592,7 @@ def _frames(left: str, right: str) -> list[Frame]:
         frame = _possessive_frame(right, left)
         return [frame] if frame else []
     out = [f for f in [_left_frame(left, right)] if f]
-    if _PREP_BEFORE.search(left[-30:]) and not _GROUP_OF.search(left[-30:]):
+    if _PREP_BEFORE.search(left[-30:]) and not _GROUP_OF.search(left[-30:]) and not _RELATIVE_START.match(right):
         return out
     abbr = _ABBREVIATION.match(right)
     shift = abbr.end() if abbr else 0
@@ -603,19 +604,25 @@ def _frames(left: str, right: str) -> list[Frame]:
     return out
 
 
+# "the summit" / "the upcoming summit" without a date: the one the article reports, in its year.
+_THE_EVENT = re.compile(r"\b(?:the|this|this\s+year['’]s)\s+(?:(?:upcoming|current|two-day|one-day|forthcoming|ongoing|SCO)\s+)*(?:summit|meeting|session)\b", re.I)
+
+
 def _implied_date(text: str, sents: list[Sentence], i: int, lst: CountryList, frame: Frame,
                   ref: date | None) -> timeexpr.DateMention | None:
     """The time a claim with no time expression speaks of, where the text implies it: the news of a
     headline or of a present perfect ("has been admitted") is the publication's year; a claim expected
-    at "the summit" takes the day that summit ends."""
+    at "the summit" takes the day that summit ends, or the publication's year when no day is given."""
     sent = sents[i]
     if frame.modality == "reported" and not frame.stative and ref is not None \
             and (frame.recent or sent.kind in HEADLINE_KINDS):
         return timeexpr.DateMention(lst.start, lst.start, "", date(ref.year, 1, 1), None, "year")
-    if frame.modality == "expected" and _EVENT.search(text, sent.start, sent.end):
+    if frame.modality == "expected" and not frame.step and _EVENT.search(text, sent.start, sent.end):
         end = _event_end(text, sents, i, ref)
         if end is not None:
             return timeexpr.DateMention(lst.start, lst.start, "", end, None, "day")
+        if ref is not None and _THE_EVENT.search(text, sent.start, sent.end):
+            return timeexpr.DateMention(lst.start, lst.start, "", date(ref.year, 1, 1), None, "year")
     return None
 
 

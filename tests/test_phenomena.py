@@ -61,7 +61,7 @@ def _rows(isos, status, year=None, modality="reported"):
     ("Belarus's accession to the SCO in 2024 was celebrated in Minsk.", _rows(["BLR"], "member", 2024)),
     ("Mongolia's observer status dates from 2004.", _rows(["MNG"], "observer", 2004)),
     ("Iran’s full membership will be formalised in 2023.", _rows(["IRN"], "member", 2023, "expected")),
-    ("The summit is expected to approve Belarus's membership.", _rows(["BLR"], "member", None, "expected")),
+    ("The summit is expected to approve Belarus's membership.", _rows(["BLR"], "member", 2016, "expected")),
     # grant of a status to a list
     ("The summit saw the granting of full membership to India and Pakistan in 2017.", _rows(["IND", "PAK"], "member", 2017)),
 ])
@@ -96,7 +96,7 @@ def test_sco_partner_wording_is_the_new_status(tmp_path):
     ("We welcome the signing of the Memorandum of Obligation for Belarus’ SCO membership.",
      _rows(["BLR"], "member", None, "expected")),
     ("During the summit, the full-fledged membership of India and Pakistan will be formalized.",
-     _rows(["IND", "PAK"], "member", None, "expected")),
+     _rows(["IND", "PAK"], "member", 2016, "expected")),
     ("Putin Says India, Pakistan Could Join SCO In 2017", _rows(["IND", "PAK"], "member", 2017, "expected")),
     ("It includes India and Russia, with Iran set to join soon.",
      _rows(["IND", "RUS"], "member") + _rows(["IRN"], "member", None, "expected")),
@@ -276,6 +276,17 @@ def test_expected_at_the_summit_takes_the_summit_date(tmp_path):
     body = ("Sharif will attend the SCO Summit in Astana starting June 8. "
             "Pakistan and India are expected to be given full membership during the two-day Summit.")
     assert members(tmp_path, body, "2017-06-05") == _rows(["IND", "PAK"], "member", 2017, "expected")
+
+
+def test_expected_at_an_undated_summit_takes_the_publication_year(tmp_path):
+    body = "The summit has started in Astana. During the summit, the full-fledged membership of India and Pakistan will be formalized."
+    assert members(tmp_path, body, "2017-06-09") == _rows(["IND", "PAK"], "member", 2017, "expected")
+
+
+def test_relative_clause_after_a_prepositional_list(tmp_path):
+    rows = members(tmp_path, "The summit will bring together the leaders of Iran, Pakistan and India that currently have "
+                             "observer status in the alliance.")
+    assert rows == _rows(["IRN", "PAK", "IND"], "observer")
 
 
 def test_headline_states_the_news(tmp_path):
