@@ -664,9 +664,12 @@ def _latest_day(d: timeexpr.DateMention | None) -> date | None:
 
 _GENERIC = r"countries|states|nations|country|state|nation"
 _SINGULAR_GENERIC = re.compile(r"country|state|nation", re.I)
+# "two new members" counts an addition, not the group: "new", "more" and "additional" are not read.
 _COUNT = re.compile(
-    rf"(?<![\w.,$-])(?P<num>{_NUM})(?:\s+|-)(?:(?:other|more|new|full|full-fledged|fully-fledged|permanent|current|existing|"
-    rf"SCO|additional)\s+){{0,2}}(?P<term>{_TERM_RE}|{_GENERIC})\b(?!-)", re.I)
+    rf"(?<![\w.,$-])(?P<num>{_NUM})(?:\s+|-)(?:(?:other|full|full-fledged|fully-fledged|permanent|current|existing|"
+    rf"SCO)\s+){{0,2}}(?P<term>{_TERM_RE}|{_GENERIC})\b(?!-)", re.I)
+# A generic count followed by the list it counts: "8 countries: India, ...", "four states of Afghanistan, ...".
+_COUNTS_LIST = re.compile(r"\s*(?::|—|–|\(|,|\s+of|\s+viz\.?|\s+namely|\s+including)?\s*(?:the\s+)?$", re.I)
 _ORDINAL = re.compile(
     rf"\b(?:the|its|SCO['’]s|organi[sz]ation['’]s|bloc['’]s|group['’]s)\s+(?P<num>{_ORD})\s+(?:(?:full|full-fledged|fully-fledged|"
     rf"permanent|new)\s+)*(?P<term>member(?:[\s-]+(?:state|country|nation))?|observer(?:\s+state)?|dialogue\s+partner)\b", re.I)
@@ -698,10 +701,26 @@ def _count_status(text: str, sent: Sentence, m: re.Match, ordinal: bool) -> str 
         cut = _CLAUSE_END.search(text, m.end(), sent.end)
         clause = text[m.end():cut.start() if cut else sent.end]
         as_status = re.search(rf"\bas\s+(?:(?:a|an|the|its)\s+)?(?P<term>{_TERM_RE})\b", clause, re.I)
-        return _term_status(as_status.group("term")) if as_status else None
+        if as_status:
+            return _term_status(as_status.group("term"))
+        return _listed_status(text, sent, m)
     if not ordinal and not _PLURAL.search(term) and not _SINGULAR_ORG.match(text, m.end(), sent.end):
         return None
     return _term_status(term)
+
+
+def _listed_status(text: str, sent: Sentence, m: re.Match) -> str | None:
+    """The status of a generic count ("six countries") read as membership reads it: from a predicate
+    after the count ("Four countries have observer status") or from the list the count introduces
+    ("consists of 8 countries: India, ...", "Four states of Afghanistan, ... are observer members")."""
+    frame = _predicate_frame(text[m.end():sent.end])
+    if frame is not None:
+        return frame.status
+    for lst in sent.lists:
+        if lst.start >= m.end() and _COUNTS_LIST.fullmatch(text, m.end(), lst.start):
+            frames = _frames(text[sent.start:lst.start], text[lst.end:sent.end])
+            return frames[0].status if frames else None
+    return None
 
 
 def _event_end(text: str, sents: list[Sentence], i: int, ref: date | None) -> date | None:

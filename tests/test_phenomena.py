@@ -340,6 +340,17 @@ def test_not_membership(tmp_path, sentence):
      [("member", 8, "reported", "publication")]),
     ("After the summit, the SCO will have nine members.", [("member", 9, "expected", "after_event")]),
     ("Leaders of ten nations met in Astana.", []),
+    # a generic count takes the status membership reads for the list it introduces or the predicate after it
+    ("The SCO consists of 8 countries: India, Kazakhstan, China and Pakistan.", [("member", 8, "reported", "publication")]),
+    ("Four countries have observer status: Afghanistan, Belarus, Iran and Mongolia.",
+     [("observer", 4, "reported", "publication")]),
+    ("Four states of Afghanistan, Belarus, Iran and Mongolia are still observer members.",
+     [("observer", 4, "reported", "publication")]),
+    ("Permanent members of the organisation are the following six countries: Russia, Kazakhstan and China.",
+     [("member", 6, "reported", "publication")]),
+    ("Six countries attended the summit: India, China and Russia.", []),
+    # an addition is not the size of the group
+    ("The SCO will have two new members, India and Pakistan.", []),
     ("At its founding the SCO had six members.", [("founding_member", 6, "reported", "publication")]),
 ])
 def test_counts_and_their_time(tmp_path, sentence, expected):
