@@ -267,6 +267,14 @@ _STATUS_PASSIVE_TO = _Prefiltered(_STATUS_PASSIVE_TO, "extended granted given aw
 _ADMIT = _Prefiltered(_ADMIT, "admit accept welcom add induct grant approv confirm upgrad")
 
 
+# Every frame needs one of these (a status noun, an accession, founding or grouping word): a sentence
+# without any is not read for membership.
+_FRAME_WORDS = tuple("""member observer partner founder founding original charter dialogue status accession
+    admission entry joining inclusion elevation upgrad procedur process roadmap memorand origin initial first
+    inception creation birth launch found establish creat form set born expand enlarg grew grow widen includ
+    compris consist unit bring brought group gather join admit accept induct add acced""".split())
+
+
 @dataclass(frozen=True)
 class Frame:
     """How a list is claimed: the status, its modality, whether it is a founding claim, and whether
@@ -559,6 +567,8 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
         prev = None
         for i, sent in enumerate(sents):
             last: list[Frame] = []
+            if sent.lists and not _has(_lower(text[sent.start:sent.end]), _FRAME_WORDS):
+                continue
             for lst in sent.lists:
                 left = text[sent.start:lst.start]
                 right = text[lst.end:sent.end]
@@ -673,7 +683,7 @@ _COUNTS_LIST = re.compile(r"\s*(?::|—|–|\(|,|\s+of|\s+viz\.?|\s+namely|\s+in
 _ORDINAL = re.compile(
     rf"\b(?:the|its|SCO['’]s|organi[sz]ation['’]s|bloc['’]s|group['’]s)\s+(?P<num>{_ORD})\s+(?:(?:full|full-fledged|fully-fledged|"
     rf"permanent|new)\s+)*(?P<term>member(?:[\s-]+(?:state|country|nation))?|observer(?:\s+state)?|dialogue\s+partner)\b", re.I)
-_COUNT_WORDS = None if _TERM_WORDS is None else _TERM_WORDS + ("countr", "state", "nation")
+_COUNT_WORDS = None if _TERM_WORDS is None else _TERM_WORDS + ("countries", "states", "nations", "-countr", "-state", "-nation")
 # A count is a number: a digit, or a number word (each contains one of these).
 _DIGIT = re.compile(r"\d")
 _NUMBER_PARTS = tuple(w for w in lexicon.NUMBER_WORDS if not any(v != w and v in w for v in lexicon.NUMBER_WORDS))
