@@ -168,6 +168,10 @@ _RELATIVE_START = re.compile(r"^,?\s+(?:that|which|who)\b", re.I)   # "the leade
 _PREP_BEFORE = re.compile(r"\b(?:to|of|in|from|for|by|at|on|into|between|among|than|about)\s+(?:the\s+)?$", re.I)
 # A status noun describing countries named in a prepositional phrase is not future: "the presidents of member nations A, B".
 _DESCRIBED = re.compile(r"\b(?:of|from|for|with|among|between)\s+(?:the\s+|its\s+|all\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# The decision the news reports: "They decided to grant Afghanistan observer status".
+_DECIDED = re.compile(r"\b(?:decided|agreed|resolved|voted)\s+to\b", re.I)
+# An application accepted is a step on the way in: "India's application to join ... was accepted in July".
+_APPLICATION_ACCEPTED = re.compile(r"[^.;]{0,60}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:accepted|approved|endorsed|granted)\b", re.I)
 _STEP_WORD = re.compile(r"\b(?:procedures?|process|roadmap|memorand(?:um|a))\b", re.I)
 # An appositive between the list and its predicate: "Turkey, a NATO member, is a dialogue partner".
 _APPOSITIVE_SKIP = re.compile(r"^,\s+(?:[\w'’-]+\s+){0,5}[\w'’-]+,", re.I)
@@ -353,9 +357,9 @@ def _left_frame(left: str, right: str) -> Frame | None:
     m = _ADMIT.search(tail)
     if m:
         after = _STATUS_OBJECT.match(right)
+        recent = bool(_PERFECT.search(tail, max(0, m.start() - 25), m.start()) or _DECIDED.search(tail, max(0, m.start() - 90), m.start()))
         if as_status:
-            return Frame(_term_status(as_status.group("term")), _modality(tail[max(0, m.start() - 40):]))
-        recent = bool(_PERFECT.search(tail, max(0, m.start() - 25), m.start()))
+            return Frame(_term_status(as_status.group("term")), _modality(tail[max(0, m.start() - 40):]), recent=recent)
         if after:
             return Frame(_term_status(after.group("term")), _modality(tail[max(0, m.start() - 40):]), recent=recent)
         if re.match(r"(?:admit|accept|induct|add)", m.group("verb"), re.I) and _JOIN_OBJECT.match(right):
@@ -435,8 +439,10 @@ def _possessive_frame(right: str, left: str = "") -> Frame | None:
     m = _POSS_STATUS.match(right)
     if m is None or (m.group("term") and not re.search(r"status|ship", m.group(0), re.I)):
         return None
-    if m.group("next") and _POSS_WISH.search(m.group("next")):
-        return None
+    if m.group("wish") or (m.group("next") and _POSS_WISH.search(m.group("next"))):
+        if not _APPLICATION_ACCEPTED.match(right, m.end()):
+            return None
+        return Frame("member", "expected", step=True)
     cut = _CLAUSE_END.search(right, m.end())
     clause = right[m.end():cut.start() if cut else len(right)]
     if _NEGATION.search(clause[:60]) or _foreign("", clause):

@@ -54,7 +54,8 @@ def term_status(term: str) -> str:
 POSS_STATUS = re.compile(rf"""
     ['’]s?\s+(?:(?:formal|official|eventual|final|recent|SCO)\s+)*
     (?:(?P<term>{TERM_RE})(?:\s+status)?                                # "Iran's full membership", "Mongolia's observer status"
-    | (?P<noun>admission|accession|entry|joining|inclusion|elevation|upgrade)\b)   # "Belarus's accession to the SCO"
+    | (?P<noun>admission|accession|entry|joining|inclusion|elevation|upgrade)\b   # "Belarus's accession to the SCO"
+    | (?P<wish>applications?|bids?|requests?)\b)                               # "India's application to join ... was accepted"
     (?P<next>\s+(?:application|bid|request|aspirations?|prospects?|chances|hopes?|ambitions?|quest|drive|push|efforts?|
                    process|procedures?|roadmap|talks|negotiations)\b)?""", re.I | re.X)
 

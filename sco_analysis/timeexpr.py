@@ -187,9 +187,11 @@ def _resolve(kind: str, g: dict, ref: date | None, when) -> tuple[date | None, d
         if g.get("mon"):
             m = MONTHS[g["mon"]]
             y = ref.year
-            if step < 0 and m >= ref.month:
+            # "last July" said in August means a year earlier ("in July" would be used for the month just past);
+            # "last May" said in December is this year's May.
+            if step < 0 and m >= ref.month - 1:
                 y -= 1
-            elif step > 0 and m <= ref.month:
+            elif step > 0 and m <= ref.month + 1:
                 y += 1
             return date(y, m, 1), None, "month"
         direction = "past" if step < 0 else "future" if step > 0 else when

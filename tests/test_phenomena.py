@@ -106,6 +106,7 @@ def test_sco_partner_wording_is_the_new_status(tmp_path):
     ("Saudi Arabia has signed a memorandum on obtaining the status of an SCO dialogue partner.",
      _rows(["SAU"], "dialogue_partner", 2016)),
     ("Belarus started its accession procedure in 2022.", _rows(["BLR"], "member", None, "expected")),
+    ("Pakistan and India’s applications to join the SCO were accepted in July.", _rows(["PAK", "IND"], "member", None, "expected")),
     ("Pakistan and India are expected to be given full membership in 2017.", _rows(["IND", "PAK"], "member", 2017, "expected")),
     ("Laos could become the SCO's 11th member state in 2026.", _rows(["LAO"], "member", 2026, "expected")),
 ])
@@ -119,6 +120,7 @@ def test_on_the_way_in(tmp_path, sentence, expected):
     "Egypt hopes to obtain observer status.",
     "Ministers discussed the application of Iran for full membership.",
     "Iran's membership bid was discussed.",
+    "Iran's application to join the SCO was discussed.",
     "Turkey's membership is not on the agenda.",
     "China's members of parliament met in Beijing.",
     "Russia's partner Belarus sent a delegation.",
@@ -287,6 +289,11 @@ def test_relative_clause_after_a_prepositional_list(tmp_path):
     rows = members(tmp_path, "The summit will bring together the leaders of Iran, Pakistan and India that currently have "
                              "observer status in the alliance.")
     assert rows == _rows(["IRN", "PAK", "IND"], "observer")
+
+
+def test_a_decision_the_news_reports_is_dated_by_publication(tmp_path):
+    rows = members(tmp_path, "They decided to grant Afghanistan observer status and accept Turkey as a dialogue partner.", "2012-06-07")
+    assert rows == _rows(["AFG"], "observer", 2012) + _rows(["TUR"], "dialogue_partner", 2012)
 
 
 def test_headline_states_the_news(tmp_path):
