@@ -172,6 +172,9 @@ _DESCRIBED = re.compile(r"\b(?:of|from|for|with|among|between)\s+(?:the\s+|its\s
 _DECIDED = re.compile(r"\b(?:decided|agreed|resolved|voted)\s+to\b", re.I)
 # An application accepted is a step on the way in: "India's application to join ... was accepted in July".
 _APPLICATION_ACCEPTED = re.compile(r"[^.;]{0,60}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:accepted|approved|endorsed|granted)\b", re.I)
+# A wish before a possessive: "Turkey hopes for Iran's ...", "the bid for Belarus's membership".
+_WISH_BEFORE = re.compile(r"\b(?:application|bid|request|aims?|seeks?|sought|wants?|hopes?|plans?|intention|candidacy)\b"
+                          r"(?:\s+[\w'’-]+){0,3}\s+(?:for|to|of|on)\s+(?:\w+\s+)?$", re.I)
 _STEP_WORD = re.compile(r"\b(?:procedures?|process|roadmap|memorand(?:um|a))\b", re.I)
 # An appositive between the list and its predicate: "Turkey, a NATO member, is a dialogue partner".
 _APPOSITIVE_SKIP = re.compile(r"^,\s+(?:[\w'’-]+\s+){0,5}[\w'’-]+,", re.I)
@@ -454,7 +457,7 @@ def _possessive_frame(right: str, left: str = "") -> Frame | None:
         as_term = _AS_TERM.match(clause) or _PREP_STATUS.match(clause)
         status = _term_status(as_term.group("term")) if as_term else "member"
         stative = False
-    if _PROCESS.search(left[-60:] + " for "):
+    if _WISH_BEFORE.search(left[-60:]):
         return None
     step = bool(_STEP_WORD.search(left[-60:]) or _STEP_WORD.search(m.group("next") or ""))
     expected = m.group("next") or step or _FUTURE.search(clause[:80]) or _FUTURE.search(left[-60:])

@@ -121,6 +121,7 @@ def test_on_the_way_in(tmp_path, sentence, expected):
     "Ministers discussed the application of Iran for full membership.",
     "Iran's membership bid was discussed.",
     "Iran's application to join the SCO was discussed.",
+    "Officials discussed the bid for Belarus's membership.",
     "Turkey's membership is not on the agenda.",
     "China's members of parliament met in Beijing.",
     "Russia's partner Belarus sent a delegation.",
