@@ -3,8 +3,11 @@
 For each size it writes a synthetic folder (``make_corpus.py``), then in a fresh subprocess
 times ``sco_analysis.build(folder)`` with the cache off, the outermost package functions it calls
 (one line per stage; ``schema.frame`` inclusive as a cross-cutting figure) and peak RSS; then
-times ``python -m sco_analysis extract`` end to end, twice (the second run may hit the cache).
-Also: a pyinstrument profile of the largest size, an optional ``--jobs`` prototype, import
+times ``python -m sco_analysis extract`` end to end, twice (the second run reads the cache).
+Then, at the largest size up to 1,000 articles: serial against ``--jobs N`` and against a Dask
+cluster started here (scheduler + 2 workers on 127.0.0.1), tables compared; a cold build against
+a one-article edit with the cache on; and ``compare``/``sources`` on those tables repeated under
+new article ids up to 10^5 articles. Also: a pyinstrument profile, import
 costs (including jsonschema's optional ``rfc3987-syntax``) and, when ``sco_analysis/report.py``
 exists, ``python -m sco_analysis report`` against ``jupyter nbconvert --execute`` per notebook.
 """
@@ -24,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PY = sys.executable
 sys.path.insert(0, str(ROOT))  # the package and benchmarks/ from this checkout, wherever it is run from
-NOT_STAGES = {"pipeline", "cache", "cli", "report", "__main__", "errors", "schema"}
+NOT_STAGES = {"pipeline", "cache", "cli", "report", "__main__", "errors", "schema", "workers", "progress"}
 
 
 # ---------------------------------------------------------------- child side (one fresh process per measure)
@@ -107,20 +110,113 @@ def child_build(folder: str, instrument: bool) -> dict:
     t, cpu = time.perf_counter(), _cpu_s()
     tables = sco_analysis.build(folder)
     build_s, cpu_s = time.perf_counter() - t, _cpu_s() - cpu
-    out = {"import_s": import_s, "build_s": build_s, "cpu_s": cpu_s, "rss_import_mb": rss_import,
-           "maxrss_mb": _maxrss_mb(),
-           "stages": stages, "cross": cross, "rows": {k: len(v) for k, v in tables.items()}}
-    from sco_analysis import cache
+    return {"import_s": import_s, "build_s": build_s, "cpu_s": cpu_s, "rss_import_mb": rss_import,
+            "maxrss_mb": _maxrss_mb(),
+            "stages": stages, "cross": cross, "rows": {k: len(v) for k, v in tables.items()}}
 
-    with tempfile.TemporaryDirectory() as store:
-        os.environ.pop("SCO_CACHE")
-        t = time.perf_counter()
-        cache.load_or_build(folder, lambda f: tables, store)
-        out["cache_write_s"] = time.perf_counter() - t
-        t = time.perf_counter()
-        cache.load_or_build(folder, lambda f: tables, store)
-        out["cache_hit_s"] = time.perf_counter() - t
-    return out
+
+def _same(a: dict, b: dict) -> bool:
+    """Tables identical, and written identically as CSV (the bytes a user gets)."""
+    import pandas as pd
+
+    from sco_analysis import pipeline
+
+    if list(a) != list(b):
+        return False
+    for k in a:
+        try:
+            pd.testing.assert_frame_equal(a[k], b[k], check_exact=True)
+        except AssertionError:
+            return False
+    with tempfile.TemporaryDirectory() as tmp:
+        wa = [p.read_bytes() for p in pipeline.write(a, Path(tmp) / "a")]
+        wb = [p.read_bytes() for p in pipeline.write(b, Path(tmp) / "b")]
+    return wa == wb
+
+
+def _timed(fn) -> tuple[object, float, float]:
+    t, cpu = time.perf_counter(), _cpu_s()
+    out = fn()
+    return out, time.perf_counter() - t, _cpu_s() - cpu
+
+
+EDIT = "\n\nKazakhstan said on Monday that Laos would become a dialogue partner of the SCO next year.\n"
+
+
+def child_incremental(folder: str) -> dict:
+    """Cold build, then cache filled, unchanged rerun, one article edited, one article added."""
+    import shutil
+
+    from sco_analysis import pipeline
+
+    os.environ.pop("SCO_CACHE", None)
+    work = Path(tempfile.mkdtemp(prefix="sco-inc-"))
+    os.environ["SCO_CACHE_DIR"] = str(work / "cache")
+    try:
+        copy = work / "articles"
+        shutil.copytree(folder, copy)
+        _, cold_s, cold_cpu = _timed(lambda: pipeline.build(copy, use_cache=False, progress=False))
+        _, fill_s, _ = _timed(lambda: pipeline.build(copy, progress=False))
+        _, hit_s, _ = _timed(lambda: pipeline.build(copy, progress=False))
+        victim = sorted(copy.glob("*.txt"))[len(list(copy.glob("*.txt"))) // 2]
+        with open(victim, "a", encoding="utf-8") as fh:
+            fh.write(EDIT)
+        inc, inc_s, inc_cpu = _timed(lambda: pipeline.build(copy, progress=False))
+        same = _same(inc, pipeline.build(copy, use_cache=False, progress=False))
+        cache_mb = sum(p.stat().st_size for p in (work / "cache").rglob("*") if p.is_file()) / 1e6
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return {"cold_s": cold_s, "cold_cpu": cold_cpu, "fill_s": fill_s, "hit_s": hit_s, "inc_s": inc_s,
+            "inc_cpu": inc_cpu, "identical": same, "cache_mb": cache_mb}
+
+
+def child_parallel(folder: str, jobs: int, cluster: str = "") -> dict:
+    """Serial, then ``jobs`` processes (or the cluster at ``cluster``), same process, cache off."""
+    from sco_analysis import pipeline
+
+    os.environ["SCO_CACHE"] = "off"
+    serial, serial_s, serial_cpu = _timed(lambda: pipeline.build(folder, progress=False))
+    other, s, cpu = _timed(lambda: pipeline.build(folder, jobs=jobs, cluster=cluster or None, progress=False))
+    return {"serial_s": serial_s, "serial_cpu": serial_cpu, "build_s": s, "cpu_s": cpu,
+            "identical": _same(serial, other)}
+
+
+def child_cross(folder: str, factors: str) -> dict:
+    """``compare`` and ``sources`` on the per-article tables of ``folder`` repeated under new ids.
+
+    Claims rows only matter to ``compare``; ``sources`` reads articles, claims, comparison,
+    attributions, themes and the kind of each sentence (texts are dropped to keep memory down).
+    """
+    import gc
+
+    import pandas as pd
+
+    from sco_analysis import compare, pipeline
+
+    os.environ["SCO_CACHE"] = "off"
+    base = pipeline.build(folder, progress=False)
+    keep = {"sentences": ["article_id", "sentence_id", "kind"], "themes": ["article_id", "sentence_id", "theme_id"],
+            "attributions": ["article_id", "sentence_id", "start", "speaker"]}
+    base = {k: (v[keep[k]] if k in keep else v) for k, v in base.items()
+            if k in ("articles", "claims", "sentences", "themes", "attributions")}
+    out = []
+    for k in (int(f) for f in factors.split(",")):
+        t = {}
+        for name, df in base.items():
+            copies = []
+            for i in range(k):
+                c = df.copy()
+                c["article_id"] = c["article_id"] + f"~{i}"
+                copies.append(c)
+            t[name] = pd.concat(copies, ignore_index=True)
+        gc.collect()
+        comparison, cmp_s, _ = _timed(lambda: compare.compare(t["claims"], t["articles"]))
+        _, src_s, _ = _timed(lambda: compare.sources(t["articles"], t["claims"], comparison, t["attributions"],
+                                                     t["themes"], t["sentences"]))
+        out.append({"factor": k, "articles": len(t["articles"]), "claims": len(t["claims"]),
+                    "compare_s": cmp_s, "sources_s": src_s, "maxrss_mb": _maxrss_mb()})
+        del t, comparison
+    return {"runs": out}
 
 
 def child_profile(folder: str, dest: str) -> dict:
@@ -140,21 +236,6 @@ def child_profile(folder: str, dest: str) -> dict:
     Path(dest).write_text(f"# pyinstrument, call tree\n\n{tree}\n\n# pyinstrument, flat (self time)\n\n{flat}\n",
                           encoding="utf-8")
     return {"flat": flat.splitlines()[:40]}
-
-
-def child_parallel(folder: str, jobs: int, check: str = "") -> dict:
-    import sco_analysis  # imported before forking, as a real --jobs would
-    from benchmarks.parallel import build_parallel
-
-    os.environ["SCO_CACHE"] = "off"
-    t, cpu = time.perf_counter(), _cpu_s()
-    tables = build_parallel(folder, jobs)
-    out = {"build_s": time.perf_counter() - t, "cpu_s": _cpu_s() - cpu, "rows": {k: len(v) for k, v in tables.items()}}
-    if check:
-        serial = sco_analysis.build(folder)
-        out["identical"] = list(serial) == list(tables) and all(
-            serial[k].equals(tables[k]) and (serial[k].dtypes == tables[k].dtypes).all() for k in serial)
-    return out
 
 
 def child_import(module: str, block: str) -> dict:
@@ -254,8 +335,8 @@ def bench_sizes(sizes: list[int], work: Path, e2e: bool) -> list[dict]:
 def print_sizes(results: list[dict]) -> None:
     print("\n## Extraction (one core, cache off, fresh process per size)\n")
     print("| articles | MB text | import s | build() s | build() CPU s | MB/s | marginal MB/s | peak RSS MB | "
-          "extract e2e s | e2e 2nd run s | cache write s | cache hit s |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "extract e2e s | e2e 2nd run (cache hit) s |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     prev = None
     for r in results:
         marginal = ""
@@ -263,8 +344,7 @@ def print_sizes(results: list[dict]) -> None:
             marginal = f"{(r['mb'] - prev['mb']) / (r['build_s'] - prev['build_s']):.2f}"
         print(f"| {r['n']:,} | {r['mb']:.2f} | {r['import_s']:.2f} | {r['build_s']:.2f} | {r['cpu_s']:.2f} | "
               f"{r['mb'] / r['build_s']:.2f} | {marginal} | {r['maxrss_mb']:.0f} | "
-              f"{r.get('e2e_s', float('nan')):.2f} | {r.get('e2e_again_s', float('nan')):.2f} | "
-              f"{r['cache_write_s']:.2f} | {r['cache_hit_s']:.2f} |")
+              f"{r.get('e2e_s', float('nan')):.2f} | {r.get('e2e_again_s', float('nan')):.2f} |")
         prev = r
     last = results[-1]
     print(f"\nRows at {last['n']:,} articles: " + ", ".join(f"{k} {v:,}" for k, v in last["rows"].items()))
@@ -294,16 +374,85 @@ def bench_imports() -> None:
         print(f"| {label} | {best:.2f} |")
 
 
-def bench_parallel(results: list[dict], jobs: int) -> None:
-    small, large = results[0], results[-1]
-    same = run_child("parallel", small["folder"], str(jobs), "check")["identical"]
-    r = run_child("parallel", large["folder"], str(jobs))
-    print(f"\n## --jobs prototype (benchmarks/parallel.py), {large['n']:,} articles\n")
-    print(f"build() serial {large['build_s']:.2f} s; per-article steps in {jobs} worker processes, comparison "
-          f"once in the parent: {r['build_s']:.2f} s wall, {r['cpu_s']:.2f} s CPU in all processes "
-          f"(x{large['build_s'] / r['build_s']:.2f}; includes pool start-up and pickling tables back; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs). "
-          f"Tables identical to serial at {small['n']:,} articles: {'yes' if same else 'NO'}.")
+class DaskCluster:
+    """A Dask scheduler and ``workers`` single-threaded workers on 127.0.0.1, each its own process."""
+
+    def __init__(self, work: Path, workers: int = 2):
+        self.work, self.n, self.procs = work, workers, []
+
+    def _start(self, *args: str) -> None:
+        exe = str(Path(PY).with_name("dask"))
+        self.procs.append(subprocess.Popen([exe, *args], cwd=self.work, stdout=subprocess.DEVNULL,
+                                           stderr=subprocess.DEVNULL))
+
+    def __enter__(self) -> str:
+        from distributed import Client
+
+        self.work.mkdir(parents=True, exist_ok=True)
+        info = self.work / "scheduler.json"
+        self._start("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", str(info))
+        deadline = time.monotonic() + 120
+        while not (info.exists() and info.read_text(encoding="utf-8").strip()):
+            if time.monotonic() > deadline:
+                raise SystemExit("dask scheduler did not start")
+            time.sleep(0.2)
+        address = json.loads(info.read_text(encoding="utf-8"))["address"]
+        for _ in range(self.n):
+            self._start("worker", address, "--nthreads", "1", "--host", "127.0.0.1", "--no-dashboard")
+        with Client(address, timeout="60s") as client:
+            client.wait_for_workers(self.n, timeout=180)
+        return address
+
+    def __exit__(self, *exc) -> None:
+        for p in reversed(self.procs):
+            p.terminate()
+        for p in self.procs:
+            try:
+                p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+def _load() -> str:
+    return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+
+
+def bench_scale(results: list[dict], work: Path, jobs: int, cross: str) -> None:
+    """Issue 12's figures: every core, a cluster, incremental rebuilds, cross-article steps at scale."""
+    large = max(results, key=lambda r: r["n"] if r["n"] <= 1000 else -1)
+    folder, n = large["folder"], large["n"]
+    print(f"\n## Scale, {n:,} articles ({large['mb']:.2f} MB)\n")
+    print("| how | serial s (same run) | s | CPU s (processes of this machine's run) | speed-up | tables identical to serial | load |")
+    print("|---|---:|---:|---:|---:|---|---|")
+    r = run_child("parallel", folder, str(jobs))
+    print(f"| `--jobs {jobs}` | {r['serial_s']:.2f} | {r['build_s']:.2f} | {r['cpu_s']:.2f} | "
+          f"x{r['serial_s'] / r['build_s']:.2f} | {'yes' if r['identical'] else 'NO'} | {_load()} |", flush=True)
+    try:
+        with DaskCluster(work / "dask", 2) as address:
+            r = run_child("parallel", folder, "1", address)
+        print(f"| `--cluster` (scheduler + 2 one-thread workers on 127.0.0.1) | {r['serial_s']:.2f} | "
+              f"{r['build_s']:.2f} | {r['cpu_s']:.2f} (client only) | x{r['serial_s'] / r['build_s']:.2f} | "
+              f"{'yes' if r['identical'] else 'NO'} | {_load()} |", flush=True)
+    except (ImportError, SystemExit) as err:
+        print(f"| `--cluster` | skipped: {err} | | | | | |")
+    r = run_child("incremental", folder)
+    print(f"\n### Incremental rebuild, {n:,} articles (cache on; {r['cache_mb']:.1f} MB of cache)\n")
+    print("| build | s | of a cold build |\n|---|---:|---:|")
+    print(f"| cold (cache off) | {r['cold_s']:.2f} | 1.00 |")
+    print(f"| first build, filling the cache | {r['fill_s']:.2f} | {r['fill_s'] / r['cold_s']:.2f} |")
+    print(f"| unchanged rerun (whole build read back) | {r['hit_s']:.2f} | {r['hit_s'] / r['cold_s']:.3f} |")
+    print(f"| one article edited | {r['inc_s']:.2f} | {r['inc_s'] / r['cold_s']:.3f} |")
+    print(f"\nTables after the edit identical to a cold build of the edited folder: "
+          f"{'yes' if r['identical'] else 'NO'}. {_load()}.", flush=True)
+    if cross:
+        r = run_child("cross", folder, cross)
+        print(f"\n### Cross-article steps on {n:,} articles' tables repeated under new ids\n")
+        print("| articles | claims rows | `compare` s | `sources` s | µs per claim row (compare) | peak RSS MB |")
+        print("|---:|---:|---:|---:|---:|---:|")
+        for x in r["runs"]:
+            print(f"| {x['articles']:,} | {x['claims']:,} | {x['compare_s']:.2f} | {x['sources_s']:.2f} | "
+                  f"{1e6 * x['compare_s'] / x['claims']:.1f} | {x['maxrss_mb']:.0f} |")
+        print(f"\n{_load()}.")
 
 
 _BLOCKER = """import importlib.abc, sys
@@ -347,10 +496,14 @@ def bench_report(work: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description="Print extraction and report timings.")
-    p.add_argument("--sizes", help="comma-separated article counts (default 100,1000,10000)")
+    p.add_argument("--sizes", help="comma-separated article counts (default 100,1000)")
     p.add_argument("--quick", action="store_true",
-                   help="default sizes 100,1000; no profile, import costs or report")
-    p.add_argument("--jobs", type=int, default=0, help="also time the N-process prototype on the largest size")
+                   help="no profile, import costs or report")
+    p.add_argument("--jobs", type=int, default=2, help="processes for the --jobs figure (default 2)")
+    p.add_argument("--cross", default="1,6,100",
+                   help="repeat the 1,000-article tables this many times for the cross-article figures "
+                        "(default 1,6,100: about 10^4 and 10^5 claims rows, and 10^5 articles; empty to skip)")
+    p.add_argument("--no-scale", action="store_true", help="skip --jobs, cluster, incremental and cross-article")
     p.add_argument("--no-e2e", action="store_true", help="skip the `extract` command-line runs")
     p.add_argument("--no-report", action="store_true", help="skip the report benchmark")
     p.add_argument("--only", choices=("imports", "report"), help="run just that part")
@@ -362,10 +515,11 @@ def main(argv: list[str] | None = None) -> None:
         mode, *rest = a.child
         fn = {"build": lambda f, i="": child_build(f, bool(i)), "profile": child_profile,
               "parallel": lambda f, j, c="": child_parallel(f, int(j), c),
+              "incremental": child_incremental, "cross": child_cross,
               "import": lambda m, b="": child_import(m, b)}[mode]
         print(json.dumps(fn(*rest)))
         return
-    sizes = [int(s) for s in (a.sizes or ("100,1000" if a.quick else "100,1000,10000")).split(",")]
+    sizes = [int(s) for s in (a.sizes or "100,1000").split(",")]
     print(f"# sco-analysis benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="sco-bench-") as tmp:
@@ -380,8 +534,8 @@ def main(argv: list[str] | None = None) -> None:
             flat = run_child("profile", prof["folder"], a.profile)["flat"]
             print(f"\n## Profile at {prof['n']:,} articles (pyinstrument; full tree in {a.profile})\n")
             print("```\n" + "\n".join(flat) + "\n```")
-        if a.jobs > 1:
-            bench_parallel(results, a.jobs)
+        if not a.no_scale:
+            bench_scale(results, work, a.jobs, a.cross)
         if not a.quick:
             bench_imports()
         if not (a.quick or a.no_report):

@@ -23,16 +23,19 @@ def _extract(args) -> int:
     if Path(args.out).resolve() == Path(args.seeds).resolve():
         raise InputError(args.seeds, "is the articles folder; write the tables to another folder")
     output.check_writable(args.out)
-    tables = pipeline.build(args.seeds, since=args.since, until=args.until, outlets=args.outlet)
-    paths = pipeline.write(tables, args.out)
+    tables = pipeline.build(args.seeds, since=args.since, until=args.until, outlets=args.outlet,
+                            jobs=args.jobs, cluster=args.cluster)
+    paths = pipeline.write(tables, args.out, args.format)
     for name, path in zip(tables, paths):
         print(f"{printable(path)}  ({len(tables[name])} rows)")
     return 0
 
 
 def _report(args) -> int:
-    from . import report
+    from . import pipeline, report
 
+    if args.jobs != 1:  # fills the cache the notebooks then read their tables from
+        pipeline.build(args.seeds, jobs=args.jobs)
     report.build_report(args.seeds, args.out, subset={"since": args.since, "until": args.until, "outlets": args.outlet})
     return 0
 
@@ -57,6 +60,21 @@ def _subset_options(p) -> None:
                    help="only articles from this outlet (as in the catalog, any case; repeat for several)")
 
 
+def _jobs_value(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (0 = one per CPU)")
+    return n
+
+
+def _jobs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-j", "--jobs", type=_jobs_value, default=1, metavar="N",
+                   help="processes for the per-article work (default 1; 0 = one per CPU)")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m sco_analysis",
@@ -72,8 +90,13 @@ def parser() -> argparse.ArgumentParser:
                                    "(articles, sentences, membership, counts, themes, claims, attributions, "
                                    "comparison, sources, unthemed) to --out.")
     e.add_argument("seeds", nargs="?", default="seeds", metavar="SEEDS_DIR", help="folder of articles (default: seeds)")
-    e.add_argument("--out", required=True, metavar="DIR", help="folder to write the CSV files to")
+    e.add_argument("--out", required=True, metavar="DIR", help="folder to write the tables to")
     _subset_options(e)
+    e.add_argument("--format", choices=("csv", "parquet"), default="csv",
+                   help="csv (default) or parquet: one file per table, split into parts of 1,000,000 rows when larger")
+    _jobs(e)
+    e.add_argument("--cluster", metavar="tcp://HOST:PORT",
+                   help="send the per-article work to the Dask scheduler at this address (see README)")
     e.set_defaults(func=_extract)
     r = sub.add_parser("report", help="execute the notebooks and render reports/sco_report.html and .pdf",
                        description="Execute the notebooks against --seeds and render one HTML and one PDF "
@@ -81,6 +104,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--seeds", default="seeds", metavar="DIR", help="folder of articles (default: seeds)")
     r.add_argument("--out", default="reports", metavar="DIR", help="folder for the report (default: reports)")
     _subset_options(r)
+    _jobs(r)
     r.set_defaults(func=_report)
     v = sub.add_parser("eval", help="score the extraction on CORPUS_DIR against hand gold",
                        description="Run the pipeline on CORPUS_DIR and print, per article and overall, recall, "

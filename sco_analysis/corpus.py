@@ -192,9 +192,12 @@ def _decode(path: Path, data: bytes | None = None) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
-def read_text(path: Path) -> tuple[str, str]:
-    """The decoded text and the SHA-256 of the file's bytes; refuses empty, binary and non-UTF-8 files."""
-    data = path.read_bytes()  # read once: the fingerprint is of the bytes the text came from
+def read_text(path: Path, data: bytes | None = None) -> tuple[str, str]:
+    """The decoded text and the SHA-256 of the file's bytes; refuses empty, binary and non-UTF-8 files.
+
+    ``data`` is the file's bytes when the caller has read them already (``path`` then names it in errors).
+    """
+    data = path.read_bytes() if data is None else data  # read once: the fingerprint is of these bytes
     text = _decode(path, data)
     if not text.strip():
         raise InputError(path, "is empty")
@@ -324,16 +327,22 @@ def article_id(file_name: str) -> str:
     return Path(file_name).stem
 
 
-def load_corpus(folder: str | Path) -> Corpus:
-    """Read every catalogued article of ``folder`` into typed ``articles`` and ``sentences`` tables."""
+def load_corpus(folder: str | Path, records: list[dict] | None = None,
+                blobs: dict[str, bytes] | None = None) -> Corpus:
+    """Read every catalogued article of ``folder`` into typed ``articles`` and ``sentences`` tables.
+
+    ``records`` (rows of ``read_catalog(folder)`` as dicts) and ``blobs`` (file name -> bytes) let the
+    pipeline read a slice of the folder it has already read, in another process or on another machine.
+    """
     folder = Path(folder)
-    catalog = read_catalog(folder)
+    if records is None:
+        records = read_catalog(folder).to_dict("records")
     texts: dict[str, str] = {}
     art_rows: list[dict] = []
     sent_rows: list[dict] = []
-    for rec in catalog.to_dict("records"):
+    for rec in records:
         aid = article_id(rec["file"])
-        text, digest = read_text(folder / rec["file"])
+        text, digest = read_text(folder / rec["file"], None if blobs is None else blobs[rec["file"]])
         texts[aid] = text
         sid = 0
         n_body = 0

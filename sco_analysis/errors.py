@@ -32,6 +32,10 @@ class InputError(Exception):
         loc = f"{printable(self.path)}: {where}" if where else printable(self.path)
         super().__init__(f"{loc}: {self.problem}")
 
+    def __reduce__(self):
+        """Rebuilt from its parts, so the error crosses a process boundary (``--jobs``, ``--cluster``) intact."""
+        return type(self), (self.path, self.problem, self.where)
+
 
 class EnvironmentProblem(InputError):
     """The machine, not the input: no space, no permission, a read-only disk, ``--out`` a file."""

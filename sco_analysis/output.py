@@ -11,6 +11,7 @@ so the old set stays as it was and the temporary folder is removed.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -21,14 +22,50 @@ import pandas as pd
 
 from .errors import EnvironmentProblem, from_os_error
 
-FORMATS = ("csv",)
+FORMATS = ("csv", "parquet")
+PART_ROWS = 1_000_000
+_PART = "part-{:05d}.parquet"
 
 
 def write_table(df: pd.DataFrame, path: Path, fmt: str = "csv") -> None:
-    """One table to ``path``: UTF-8 CSV with a header row, dates as ISO, missing values empty."""
+    """One table to ``path``: UTF-8 CSV with a header row, dates as ISO, missing values empty; or Parquet
+    (pyarrow; the schema's dtypes, dates as timestamps), a folder of ``part-NNNNN.parquet`` files of
+    ``PART_ROWS`` rows each when the table is larger (pandas and pyarrow read the folder as one table)."""
+    if fmt == "parquet":
+        _write_parquet(df, path)
+        return
     if fmt != "csv":
         raise ValueError(f"unknown table format {fmt!r}; one of {', '.join(FORMATS)}")
     df.to_csv(path, index=False, encoding="utf-8", date_format="%Y-%m-%d", lineterminator="\n")
+
+
+def _write_parquet(df: pd.DataFrame, path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def one(part: pd.DataFrame, dest: Path) -> None:
+        pq.write_table(pa.Table.from_pandas(part, preserve_index=False, nthreads=1), dest)
+
+    if len(df) <= PART_ROWS:
+        one(df, path)
+        return
+    path.mkdir()
+    for i, start in enumerate(range(0, len(df), PART_ROWS)):
+        one(df.iloc[start:start + PART_ROWS], path / _PART.format(i))
+
+
+def _is_parts(path: Path) -> bool:
+    """A folder this module wrote for a large Parquet table (only ``part-NNNNN.parquet`` files)."""
+    if path.suffix != ".parquet" or not path.is_dir() or path.is_symlink():
+        return False
+    names = [p.name for p in path.iterdir()]
+    return bool(names) and all(re.fullmatch(r"part-\d{5}\.parquet", n) and (path / n).is_file() for n in names)
+
+
+def _replace(src: Path, dest: Path) -> None:
+    if _is_parts(dest):
+        shutil.rmtree(dest)
+    os.replace(src, dest)
 
 
 def check_writable(out: str | Path) -> Path:
@@ -99,14 +136,16 @@ def _move_into_place(stage: Path, out: Path) -> None:
             os.rename(stage, out)
             return
         existing = list(out.iterdir())
-        blocking = [out / n for n in new if (out / n).exists() and not (out / n).is_file()]
+        blocking = [out / n for n in new
+                    if (out / n).exists() and not (out / n).is_file() and not _is_parts(out / n)]
         if blocking:
             raise EnvironmentProblem(blocking[0], "is in the way of a table file; move it away")
         swappable = (not out.is_symlink() and not Path.cwd().is_relative_to(out.resolve())
-                     and all(p.name in new and p.is_file() and not p.is_symlink() for p in existing))
+                     and all(p.name in new and (p.is_file() or _is_parts(p)) and not p.is_symlink()
+                             for p in existing))
         if not swappable:
             for name in new:
-                os.replace(stage / name, out / name)
+                _replace(stage / name, out / name)
             return
         old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.absolute().parent))
         try:

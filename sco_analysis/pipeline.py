@@ -1,55 +1,129 @@
 """Runs the extraction in one direction: text -> sentences -> one reading of each sentence -> facts -> comparisons.
 
-``build(folder)`` returns every table, keyed by name in ``schema.EXTRACT_TABLES`` order, from the
-on-disk cache when nothing it depends on has changed. Article-pair agreement (``compare.pairwise``)
-is left out: it grows with the square of the corpus, so it is computed where it is shown. ``write(tables, out)`` writes them as UTF-8
-CSV with a header row.
+``build(folder)`` returns every table, keyed by name in ``schema.EXTRACT_TABLES`` order. The work
+comes in two parts:
+
+- per article (``extract_articles``): reading one article to its ``articles`` row, sentences and
+  fact tables. Each article's result is cached by its bytes, its catalog row and the code (see
+  ``cache``), so a build extracts only new or edited articles; those run here, in ``jobs``
+  processes, or on a Dask ``cluster`` (see ``workers``).
+- across articles (``cross_article``): ``comparison`` and ``sources``, recomputed from the
+  assembled tables on every build that is not a cache hit as a whole.
+
+Rows of the per-article tables come in catalog order, each article's rows in the order its
+extractor gives them, however the work was split: every way of building gives identical tables.
+Article-pair agreement (``compare.pairwise``) is left out: it grows with the square of the
+corpus, so it is computed where it is shown. ``write(tables, out)`` writes them as CSV or Parquet.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from . import cache, output, reading, schema
+from . import cache, output, reading, schema, workers
 from .attributions import extract_attributions
 from .claims import extract_claims
 from .compare import compare, sources
-from .corpus import load_corpus
+from .corpus import article_id, load_corpus, read_catalog
 from .membership import extract_counts, extract_membership
 from .themes import extract_themes
 
+PER_ARTICLE = ("articles", "sentences", *schema.FACT_TABLES, "unthemed")
 
-def build_uncached(folder: str | Path) -> dict[str, pd.DataFrame]:
-    """Every table for the articles in ``folder``, computed afresh."""
-    corpus = load_corpus(folder)
-    read = reading.read(corpus)
-    membership = extract_membership(corpus, read)
-    counts = extract_counts(corpus, read)
-    themes, unthemed = extract_themes(corpus)
-    attributions = extract_attributions(corpus)
-    claims = extract_claims(corpus, membership, counts)
-    comparison = compare(claims, corpus.articles)
-    tables = {
-        "articles": corpus.articles, "sentences": corpus.sentences, "membership": membership,
-        "counts": counts, "themes": themes, "claims": claims, "attributions": attributions,
-        "comparison": comparison,
-        "sources": sources(corpus.articles, claims, comparison, attributions, themes, corpus.sentences),
-        "unthemed": unthemed,
-    }
-    return {name: tables[name] for name in schema.EXTRACT_TABLES}
+Tables = dict[str, pd.DataFrame]
 
 
-def build(folder: str | Path, use_cache: bool = True, since=None, until=None, outlets=()) -> dict[str, pd.DataFrame]:
-    """Every table for ``folder``; cached by a hash of the articles and the package (see ``cache``).
-    ``since``/``until``/``outlets`` restrict it to a subset of the articles (``subset.select``)."""
+def extract_articles(folder: str | Path, records: list[dict] | None = None,
+                     blobs: dict[str, bytes] | None = None) -> Tables:
+    """The per-article tables of ``records`` (catalog rows of ``folder``; all of them by default).
+
+    ``blobs`` holds the files' bytes when they were read elsewhere (a worker need not see the folder).
+    Tables are cast but not yet checked against the schema: ``build`` checks each assembled table once.
+    """
+    with schema.checks_deferred():
+        corpus = load_corpus(folder, records, blobs)
+        read = reading.read(corpus)
+        membership = extract_membership(corpus, read)
+        counts = extract_counts(corpus, read)
+        themes, unthemed = extract_themes(corpus)
+        return {"articles": corpus.articles, "sentences": corpus.sentences, "membership": membership,
+                "counts": counts, "themes": themes, "claims": extract_claims(corpus, membership, counts),
+                "attributions": extract_attributions(corpus), "unthemed": unthemed}
+
+
+def cross_article(t: Tables) -> Tables:
+    """Every table: the per-article ones in ``t`` plus ``comparison`` and ``sources`` computed from them."""
+    comparison = compare(t["claims"], t["articles"])
+    t = {**t, "comparison": comparison,
+         "sources": sources(t["articles"], t["claims"], comparison, t["attributions"], t["themes"], t["sentences"])}
+    return {name: t[name] for name in schema.EXTRACT_TABLES}
+
+
+def _assemble(parts: list[Tables], ids: list[str]) -> Tables:
+    """The parts' per-article tables as one, rows in catalog order (each article's own order kept),
+    each checked against its schema."""
+    order = {aid: i for i, aid in enumerate(ids)}
+    out = {}
+    for name in PER_ARTICLE:
+        df = pd.concat([p[name] for p in parts], ignore_index=True) if len(parts) > 1 else parts[0][name]
+        pos = df["article_id"].map(order).to_numpy(dtype=np.int64)
+        out[name] = schema.validate(name, df.take(np.argsort(pos, kind="stable")).reset_index(drop=True))
+    return out
+
+
+def build(folder: str | Path, use_cache: bool = True, since=None, until=None, outlets=(), jobs: int = 1,
+          cluster: str | None = None, progress: bool | None = None) -> Tables:
+    """Every table for ``folder``.
+
+    ``since``/``until``/``outlets`` restrict it to a subset of the articles (``subset.select``).
+    ``jobs``: processes for the per-article work (1: this process; 0: one per CPU). ``cluster``: the
+    address of a Dask scheduler (``tcp://HOST:PORT``) to send that work to instead. ``progress``:
+    show a progress bar (default: on a terminal outside CI). With ``use_cache`` (and ``$SCO_CACHE``
+    not off) unchanged articles come from the cache.
+    """
     from .subset import select
 
-    tables = build_uncached(folder) if not use_cache else cache.load_or_build(folder, build_uncached)
-    return select(tables, since, until, outlets)
+    return select(_build(Path(folder), use_cache, jobs, cluster, progress), since, until, outlets)
 
 
-def write(tables: dict[str, pd.DataFrame], out: str | Path) -> list[Path]:
-    """Write each table to ``out/<name>.csv`` as one set (see ``output``); dates as ISO, missing values empty."""
-    return output.write_set(tables, out)
+def _build(folder: Path, use_cache: bool, jobs: int, cluster: str | None, progress: bool | None) -> Tables:
+    catalog = read_catalog(folder)
+    records = catalog.to_dict("records")
+    blobs = {r["file"]: (folder / r["file"]).read_bytes() for r in records}
+    ids = [article_id(r["file"]) for r in records]
+    store = cache.Store() if use_cache and cache.enabled() else None
+    parts, found, keys = [], set(), {}
+    if store is not None:
+        code, columns = cache.code_key(), list(catalog.columns)
+        keys = {aid: cache.article_key(code, columns, r, blobs[r["file"]]) for aid, r in zip(ids, records)}
+        whole = cache.result_key(code, list(keys.values()))
+        tables = store.result(whole)
+        if tables is not None:
+            return tables
+        parts, found = store.articles(keys, PER_ARTICLE)
+    todo = [r for aid, r in zip(ids, records) if keys.get(aid) not in found]
+    if todo:
+        built = workers.run(extract_articles, folder, todo, blobs, jobs=jobs or workers.cpu_count(),
+                            cluster=cluster, show=progress)
+        parts.append(built)
+        if store is not None:
+            store.put_articles({aid: keys[aid] for aid in map(article_id, (r["file"] for r in todo))},
+                               {name: built[name] for name in PER_ARTICLE})
+    tables = cross_article(_assemble(parts, ids))
+    if store is not None:
+        store.put_result(whole, tables)
+    return tables
+
+
+def build_uncached(folder: str | Path) -> Tables:
+    """Every table for ``folder``, computed afresh in this process (the reference every other way must equal)."""
+    return build(folder, use_cache=False, progress=False)
+
+
+def write(tables: Tables, out: str | Path, fmt: str = "csv") -> list[Path]:
+    """Write each table to ``out/<name>.csv`` (dates as ISO, missing values empty) or ``.parquet``,
+    as one set (see ``output``)."""
+    return output.write_set(tables, out, fmt)

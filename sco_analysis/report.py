@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import reference
+from . import cache, reference
 from .errors import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -269,9 +269,10 @@ def _display_path(path: Path) -> str:
 
 def kernel_env() -> dict[str, str]:
     """The kernel's environment: deterministic hashing and figure dates, and this very package first on
-    the path (so the notebooks run the code that builds the report, whatever the cwd)."""
+    the path (so the notebooks run the code that builds the report, whatever the cwd), and a relative
+    ``SCO_CACHE_DIR`` taken from the user's working directory, not the kernel's."""
     path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-    return {**os.environ, **KERNEL_ENV, "PYTHONPATH": path}
+    return {**cache.absolute_env(dict(os.environ)), **KERNEL_ENV, "PYTHONPATH": path}
 
 
 def execute_notebooks(paths: list[Path], parameters: dict, log=None) -> list:
