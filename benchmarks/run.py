@@ -382,8 +382,9 @@ class DaskCluster:
 
     def _start(self, *args: str) -> None:
         exe = str(Path(PY).with_name("dask"))
-        self.procs.append(subprocess.Popen([exe, *args], cwd=self.work, stdout=subprocess.DEVNULL,
-                                           stderr=subprocess.DEVNULL))
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+        self.procs.append(subprocess.Popen([exe, *args], cwd=self.work, env=env, stdout=subprocess.DEVNULL,
+                                           stderr=subprocess.DEVNULL))  # workers run this checkout's package
 
     def __enter__(self) -> str:
         from distributed import Client
