@@ -34,12 +34,19 @@ COUNT_KEYS = {"member": "members.count", "observer": "observers.count",
 
 _ORG = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|organi[sz]ation|group(?:ing)?|bloc|alliance)"
 _FOUNDING = re.compile(
-    rf"\b{_ORG}\b[^.;]{{0,60}}?\b(?:was|were|been|,)\s*(?:officially\s+|formally\s+)?"
-    r"(?P<cue>founded|established|set\s+up|created|formed|launched|born)\b"
-    r"|(?P<cue2>\b(?:[Oo]riginally|[Ii]nitially)\s+(?:consisting|composed|made\s+up)\s+of\b"
-    r"|\b(?:its|the)\s+(?:founding|establishment|creation|inception)\s+(?:in|on)\b)")
+    rf"""\b{_ORG}\b[^.;]{{0,60}}?\b(?:was|were|been|,)\s*(?:(?:officially|formally|first|originally)\s+)?
+        (?P<cue>founded|established|set\s+up|created|formed|launched|born)\b
+                            # "The SCO was founded in Shanghai on June 15, 2001"; "The SCO, established in ..."
+    | \b{_ORG}\s+(?:(?:first|originally|officially|formally)\s+)?
+        (?P<cue3>founded|established|set\s+up|created|formed|launched)\s+(?=(?:in|on)\b)
+                            # "an alliance founded in 2001 that brings together ..."
+    | (?P<cue2>\b(?:[Oo]riginally|[Ii]nitially)\s+(?:consisting|composed|made\s+up)\s+of\b
+                            # "originally consisting of six states"
+    | \b(?:its|the)\s+(?:founding|establishment|creation|inception)\s+(?:in|on)\b)
+                            # "since its founding in 2001"
+    """, re.VERBOSE)
 _FOUNDED_FIRST = re.compile(rf"\W*(?P<cue>Founded|Established|Set\s+up|Created|Launched)\b"
-                            rf"(?=[^.;]{{0,80}},\s*(?:the\s+)?{_ORG}\b)")
+                            rf"(?=[^.;]{{0,80}},\s*(?:the\s+)?{_ORG}\b)")  # "Launched in Shanghai in June 2001, the SCO ..."
 _SCOPE_BREAK = re.compile(
     r"\b(?:expand(?:ed|s|ing)?|join(?:ed|s|ing)?|add(?:ed|ing)?|admitt(?:ed|ing)|includ(?:e|ed|es|ing)|"
     r"enlarg\w*|grew|grown|became|becom(?:e|es|ing)|later|since\s+then|held|hosts?|hosted|hosting|opened|"
@@ -50,15 +57,30 @@ _PLACE = re.compile(r"\bin\s+(?:the\s+(?:\w+\s+)?city\s+of\s+)?(?P<place>[A-Z][a
 _PLACE_GAP = re.compile(r"[\s,]*(?:(?:on|in|at|the|year|of)\b[\s,]*)*")
 _SHANGHAI_FIVE = re.compile(r"Shanghai\s+Five", re.I)
 
-_SUMMIT = re.compile(r"\b(?:summit|(?:meeting\s+of\s+the\s+)?Council\s+of\s+(?:the\s+)?Heads\s+of\s+States?"
-                     r"|heads[\s-]+of[\s-]+states?\s+(?:summit|council|meeting))\b", re.I)
+_SUMMIT_NOUN = r"""
+    \b(?:summit
+                            # "the SCO summit"
+    | (?:meeting\s+of\s+the\s+)?Council\s+of\s+(?:the\s+)?Heads\s+of\s+(?:Member\s+)?States?
+                            # "the meeting of the Council of Heads of Member States held on September 1"
+    | heads[\s-]+of[\s-]+states?\s+(?:summit|council|meeting)
+                            # "the heads of state summit"
+    )\b"""
+_SUMMIT = re.compile(_SUMMIT_NOUN, re.I | re.VERBOSE)
 _CITY = r"(?P<city>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)"
-_CITY_SUMMIT = re.compile(rf"\b{_CITY}\s+[Ss]ummit\b")
+_CITY_SUMMIT = re.compile(rf"\b{_CITY}\s+[Ss]ummit\b")  # "the Beijing summit"
 _SUMMIT_IN = re.compile(
-    rf"(?i:{_SUMMIT.pattern}(?:[^.;]{{0,120}}?\b(?:opened|opens|held|convened|convenes|hosted|kicked\s+off|began|"
-    rf"begins|starts?|started|takes\s+place|took\s+place|will\s+take\s+place|will\s+be\s+held|is\s+being\s+held|"
-    rf"gathered|met|meets|under\s+way|underway)(?:\s+on\s+[^.;]{{0,40}}?)?,?)?\s+in"
-    rf"(?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?)\s+{_CITY}")
+    rf"""(?i:{_SUMMIT_NOUN}
+        (?:[^.;]{{0,120}}?\b
+           (?:opened|opens|held|convened|convenes|hosted|kicked\s+off|began|begins|starts?|started
+             |takes\s+place|took\s+place|will\s+take\s+place|will\s+be\s+held|is\s+being\s+held
+             |gathered|met|meets|under\s+way|underway)
+           (?:\s+on\s+[^.;]{{0,40}}?)?,?)?
+        \s+in
+        (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?)
+                            # "the summit opened on Thursday in the Kazakh capital, Astana"
+    (?:\s+[A-Z][a-z]+['’]s)?
+                            # "held on September 1 in China's Tianjin"
+    \s+{_CITY}""", re.VERBOSE)
 _CITY_HOSTS = re.compile(rf"{_CITY}\s+(?i:(?:will\s+)?(?:host|hosts|hosted|is\s+hosting|hosting)\s+(?:the\s+)?"
                          r"(?:[\w-]+\s+){0,3}?summit)\b")
 _NOT_CITY_WORDS = re.compile(r"\b(?:Organi[sz]ation|Cooperation|Council|Summit|Forum|Annual|Upcoming|Next|Last|"
@@ -138,8 +160,23 @@ _AND_DOC = re.compile(rf"\s*(?:,|\band\b|,\s*and\b)\s+(?:(?:a|an|the)\s+)?"
 _GENERIC_MODS = {"final", "new", "draft", "joint", "political", "comprehensive", "package", "various", "several",
                  "number", "of", "key", "important", "major", "long-term", "relevant", "official", "summit", "sco",
                  "a", "an", "the", "its", "their", "and", "for", "on"}
-_SG = re.compile(r"\b(?:SCO\s+Secretary[\s-]+General|Secretary[\s-]+General\s+of\s+the\s+(?:SCO|Shanghai\s+"
-                 r"Cooperation\s+Organi[sz]ation),?)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
+_SG_TITLE = r"(?:Secretary[\s-]+General|Sec\.?[\s-]*Gen\.?)(?![\w-])"
+_SG_ORG = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)"
+_SG_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+_SG = re.compile(
+    rf"""(?:\b{_SG_ORG}(?:['’]s)?\s+{_SG_TITLE}
+                            # "SCO Secretary-General Zhang Ming"; "SCO Sec Gen Zhang Ming"; "the SCO's Secretary General"
+    | \b{_SG_TITLE}\s+of\s+(?:the\s+)?{_SG_ORG}
+                            # "Secretary General of Shanghai Cooperation Organization (SCO) Zhang Ming"
+    | \b(?:the\s+)?(?:organi[sz]ation|bloc|group(?:ing)?)['’]s\s+{_SG_TITLE}
+                            # "the organization's Secretary General, Zhang Ming"
+    )
+    ,?\s+(?P<name>{_SG_NAME})
+    | (?<![\w-])(?P<name_first>(?!(?:The|In|On|At|By|For|From|With|As|And|But|Meanwhile|Earlier|Later)\b)
+        [A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,3}}),\s+(?:the\s+|who\s+is\s+(?:the\s+)?)?
+        (?:{_SG_ORG}(?:['’]s)?\s+{_SG_TITLE}|{_SG_TITLE}\s+of\s+(?:the\s+)?{_SG_ORG})(?!\s*,?\s+[A-Z])
+                            # "Zhang Ming, the SCO Secretary-General, said"
+    """, re.VERBOSE)
 
 
 @dataclass
@@ -171,7 +208,7 @@ def _founding(text: str, s: _Sent, ref: date | None) -> list[dict]:
     cues = [first.span("cue")] if first else []
     for m in _FOUNDING.finditer(text, s.start, s.end):
         if not _SHANGHAI_FIVE.search(text, max(s.start, m.start() - 20), m.end()):
-            cues.append(m.span("cue") if m.group("cue") else m.span("cue2"))
+            cues.append(next(m.span(g) for g in ("cue", "cue3", "cue2") if m.group(g)))
     for cue_start, cue_end in cues:
         lo = s.start
         for b in _SCOPE_BREAK.finditer(text, s.start, cue_start):
@@ -384,7 +421,7 @@ def _documents(text: str, s: _Sent) -> list[tuple[str, str]]:
 
 
 def _secretary_general(text: str, s: _Sent) -> list[str]:
-    return [m.group("name") for m in _SG.finditer(text, s.start, s.end)]
+    return [m.group("name") or m.group("name_first") for m in _SG.finditer(text, s.start, s.end)]
 
 
 # ---------------------------------------------------------------- shares
@@ -437,7 +474,7 @@ _SHARE_AMOUNT_WORDS = ("%", "cent", "half", "third", "quarter", "fifth", "tenth"
 _SUMMIT_WORDS = ("summit", "council", "heads")
 _DOCUMENT_WORDS = ("declaration", "strategy", "agreement", "treaty", "charter", "convention", "program", "plan",
                    "road", "concept", "memorandum", "communiqu", "resolution")
-_SECRETARY_WORDS = ("secretary",)
+_SECRETARY_WORDS = ("secretary", "sec")
 _CHAIR_WORDS = ("chair", "presid", "holds")
 _ATTENDANCE_WORDS = ("attend", "part", "travel", "skip", "miss", "stay")
 # An ordinal is a digit followed by st/nd/rd/th, or contains one of these words.

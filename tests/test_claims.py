@@ -241,3 +241,57 @@ def test_undated_summit_modality_follows_tense(tmp_path):
                         published="2024-09-01")
     got = {(r.value, r.modality) for r in claims.itertuples()}
     assert got == {("Bishkek", "expected"), ("Astana", "reported")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("SCO Secretary-General Zhang Ming met the envoys.", {"Zhang Ming"}),
+    ("SCO Secretary General Nurlan Yermekbayev said the talks went well.", {"Nurlan Yermekbayev"}),
+    ("Secretary General of Shanghai Cooperation Organization (SCO) Zhang Ming has affirmed the ties.",
+     {"Zhang Ming"}),
+    ("The Secretary-General of the SCO, Vladimir Norov, said so.", {"Vladimir Norov"}),
+    ("The talks, the organization's Secretary General, Zhang Ming, said, went well.", {"Zhang Ming"}),
+    ("Zhang Ming, the SCO Secretary-General, said the talks went well.", {"Zhang Ming"}),
+    ("Vladimir Norov, Secretary-General of the SCO, opened the forum.", {"Vladimir Norov"}),
+    ("SCO Sec Gen Zhang Ming spoke.", {"Zhang Ming"}),
+    # not the SCO's office, or no name
+    ("UN Secretary-General Antonio Guterres said so.", set()),
+    ("In Beijing, NATO Secretary General Mark Rutte spoke.", set()),
+    ("The SCO Secretary-General said the talks went well.", set()),
+    ("Ties boosted, says Sec Gen", set()),
+])
+def test_secretary_general_phrasings(tmp_path, sentence, expected):
+    _, claims = _claims(tmp_path, sentence + "\n")
+    assert {v for k, v in _pairs(claims) if k == "secretary_general"} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The SCO is a political alliance founded in 2001 that brings together six states.",
+     {("founded.year", "2001")}),
+    ("It is a bloc established in Shanghai in June 2001 by six states.",
+     {("founded.year", "2001"), ("founded.place", "Shanghai")}),
+    ("The grouping, first created in 2001, now has ten members.", {("founded.year", "2001")}),
+    ("Launched in Shanghai in June 2001, the SCO has eight full members.",
+     {("founded.year", "2001"), ("founded.place", "Shanghai")}),
+    ("On June 15, 2001, the Shanghai Cooperation Organization (SCO) was established in Shanghai by the heads "
+     "of state of six countries.",
+     {("founded.year", "2001"), ("founded.date", "2001-06-15"), ("founded.place", "Shanghai")}),
+    # an organisation formed for something else, or a forum set up later, is not the founding
+    ("The alliance formed a working group in 2019.", set()),
+    ("The Shanghai Five, founded in 1996, preceded it.", set()),
+])
+def test_founding_frames(tmp_path, sentence, expected):
+    _, claims = _claims(tmp_path, sentence + "\n")
+    assert {(k, v) for k, v in _pairs(claims) if k.startswith("founded.")} == expected
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("The meeting of the Council of Heads of Member States was held on September 1 in China's Tianjin.",
+     "Tianjin"),
+    ("The summit opened in Russia's Ufa on Friday.", "Ufa"),
+    ("The summit took place in the Uzbek city of Samarkand.", "Samarkand"),
+    ("The SCO summit was held in Kazakhstan's capital.", None),
+    ("The summit was held in Putin's Russia.", None),
+])
+def test_summit_place_after_a_possessive(tmp_path, sentence, place):
+    _, claims = _claims(tmp_path, sentence + "\n")
+    assert {v for k, v in _pairs(claims) if k == "summit.place"} == ({place} if place else set())
