@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -88,8 +88,38 @@ _NOT_CITY_WORDS = re.compile(r"\b(?:Organi[sz]ation|Cooperation|Council|Summit|F
 _OPEN = re.compile(r"\b(?:opened|opens|will\s+open|began|begins|will\s+begin|kicked\s+off|kicks\s+off|"
                    r"started|starts|will\s+start|convened|convenes)\b", re.I)
 _CLOSE = re.compile(r"\b(?:conclude[sd]?|conclud\w+|end(?:s|ed)?|clos(?:e|es|ed)|wrap(?:s|ped)?\s+up)\b", re.I)
-_ATTACH = re.compile(r"[\s,(]*(?:(?:scheduled|set|planned|due|slated|held|taking|takes|take|took|place|to|be|"
-                     r"will|was|were|is|are|which|runs?|ran|on|for|from|in|between)\b[\s,(]*)*")
+_ATTACH = re.compile(
+    r"""[\s,(]*(?:(?:
+        scheduled|set|planned|due|slated|held|taking|takes|take|took|place|to|be|will|was|were|is|are
+        |which|runs?|ran|on|for|from|in|between
+                            # "the summit, scheduled to take place on July 3-4"
+        |starting|beginning|opening|starts|begins|opens
+                            # "the Summit in Astana starting June 8"
+        |in\s+[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?
+                            # "the summit in Astana on June 8"
+        )\b[\s,(]*)*""", re.VERBOSE)
+_DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_SUMMIT_LENGTH = re.compile(
+    r"""\b(?P<n>one|two|three|four|[1-4])[\s-]day\s+
+        (?:(?:SCO|annual|regular|[A-Z][a-z]+)\s+){0,2}
+        (?:summit|meeting\s+of\s+the\s+Council\s+of\s+(?:the\s+)?Heads)\b
+                            # "the one-day summit held on July 10"; "during the two-day Summit"
+    """, re.I | re.VERBOSE)
+_DATELINE = re.compile(
+    r"""\W*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)\s*)?
+                            # "(MENAFN- Kuwait News Agency (KUNA)) TOKYO, Dec 9 (KUNA) --"
+        (?P<city>[A-Z]{3,}(?:[\s-][A-Z]{3,})?)
+        (?=\s*(?:,|\.|\s[—–-]|\s\())
+                            # "TIANJIN, China, September 1."; "UFA, RUSSIA —"; "ASTANA. KAZINFORM -"
+    """, re.VERBOSE)
+_HERE = re.compile(r"\bhere\b")  # "The SCO summit held here on Friday ..." (the dateline's city)
+_MEETING_IN = re.compile(
+    rf"""(?i:\b(?:summit|meeting|council|session|gathering)\b[^.;]{{0,120}}?\bin
+        (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?)
+    (?:\s+[A-Z][a-z]+['’]s)?
+    \s+{_CITY}
+                            # "the extended meeting of SCO's Heads of Governments Council in the Russian city of Ufa"
+    """, re.VERBOSE)
 
 _UNITS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 _TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -302,17 +332,19 @@ def _summit_places(text: str, s: _Sent, ref: date | None) -> list[str]:
     return [c for _, c in sorted(found)]
 
 
-def _summit_dates(text: str, s: _Sent, ref: date | None) -> tuple[date, date] | None:
-    """(first day, last day) of the summit when the sentence dates it to the day."""
+def _summit_dates(text: str, s: _Sent, ref: date | None, length: int | None = None) -> tuple[date, date] | None:
+    """(first day, last day) of the summit when the sentence dates it to the day: a day range attached
+    to the summit, an opening day attached to it plus the article's "N-day summit", or an opening
+    day plus a closing day."""
     summits = list(_SUMMIT.finditer(text, s.start, s.end))
     if not summits:
         return None
     dates = [d for d in timeexpr.find(text, s.start, s.end, ref) if d.date and d.precision == "day"]
     for d in dates:
-        if d.end_date and any(_ATTACH.fullmatch(text, m.end(), d.start) or
-                              _ATTACH.fullmatch(text, d.end, m.start()) for m in summits):
+        if (d.end_date or length) and any(_ATTACH.fullmatch(text, m.end(), d.start) or
+                                          _ATTACH.fullmatch(text, d.end, m.start()) for m in summits):
             if not _other_year(text, s, ref):
-                return d.date, d.end_date
+                return d.date, d.end_date or d.date + timedelta(days=length - 1)
     opening = _OPEN.search(text, summits[0].end(), s.end)
     if not opening:
         return None
@@ -323,6 +355,49 @@ def _summit_dates(text: str, s: _Sent, ref: date | None) -> tuple[date, date] | 
     later = [d for d in timeexpr.find(text, closing.end(), s.end, first.date) if d.date and d.precision == "day"]
     if later and later[0].date >= first.date:
         return first.date, later[0].date
+    return None
+
+
+def _summit_length(text: str, sents: list[_Sent]) -> int | None:
+    """Days the summit lasts, from the article's first "N-day summit"."""
+    for s in sents:
+        m = _SUMMIT_LENGTH.search(text, s.start, s.end)
+        if m:
+            return _DAYS[m.group("n").lower()]
+    return None
+
+
+def _dateline_place(text: str, sents: list[_Sent], ref: date | None) -> tuple[_Sent, str] | None:
+    """(evidence sentence, city) when the dateline's city is the summit's place.
+
+    A dateline says where the story was filed, which is often a bureau far from the summit
+    ("TOKYO, Dec 9 (KUNA)" on an SCO statement), so the city alone is not the summit's place. It is,
+    when the article reports a summit under way or held (not one to come) and names no other summit
+    city, and either a summit sentence says it met "here" or the body places a meeting in that city
+    ("the extended meeting ... in the Russian city of Ufa"). A city only in the dateline ("ASTANA, July 4. /TASS/." with "the Kazakh
+    capital" in the body) gives no claim: the evidence would be the dateline alone; nor does a city
+    the body names in passing ("officials in Tokyo"): the meeting must be placed there.
+    """
+    body = [s for s in sents if s.kind == "body"]
+    if not body:
+        return None
+    m = _DATELINE.match(text, body[0].start, body[0].end)
+    if not m:
+        return None
+    city = _city(m.group("city").title())
+    if not city:
+        return None
+    held = [s for s in sents if _SUMMIT.search(text, s.start, s.end) and not _other_year(text, s, ref)
+            and _summit_modality(text, s, None, None) == "reported"]
+    if not held:
+        return None
+    here = next((s for s in held if _HERE.search(text, s.start, s.end)), None)
+    if here:
+        return here, city
+    for s in body:
+        lo = m.end() if s is body[0] else s.start
+        if any(again.group("city") == city for again in _MEETING_IN.finditer(text, lo, s.end)):
+            return s, city
     return None
 
 
@@ -509,7 +584,8 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
     rows: list[dict] = []
     words = _Words(text)
     summity = [words.any(_SUMMIT_WORDS, s.start, _WORDY.match(text, s.end).end()) for s in sents]
-    summit_dates = [_summit_dates(text, s, ref) if hit else None for s, hit in zip(sents, summity)]
+    length = _summit_length(text, [s for s, hit in zip(sents, summity) if hit])
+    summit_dates = [_summit_dates(text, s, ref, length) if hit else None for s, hit in zip(sents, summity)]
     span = next((d for d in summit_dates if d), None)
     for s in sents:
         if words.any(_FOUNDING_WORDS, s.start, s.end):
@@ -543,6 +619,11 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
                     rows.append(_row(s, key, iso, "expected", "after_event", event_end))
                 else:
                     rows.append(_row(s, key, iso, "reported", "publication", ref))
+    if not any(r["claim_key"] == "summit.place" for r in rows):
+        placed = _dateline_place(text, sents, ref)
+        if placed:
+            s, city = placed
+            rows.append(_row(s, "summit.place", city, _summit_modality(text, s, span, ref), "publication", ref))
     return rows
 
 

@@ -295,3 +295,36 @@ def test_founding_frames(tmp_path, sentence, expected):
 def test_summit_place_after_a_possessive(tmp_path, sentence, place):
     _, claims = _claims(tmp_path, sentence + "\n")
     assert {v for k, v in _pairs(claims) if k == "summit.place"} == ({place} if place else set())
+
+
+@pytest.mark.parametrize("text, published, dates", [
+    ("Leaders gathered for the one-day summit held on July 10 in Ufa.", "2015-07-10", "2015-07-10/2015-07-10"),
+    ("Sharif will attend the SCO Summit in Astana starting June 8.\n"
+     "India is expected to join during the two-day Summit.", "2017-06-05", "2017-06-08/2017-06-09"),
+    ("The two-day SCO summit opens on July 3 in Astana.", "2024-06-20", "2024-07-03/2024-07-04"),
+    ("The summit, held from June 6 to 7 in Beijing, ended.", "2012-06-07",
+     "2012-06-06/2012-06-07"),
+    # a length that is not the summit's, or an opening day alone, is not a span
+    ("Modi will pay a two-day visit to attend the summit on July 3.", "2024-06-20", None),
+    ("The summit opens on July 3.", "2024-06-20", None),
+])
+def test_summit_dates_from_an_opening_day_and_a_length(tmp_path, text, published, dates):
+    _, claims = _claims(tmp_path, text + "\n", published=published)
+    assert {v for k, v in _pairs(claims) if k == "summit.dates"} == ({dates} if dates else set())
+
+
+@pytest.mark.parametrize("text, place", [
+    ("BISHKEK, June 14 (Xinhua) -- The SCO summit held here on Friday adopted a declaration.", "Bishkek"),
+    ("UFA, RUSSIA — Leaders met at the summit on Friday.\n"
+     "Putin spoke at the meeting of the council in the Russian city of Ufa.", "Ufa"),
+    ("TIANJIN, China, September 1. Leaders met at the SCO summit.\n"
+     "The meeting of the Council of Heads of Member States was held in China's Tianjin.", "Tianjin"),
+    # the dateline alone, a city named in passing, or a summit still to come: no place from the dateline
+    ("ASTANA, July 4. /TASS/. The SCO summit opened in the Kazakh capital on Thursday.", None),
+    ("TOKYO, Dec 9 (KUNA) -- The SCO summit was held in July. Officials in Tokyo welcomed it.", None),
+    ("MOSCOW, June 1 (TASS) -- The SCO summit will be held here next month.", None),
+    ("MOSCOW, June 1 (TASS) -- Lavrov met the envoys here on the sidelines of a meeting in Moscow.", None),
+])
+def test_dateline_city_is_the_summit_place_only_when_the_body_places_the_summit_there(tmp_path, text, place):
+    _, claims = _claims(tmp_path, text + "\n", published="2024-07-04")
+    assert {v for k, v in _pairs(claims) if k == "summit.place"} == ({place} if place else set())
