@@ -17,9 +17,11 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+import pycountry
 
 from . import schema
 from .errors import InputError
@@ -210,19 +212,61 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 _BYLINE = re.compile(
-    rf"^(?:(?:Published|Updated|Posted)\s*(?:on)?:?\s*)?{_DATE}(?:\s*,?\s*\d{{1,2}}:\d{{2}}(?:\s*[AP]M)?)?"
-    rf"(?:\s*(?:by|By|/|\||—|–|-)\s*.{{1,80}})?$"
-    rf"|^By\s+[A-Z][^.!?]{{1,80}}$",
-)
+    rf"""^(?:(?:[Ff]irst\s+)?(?:Published|Updated|Posted|published|updated|posted)\s*(?:on)?:?\s*)?
+        {_DATE}(?:\s*,?\s*\d{{1,2}}:\d{{2}}(?:\s*[AaPp][Mm])?(?:\s+[A-Z]{{2,4}})?)?
+        (?:\s*(?:by|By|/|\||—|–|-)\s*.{{1,80}})?$
+                            # "September 16, 2022 / 06:25 PM IST"; "first published: Sep 16, 2022 06:25 pm"
+    | ^By\s+[A-Z][^.!?]{{1,80}}$
+                            # "By Jane Doe"
+    | ^\d{{1,2}}:\d{{2}}(?:\s*[AaPp][Mm])?(?:\s+[A-Z]{{2,4}})?$
+                            # "11:35 AM" (a timestamp on its own line)
+    """, re.VERBOSE)
 _CREDIT = re.compile(r"^(?:Photo|Photograph|Image|Picture|Video|Illustration|Cover)(?:\s+credit)?\s*(?::|by\b)", re.I)
 _CAPTION = re.compile(r"\((?:Photo|Image|Picture|Photograph)s?\b[^()]*\)\s*$", re.I)
 _SOURCE_NOTE = re.compile(
-    r"^(?:Based on (?:materials|reporting|reports|information) (?:from|by)|With (?:inputs?|reporting) from|"
-    r"Additional reporting by|Sources?\s*:|This (?:article|story|report) (?:was|is|first)|"
-    r"Originally published|Read more\s*:|\(?(?:Reuters|AP|AFP|TASS|Xinhua|ANI|PTI|IANS)\)?\.?$)",
-    re.I,
-)
+    r"""^(?:Based\s+on\s+(?:materials|reporting|reports|information)\s+(?:from|by)
+                            # "Based on materials from TASS"
+    | With\s+(?:inputs?|reporting)\s+from
+                            # "With inputs from PTI"
+    | Additional\s+reporting\s+by
+    | Sources?\s*:
+    | This\s+(?:article|story|report)\s+(?:was|is|first)
+    | Originally\s+published
+    | Read\s+more\s*:
+    )""", re.I | re.VERBOSE)
 _TERMINAL = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
+_FURNITURE_MAX_WORDS = 30
+DATA = Path(__file__).parent / "data"
+
+
+def _data_lines(name: str) -> list[str]:
+    with open(DATA / name, encoding="utf-8") as fh:
+        return [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+    """(page-furniture phrases, an agency name alone on a line, language labels), from ``data/``."""
+    with open(DATA / "page_furniture.csv", newline="", encoding="utf-8") as fh:
+        phrases = [row["pattern"] for row in csv.DictReader(fh)]
+    agencies = sorted(_data_lines("news_agencies.txt"), key=len, reverse=True)
+    agency = re.compile(r"^[\s(\[]*(?:" + "|".join(re.escape(a) for a in agencies) + r")[\s)\].]*$", re.I)
+    labels = {lang.name.casefold() for lang in pycountry.languages if hasattr(lang, "alpha_2")}
+    labels |= {w.casefold() for w in _data_lines("language_labels.txt")}
+    return re.compile("|".join(f"(?:{p})" for p in phrases), re.I), agency, frozenset(labels)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a line is the page around the article, not the article: a login or subscription prompt,
+    a call to action, a counter, an image placeholder, a language switch (``data/page_furniture.csv``,
+    ``data/language_labels.txt``). Long lines are text, whatever they contain."""
+    phrases, _, labels = _furniture()
+    line = line.strip()
+    return line.casefold() in labels or (len(line.split()) <= _FURNITURE_MAX_WORDS and bool(phrases.search(line)))
+
+
+def _is_source_note(line: str) -> bool:
+    return bool(_SOURCE_NOTE.match(line) or _furniture()[1].match(line))
 
 
 def _norm(s: str) -> str:
@@ -233,7 +277,7 @@ _LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")  # str.splitlines' 
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    """Spans of the non-blank lines, trimmed of surrounding whitespace."""
+    """Spans of the non-blank lines, trimmed of surrounding whitespace (indented pages read as flush)."""
     spans = []
     for m in _LINE.finditer(text):
         s, e = m.start(), m.end()
@@ -246,32 +290,54 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def classify_lines(text: str, title: str | None = None) -> list[tuple[int, int, str]]:
-    """Each non-blank line's span and kind, read from its form and position, not its topic."""
+    """Each non-blank line's span and kind, read from its form and position, not its topic.
+
+    Page furniture (prompts, counters, a language switch, "author avatar") and a line repeating an
+    earlier one (a headline printed three times, an indented copy of a paragraph) are ``furniture``.
+    The headline is the line equal to the catalog's title wherever it stands, else the first
+    unpunctuated short line before any text; the dek is the next text line, when it is unpunctuated
+    or stands above a byline or credit line. Headlines are read for facts (a status stated only in
+    the headline counts): see ``claims.KINDS`` and ``membership``.
+    """
     spans = _lines(text)
     lines = [text[s:e] for s, e in spans]
     kinds: list[str] = []
     title_n = _norm(title) if title else ""
+    title_at = next((i for i, line in enumerate(lines) if title_n and _norm(line) == title_n), None)
+    seen: set[str] = set()
+    headline = last_text = None  # index of the headline; kind of the last line that is not furniture
     for i, line in enumerate(lines):
         words = len(line.split())
+        norm = _norm(line)
         terminal = bool(_TERMINAL.search(line))
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if _CREDIT.match(line):
             kind = "credit"
-        elif _SOURCE_NOTE.match(line):
+        elif _is_source_note(line):
             kind = "source_note"
         elif len(line) <= 160 and _BYLINE.match(line):
             kind = "byline"
+        elif is_furniture(line) or (norm and norm in seen):
+            kind = "furniture"
         elif _CAPTION.search(line):
             kind = "caption"
-        elif i == 0 and ((title_n and _norm(line) == title_n) or (not terminal and words <= 30)):
+        elif headline is None and (i == title_at or (title_at is None and last_text is None
+                                                     and not terminal and words <= 30)):
             kind = "headline"
-        elif (i == 1 and kinds and kinds[0] == "headline" and words <= 60
-              and (not terminal or (nxt is not None and _BYLINE.match(nxt)))):
+        elif (last_text == "headline" and words <= 60
+              and (not terminal or (nxt is not None and (_BYLINE.match(nxt) or _is_source_note(nxt))))):
             kind = "dek"
-        elif i > 0 and not terminal and words <= 10 and len(line) <= 90 and re.match(r"[\"'“‘A-Z0-9]", line):
+        elif last_text is not None and not terminal and words <= 10 and len(line) <= 90 \
+                and re.match(r"[\"'“‘A-Z0-9]", line):
             kind = "section"
         else:
             kind = "body"
+        if kind == "headline":
+            headline = i
+        if kind != "furniture":
+            last_text = kind
+        if norm:
+            seen.add(norm)
         kinds.append(kind)
     return [(s, e, k) for (s, e), k in zip(spans, kinds)]
 
