@@ -6,8 +6,9 @@ years), ``publication`` for present states and for the summit the article is abo
 ``after_event`` for what a summit will change. Keys, value formats and how values compare are
 documented in ``data/claim_keys.csv``.
 
-Sources: founding members, accession years and group sizes are derived from the ``membership``
-and ``counts`` tables (one reading of statuses for the whole package); founding year, date and
+Sources: founding members, accession years, each stated status (``status.<ISO3>``, so the
+comparison checks it against the reference as of the time it speaks of) and group sizes are derived
+from the ``membership`` and ``counts`` tables (one reading of statuses for the whole package); founding year, date and
 place, the summit (place, dates, ordinal), the chair hand-over and shares of the world's
 population and GDP are read here from the sentences, with countries and dates found by
 ``countries`` and ``timeexpr``.
@@ -23,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import countries, schema, timeexpr
+from .reference import STATUS_PREFIX
 
 KEYS_FILE = Path(__file__).parent / "data" / "claim_keys.csv"
 KINDS = ("headline", "dek", "section", "body")
@@ -267,8 +269,24 @@ def _founding(text: str, s: _Sent, ref: date | None) -> list[dict]:
     return out
 
 
-def _from_membership(membership: pd.DataFrame, sents: dict) -> list[dict]:
-    """founded.members from founding_member rows; accession.year.<ISO3> from dated member rows."""
+def _status_as_of(r, ref: date | None) -> tuple[str, date | None]:
+    """The time a membership row speaks of: its own ``as_of`` when the membership table gives one,
+    else the day, month or year the status was gained, else the article's date (a present state)."""
+    as_of = getattr(r, "as_of", None)
+    if isinstance(as_of, str) and as_of:
+        as_of_date = getattr(r, "as_of_date", None)
+        return as_of, None if as_of_date is None or pd.isna(as_of_date) else as_of_date
+    if pd.isna(r.date) or r.date_precision == "none":
+        return (str(int(r.year)), None) if pd.notna(r.year) else ("publication", ref)
+    d = pd.Timestamp(r.date)
+    if r.date_precision == "day":
+        return f"{d:%Y-%m-%d}", d.date()
+    return (f"{d:%Y-%m}" if r.date_precision == "month" else f"{d:%Y}"), None
+
+
+def _from_membership(membership: pd.DataFrame, sents: dict, refs: dict) -> list[dict]:
+    """founded.members from founding_member rows; accession.year.<ISO3> from dated member rows;
+    status.<ISO3> from every row (a founding member is a member), as of the time the row speaks of."""
     out = []
     if membership.empty:
         return out
@@ -281,6 +299,11 @@ def _from_membership(membership: pd.DataFrame, sents: dict) -> list[dict]:
     for r in members.itertuples():
         out.append(_row(sents[r.article_id, r.sentence_id], f"accession.year.{r.iso3}", str(int(r.year)),
                         r.modality, "timeless"))
+    for r in membership.itertuples():
+        as_of, as_of_date = _status_as_of(r, refs.get(r.article_id))
+        status = "member" if r.status == "founding_member" else r.status
+        out.append(_row(sents[r.article_id, r.sentence_id], f"{STATUS_PREFIX}{r.iso3}", status, r.modality,
+                        as_of, as_of_date))
     return out
 
 
@@ -639,12 +662,13 @@ def extract_claims(corpus, membership: pd.DataFrame, counts: pd.DataFrame) -> pd
         index[s.article_id, s.sentence_id] = s
         if s.kind in KINDS:
             by_article.setdefault(s.article_id, []).append(s)
-    rows = _from_membership(membership, index) + _from_counts(counts, index)
+    rows = _from_membership(membership, index, refs) + _from_counts(counts, index)
     for aid, sents in by_article.items():
         rows += _article_claims(corpus.texts[aid], sents, refs.get(aid))
     best: dict[tuple, dict] = {}
     for r in sorted(rows, key=lambda r: (not r["_body"], r["sentence_id"])):
-        best.setdefault((r["article_id"], r["claim_key"], r["value"]), r)
+        timed = r["as_of"] if r["claim_key"].startswith(STATUS_PREFIX) else None  # a status at two times is two claims
+        best.setdefault((r["article_id"], r["claim_key"], r["value"], timed), r)
     order = {aid: i for i, aid in enumerate(corpus.articles["article_id"])}
     out = sorted(best.values(), key=lambda r: (order.get(r["article_id"], 0), r["sentence_id"], r["claim_key"]))
     for r in out:

@@ -172,7 +172,11 @@ def test_derivation_from_membership_and_counts_frames(tmp_path):
     assert got == {("accession.year.IRN", "2023", "reported", "timeless"),
                    ("accession.year.BLR", "2024", "expected", "timeless"),
                    ("founded.members", "CHN;RUS", "reported", "timeless"),
-                   ("members.count", "9", "reported", "publication")}
+                   ("members.count", "9", "reported", "publication"),
+                   ("status.IRN", "member", "reported", "2023"),
+                   ("status.BLR", "member", "expected", "2024"),
+                   ("status.CHN", "member", "reported", "publication"),
+                   ("status.RUS", "member", "reported", "publication")}
     count_row = claims[claims["claim_key"] == "members.count"].iloc[0]
     assert str(count_row["as_of_date"].date()) == "2024-07-05"
     assert count_row["quote"] == "Founded by China and Russia, the SCO now has 9 members."
@@ -328,3 +332,32 @@ def test_summit_dates_from_an_opening_day_and_a_length(tmp_path, text, published
 def test_dateline_city_is_the_summit_place_only_when_the_body_places_the_summit_there(tmp_path, text, place):
     _, claims = _claims(tmp_path, text + "\n", published="2024-07-04")
     assert {v for k, v in _pairs(claims) if k == "summit.place"} == ({place} if place else set())
+
+
+def _status(claims):
+    rows = claims[claims["claim_key"].str.startswith("status.")]
+    return {(r.claim_key, r.value, r.modality, r.as_of) for r in rows.itertuples()}
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The SCO currently groups eight member States as well as four countries as observers (Afghanistan, Iran, "
+     "Belarus and Mongolia).", "2023-12-09",
+     {("status.AFG", "observer", "reported", "publication"), ("status.IRN", "observer", "reported", "publication"),
+      ("status.BLR", "observer", "reported", "publication"), ("status.MNG", "observer", "reported", "publication")}),
+    ("India and Pakistan obtained observer status in July 2005.", "2017-06-05",
+     {("status.IND", "observer", "reported", "2005-07"), ("status.PAK", "observer", "reported", "2005-07")}),
+    ("The SCO was founded on June 15, 2001 by China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan.",
+     "2011-06-15", {(f"status.{c}", "member", "reported", "2001-06-15")
+                    for c in ("CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB")}),
+    ("Belarus will become a full member of the SCO at the summit.", "2024-07-03",
+     {("status.BLR", "member", "expected", "publication")}),
+    ("The Afghan President attended the summit.", "2012-06-07", set()),
+])
+def test_every_membership_row_is_a_status_claim_as_of_its_time(tmp_path, text, published, expected):
+    folder = write_folder(tmp_path / "arts", {"a.txt": text + "\n"},
+                          rows=[{"file": "a.txt", "outlet": "Wire", "title": "", "published": published}])
+    c = load_corpus(folder)
+    claims = extract_claims(c, extract_membership(c), extract_counts(c))
+    assert _status(claims) == expected
+    publication = claims[claims["as_of"] == "publication"]
+    assert (publication["as_of_date"].dt.strftime("%Y-%m-%d") == published).all()
