@@ -37,18 +37,23 @@ COUNT_KEYS = {"member": "members.count", "observer": "observers.count",
 _ORG = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|organi[sz]ation|group(?:ing)?|bloc|alliance)"
 _FOUNDING = re.compile(
     rf"""\b{_ORG}\b[^.;]{{0,60}}?\b(?:was|were|been|,)\s*(?:(?:officially|formally|first|originally)\s+)?
-        (?P<cue>founded|established|set\s+up|created|formed|launched|born)\b
+        (?P<cue>founded|established|set\s+up|created|formed|launched|born|inaugurated|formali[sz]ed)\b
                             # "The SCO was founded in Shanghai on June 15, 2001"; "The SCO, established in ..."
-    | \b{_ORG}\s+(?:(?:first|originally|officially|formally)\s+)?
+    | \b{_ORG}(?:\s*[(—–-]\s*|\s+)(?:(?:first|originally|officially|formally)\s+)?
         (?P<cue3>founded|established|set\s+up|created|formed|launched)\s+(?=(?:in|on)\b)
-                            # "an alliance founded in 2001 that brings together ..."
+                            # "an alliance founded in 2001 that brings together ..."; "the SCO (founded in 2001)"
     | (?P<cue2>\b(?:[Oo]riginally|[Ii]nitially)\s+(?:consisting|composed|made\s+up)\s+of\b
                             # "originally consisting of six states"
     | \b(?:its|the)\s+(?:founding|establishment|creation|inception)\s+(?:in|on)\b)
                             # "since its founding in 2001"
     """, re.VERBOSE)
-_FOUNDED_FIRST = re.compile(rf"\W*(?P<cue>Founded|Established|Set\s+up|Created|Launched)\b"
-                            rf"(?=[^.;]{{0,80}},\s*(?:the\s+)?{_ORG}\b)")  # "Launched in Shanghai in June 2001, the SCO ..."
+_FOUNDED_FIRST = re.compile(
+    rf"""\W*(?P<cue>Founded|Established|Set\s+up|Created|Launched)\b
+        (?:(?=[^.;]{{0,80}},\s*(?:the\s+)?{_ORG}\b)
+                            # "Launched in Shanghai in June 2001, the SCO ..."
+        |\s*:)
+                            # "• Established: 2001 in Shanghai by the leaders of 6 countries" (a fact box)
+    """, re.VERBOSE)
 _SCOPE_BREAK = re.compile(
     r"\b(?:expand(?:ed|s|ing)?|join(?:ed|s|ing)?|add(?:ed|ing)?|admitt(?:ed|ing)|includ(?:e|ed|es|ing)|"
     r"enlarg\w*|grew|grown|became|becom(?:e|es|ing)|later|since\s+then|held|hosts?|hosted|hosting|opened|"
@@ -56,7 +61,7 @@ _SCOPE_BREAK = re.compile(
 _NOT_PLACE = {"the", "a", "an", "this", "that", "its"} | set(timeexpr.MONTHS) | set(timeexpr.WEEKDAYS)
 _NOT_PLACE_LOWER = {w.lower() for w in _NOT_PLACE}
 _PLACE = re.compile(r"\bin\s+(?:the\s+(?:\w+\s+)?city\s+of\s+)?(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b")
-_PLACE_GAP = re.compile(r"[\s,]*(?:(?:on|in|at|the|year|of)\b[\s,]*)*")
+_PLACE_GAP = re.compile(r"[\s,:]*(?:(?:on|in|at|the|year|of)\b[\s,]*)*")
 _SHANGHAI_FIVE = re.compile(r"Shanghai\s+Five", re.I)
 
 _SUMMIT_NOUN = r"""
@@ -72,10 +77,13 @@ _CITY = r"(?P<city>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)"
 _CITY_SUMMIT = re.compile(rf"\b{_CITY}\s+[Ss]ummit\b")  # "the Beijing summit"
 _SUMMIT_IN = re.compile(
     rf"""(?i:{_SUMMIT_NOUN}
+        (?:\s+of\s+the\s+(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?|organi[sz]ation|bloc))?
+                            # "the fifth summit of the Shanghai Cooperation Organization in Shanghai"
         (?:[^.;]{{0,120}}?\b
-           (?:opened|opens|held|convened|convenes|hosted|kicked\s+off|began|begins|starts?|started
-             |takes\s+place|took\s+place|will\s+take\s+place|will\s+be\s+held|is\s+being\s+held
-             |gathered|met|meets|under\s+way|underway)
+           (?:opened|opens|open|held|convened|convenes|convene|hosted|kicked\s+off|began|begins|begin
+             |starts?|started|takes\s+place|took\s+place|take\s+place|will\s+be\s+held|be\s+held
+             |is\s+being\s+held|gathered|met|meets|under\s+way|underway)
+                            # "The day-long SCO summit is scheduled to open in Dushanbe on August 28."
            (?:\s+on\s+[^.;]{{0,40}}?)?,?)?
         \s+in
         (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?)
@@ -83,6 +91,17 @@ _SUMMIT_IN = re.compile(
     (?:\s+[A-Z][a-z]+['’]s)?
                             # "held on September 1 in China's Tianjin"
     \s+{_CITY}""", re.VERBOSE)
+_LEADERS_MET_IN = re.compile(
+    rf"""(?i:\b(?:leaders|heads\s+of\s+(?:member\s+)?states?|presidents|SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)\b
+        (?:\s*\(SCO\))?[^.;]{{0,100}}?\b
+        (?:met|meet|meets|meeting|gathered|gather|gathering|convened|convene|assembled)
+        (?:\s+(?:here|today|on\s+\w+))?\s+(?:for\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){{0,2}}summit\s+)?in)
+    \s+{_CITY}
+                            # "leaders of ... the SCO met in Yekaterinburg, Russia, Tuesday"; "The SCO, meeting in Astana"
+                            # "Leaders of the SCO have gathered for a summit in Tashkent"
+    """, re.VERBOSE)
+_NOT_LEADERS = re.compile(r"\b(?:foreign|defen[cs]e|prime|trade|economy|finance|energy|transport|interior)\s+"
+                          r"ministers?\b|\bministers?\b", re.I)  # "SCO foreign ministers met in Astana"
 _CITY_HOSTS = re.compile(rf"{_CITY}\s+(?i:(?:will\s+)?(?:host|hosts|hosted|is\s+hosting|hosting)\s+(?:the\s+)?"
                          r"(?:[\w-]+\s+){0,3}?summit)\b")
 _NOT_CITY_WORDS = re.compile(r"\b(?:Organi[sz]ation|Cooperation|Council|Summit|Forum|Annual|Upcoming|Next|Last|"
@@ -95,14 +114,17 @@ _ATTACH = re.compile(
         scheduled|set|planned|due|slated|held|taking|takes|take|took|place|to|be|will|was|were|is|are
         |which|runs?|ran|on|for|from|in|between
                             # "the summit, scheduled to take place on July 3-4"
-        |starting|beginning|opening|starts|begins|opens
-                            # "the Summit in Astana starting June 8"
+        |starting|beginning|opening|starts|begins|opens|open|begin|start
+                            # "the Summit in Astana starting June 8"; "the summit is scheduled to open ... on August 28"
+        |of\s+the\s+(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)
+                            # "the fifth summit of the Shanghai Cooperation Organization in Shanghai June 15"
         |in\s+[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?
                             # "the summit in Astana on June 8"
         )\b[\s,(]*)*""", re.VERBOSE)
-_DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4, "day-long": 1, "daylong": 1}
+_OPENING = re.compile(r"\b(?:starting|beginning|opening|starts|begins|opens|open|begin|start|kicks?\s+off)\b", re.I)
 _SUMMIT_LENGTH = re.compile(
-    r"""\b(?P<n>one|two|three|four|[1-4])[\s-]day\s+
+    r"""\b(?:(?P<n>one|two|three|four|[1-4])[\s-]day|(?P<long>day-?long))\s+
         (?:(?:SCO|annual|regular|[A-Z][a-z]+)\s+){0,2}
         (?:summit|meeting\s+of\s+the\s+Council\s+of\s+(?:the\s+)?Heads)\b
                             # "the one-day summit held on July 10"; "during the two-day Summit"
@@ -133,7 +155,7 @@ _ORDINAL_WORDS = {w: i for i, w in enumerate(_UNITS) if w} | {w: 10 + i for i, w
 _ORDINAL = re.compile(
     r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")\b",
     re.I)
-_NUMBERED_EVENT = re.compile(r"\s+(?:annual\s+|regular\s+)?(?:SCO\s+)?(?:summit|meeting\s+of\s+the\s+(?:SCO\s+)?Council\s+of\s+"
+_NUMBERED_EVENT = re.compile(r"\s+(?:annual\s+|regular\s+)?(?:SCO\s+|Shanghai\s+Cooperation\s+Organi[sz]ation\s+(?:\(SCO\)\s+)?)?(?:summit|meeting\s+of\s+the\s+(?:SCO\s+)?Council\s+of\s+"
                              r"(?:the\s+)?Heads\s+of\s+States?|Council\s+of\s+(?:the\s+)?Heads\s+of\s+States?|"
                              r"heads[\s-]+of[\s-]+states?\s+(?:summit|council|meeting))\b", re.I)
 
@@ -146,9 +168,21 @@ _HOLD = re.compile(r"\b(?P<verb>holds|currently\s+holds|chairs|currently\s+chair
                    + _CHAIR_NOUN + r"|(?:the\s+)?(?:SCO|organi[sz]ation|bloc|group(?:ing)?)\b)"
                    + r"|\bunder\s+(?:the\s+)?(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+(?:rotating\s+)?(?:presidency|chairmanship)\b",
                    re.I)
+_PASSES = re.compile(
+    rf"""(?i:{_CHAIR_NOUN})\s+
+        (?P<verb>passes|passed|goes|went|moves|moved|rotates|rotated
+        |will\s+(?:pass|go|move|rotate)|is\s+(?:set|due)\s+to\s+(?:pass|go|move))
+        \s+(?:on\s+)?to\b
+                            # "the rotating presidency passed to India"; "the chairmanship will pass to Kyrgyzstan"
+    """, re.VERBOSE)
+_WILL_CHAIR = re.compile(
+    r"""\b(?:will|is\s+(?:set|due|going)\s+to|is\s+to)\s+(?:chair|preside\s+over)\s+
+        (?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|organi[sz]ation|bloc|group(?:ing)?)\b
+                            # "Kyrgyzstan will chair the SCO in 2025-2026"
+    """, re.I | re.VERBOSE)
 _FROM = re.compile(r"\bfrom\s+")
 _TO = re.compile(r"\bto\s+")
-_PAST_VERB = re.compile(r"^(?:took|assumed|received|inherited|handed|passed|transferred)", re.I)
+_PAST_VERB = re.compile(r"^(?:took|assumed|received|inherited|handed|passed|transferred|went|moved|rotated)", re.I)
 
 _HEDGE = r"(?:(?:almost|nearly|about|around|roughly|approximately|some|over|more\s+than|less\s+than|just\s+over|" \
          r"just\s+under|close\s+to|up\s+to|at\s+least|well\s+over|a\s+little\s+over)\s+)?"
@@ -171,7 +205,7 @@ _DEM_LEADER = re.compile(rf"\b(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+{_LEADER}\b", r
 _EXCEPT = re.compile(rf"\bexcept\s+(?:for\s+)?(?:the\s+)?(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+{_LEADER}\b")
 _ATTEND = re.compile(r"\b(?:will\s+(?:also\s+)?attend|attends|attended|(?:is|are|was|were)\s+attending|"
                      r"will\s+(?:also\s+)?(?:take\s+part|participate)|took\s+part|participated|(?:is|are)\s+taking\s+part)"
-                     r"(?:\s+in)?\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:summit|meeting\s+of\s+the\s+Council\s+of\s+Heads)", re.I)
+                     r"(?:\s+in)?\s+(?:the\s+)?(?:[\w()-]+\s+){0,5}?(?:summit|meeting\s+of\s+the\s+Council\s+of\s+Heads)", re.I)
 _ABSENT = re.compile(r"\b(?:will\s+not|won['’]t|did\s+not|does\s+not|is\s+not\s+going\s+to)\s+(?:attend|travel\s+to|"
                      r"take\s+part\s+in|participate\s+in)|\b(?:will\s+skip|skipped|skips|will\s+miss|missed|"
                      r"(?:will\s+)?stay(?:ed)?\s+away\s+from)\b", re.I)
@@ -194,7 +228,8 @@ _GENERIC_MODS = {"final", "new", "draft", "joint", "political", "comprehensive",
                  "a", "an", "the", "its", "their", "and", "for", "on"}
 _SG_TITLE = r"(?:Secretary[\s-]+General|Sec\.?[\s-]*Gen\.?)(?![\w-])"
 _SG_ORG = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)"
-_SG_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+_SG_NOT_NAME = r"(?!(?:[A-Z][\w’'-]+\s+){0,3}(?:Centre|Center|Council|Forum|Club|Institute|Committee|Secretariat|Research|Business|Bank|Fund|Foundation|University|Academy|Association|Union|Youth|Energy)\b)"
+_SG_NAME = _SG_NOT_NAME + r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 _SG = re.compile(
     rf"""(?:\b{_SG_ORG}(?:['’]s)?\s+{_SG_TITLE}
                             # "SCO Secretary-General Zhang Ming"; "SCO Sec Gen Zhang Ming"; "the SCO's Secretary General"
@@ -208,6 +243,11 @@ _SG = re.compile(
         [A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,3}}),\s+(?:the\s+|who\s+is\s+(?:the\s+)?)?
         (?:{_SG_ORG}(?:['’]s)?\s+{_SG_TITLE}|{_SG_TITLE}\s+of\s+(?:the\s+)?{_SG_ORG})(?!\s*,?\s+[A-Z])
                             # "Zhang Ming, the SCO Secretary-General, said"
+    | (?<![\w-])(?P<name_elected>(?!(?:The|In|On|At|By|For|From|With|As|And|But)\b)
+        [A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,3}})\s+(?:was|has\s+been|is|will\s+be)\s+
+        (?:elected|appointed|named|confirmed)\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?:SCO\s+)?{_SG_TITLE}
+        (?:\s+of\s+(?:the\s+)?(?:{_SG_ORG}|[Oo]rgani[sz]ation))?(?!\s+[A-Z])
+                            # "Russian citizen Dmitri Mezentsev was elected Secretary General of the Organization."
     """, re.VERBOSE)
 
 
@@ -336,6 +376,16 @@ def _city(name: str) -> str | None:
     return name
 
 
+_YEAR_BEFORE = re.compile(r"\b(?P<y>(?:19|20)\d\d)\s+(?:SCO\s+)?$")  # "the 2006 Shanghai summit"
+
+
+def _summit_of_another_year(text: str, s: _Sent, m: re.Match, ref: date | None) -> bool:
+    """Whether a year written right before the summit names another year than the article's: "the
+    group's 2009 summit in Yekaterinburg" in a 2010 piece is a past summit, not this one."""
+    y = _YEAR_BEFORE.search(text[max(s.start, m.start() - 14):m.start()])
+    return bool(ref and y and int(y.group("y")) != ref.year)
+
+
 def _other_year(text: str, s: _Sent, ref: date | None) -> bool:
     """Whether the sentence dates what it says to an earlier year than the article's (a past summit);
     far-future years ("a strategy until 2035") are horizons, not dates of the event."""
@@ -348,7 +398,12 @@ def _other_year(text: str, s: _Sent, ref: date | None) -> bool:
 
 def _summit_places(text: str, s: _Sent, ref: date | None) -> list[str]:
     found = []
-    for m in [m for rx in (_CITY_SUMMIT, _SUMMIT_IN, _CITY_HOSTS) for m in rx.finditer(text, s.start, s.end)]:
+    matches = [m for rx in (_CITY_SUMMIT, _SUMMIT_IN, _CITY_HOSTS) for m in rx.finditer(text, s.start, s.end)]
+    matches += [m for m in _LEADERS_MET_IN.finditer(text, s.start, s.end)
+                if not _NOT_LEADERS.search(text, m.start(), m.start("city"))]
+    for m in matches:
+        if _summit_of_another_year(text, s, m, ref):
+            continue
         city = _city(m.group("city"))
         if city and not _other_year(text, s, ref):
             found.append((m.start(), city))
@@ -364,10 +419,16 @@ def _summit_dates(text: str, s: _Sent, ref: date | None, length: int | None = No
         return None
     dates = [d for d in timeexpr.find(text, s.start, s.end, ref) if d.date and d.precision == "day"]
     for d in dates:
-        if (d.end_date or length) and any(_ATTACH.fullmatch(text, m.end(), d.start) or
-                                          _ATTACH.fullmatch(text, d.end, m.start()) for m in summits):
-            if not _other_year(text, s, ref):
-                return d.date, d.end_date or d.date + timedelta(days=length - 1)
+        gaps = [(m.end(), d.start) for m in summits if _ATTACH.fullmatch(text, m.end(), d.start)]
+        gaps += [(d.end, m.start()) for m in summits if _ATTACH.fullmatch(text, d.end, m.start())]
+        if not gaps or _other_year(text, s, ref):
+            continue
+        if d.end_date:
+            return d.date, d.end_date
+        if length:
+            return d.date, d.date + timedelta(days=length - 1)
+        if not any(_OPENING.search(text, a, b) for a, b in gaps):
+            return d.date, d.date  # "the SCO summit in Bishkek on Aug 16": the summit's day
     opening = _OPEN.search(text, summits[0].end(), s.end)
     if not opening:
         return None
@@ -386,7 +447,7 @@ def _summit_length(text: str, sents: list[_Sent]) -> int | None:
     for s in sents:
         m = _SUMMIT_LENGTH.search(text, s.start, s.end)
         if m:
-            return _DAYS[m.group("n").lower()]
+            return _DAYS[(m.group("n") or m.group("long")).lower()]
     return None
 
 
@@ -466,6 +527,14 @@ def _chair(text: str, s: _Sent) -> list[tuple[str, str]]:
             else:
                 out += [("chair.next", taker)] if taker else []
                 out += [("chair.current", giver)] if giver else []
+    for m in _PASSES.finditer(text, s.start, s.end):
+        taker = _country_after(text, _TO, m.end() - 2, s.end)
+        if taker:
+            out.append(("chair.current" if _PAST_VERB.match(m.group("verb")) else "chair.next", taker))
+    for m in _WILL_CHAIR.finditer(text, s.start, s.end):
+        iso = _subject(text, s, m.start())
+        if iso:
+            out.append(("chair.next", iso))
     for m in _HOLD.finditer(text, s.start, s.end):
         iso = countries.resolve(m.group("dem")) if m.group("dem") else _subject(text, s, m.start())
         if iso:
@@ -519,7 +588,8 @@ def _documents(text: str, s: _Sent) -> list[tuple[str, str]]:
 
 
 def _secretary_general(text: str, s: _Sent) -> list[str]:
-    return [m.group("name") or m.group("name_first") for m in _SG.finditer(text, s.start, s.end)]
+    return [m.group("name") or m.group("name_first") or m.group("name_elected")
+            for m in _SG.finditer(text, s.start, s.end)]
 
 
 # ---------------------------------------------------------------- shares
@@ -565,11 +635,11 @@ def _summit_modality(text: str, s: _Sent, span: tuple[date, date] | None, ref: d
 # Each pattern family above matches only text that contains one of these words (ignoring case), so a
 # sentence without any of them cannot yield that claim and is not searched.
 _FOUNDING_WORDS = ("founded", "establish", "set", "created", "formed", "launched", "born", "originally",
-                   "initially", "founding", "creation", "inception")
+                   "initially", "founding", "creation", "inception", "inaugurated", "formali")
 _SHARE_WHAT_WORDS = ("population", "people", "inhabitants", "humanity", "mankind", "gdp", "gross", "economy",
                      "output")
 _SHARE_AMOUNT_WORDS = ("%", "cent", "half", "third", "quarter", "fifth", "tenth")
-_SUMMIT_WORDS = ("summit", "council", "heads")
+_SUMMIT_WORDS = ("summit", "council", "heads", "met", "meet", "gather", "conven", "assembl")
 _DOCUMENT_WORDS = ("declaration", "strategy", "agreement", "treaty", "charter", "convention", "program", "plan",
                    "road", "concept", "memorandum", "communiqu", "resolution")
 _SECRETARY_WORDS = ("secretary", "sec")

@@ -309,7 +309,13 @@ def test_summit_place_after_a_possessive(tmp_path, sentence, place):
     ("The summit, held from June 6 to 7 in Beijing, ended.", "2012-06-07",
      "2012-06-06/2012-06-07"),
     # a length that is not the summit's, or an opening day alone, is not a span
-    ("Modi will pay a two-day visit to attend the summit on July 3.", "2024-06-20", None),
+    ("Modi will pay a two-day visit to attend the summit opening on July 3.", "2024-06-20", None),
+    # a single day attached to the summit, with no opening verb, is the summit's day
+    ("Officials spoke ahead of the upcoming SCO summit in Bishkek on Aug 16.", "2007-08-10", "2007-08-16/2007-08-16"),
+    ("The day-long SCO summit is scheduled to open in Dushanbe on August 28.", "2008-08-10",
+     "2008-08-28/2008-08-28"),
+    ("He spoke at the fifth summit of the Shanghai Cooperation Organization in Shanghai June 15.", "2006-06-15",
+     "2006-06-15/2006-06-15"),
     ("The summit opens on July 3.", "2024-06-20", None),
 ])
 def test_summit_dates_from_an_opening_day_and_a_length(tmp_path, text, published, dates):
@@ -361,3 +367,70 @@ def test_every_membership_row_is_a_status_claim_as_of_its_time(tmp_path, text, p
     assert _status(claims) == expected
     publication = claims[claims["as_of"] == "publication"]
     assert (publication["as_of_date"].dt.strftime("%Y-%m-%d") == published).all()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The rotating presidency passed to India on Friday.", {("chair.current", "IND")}),
+    ("The SCO chairmanship will pass to Kyrgyzstan after the summit.", {("chair.next", "KGZ")}),
+    ("The presidency is set to go to China.", {("chair.next", "CHN")}),
+    ("Kyrgyzstan will chair the SCO in 2025-2026.", {("chair.next", "KGZ")}),
+    ("India is set to chair the organisation next year.", {("chair.next", "IND")}),
+    # a meeting chaired, or a chair passing on a seat, is not the SCO's chair
+    ("Kazakhstan will chair the meeting of foreign ministers.", set()),
+    ("He passed the chair to his deputy.", set()),
+])
+def test_chair_passes_and_will_chair(tmp_path, sentence, expected):
+    _, claims = _claims(tmp_path, sentence + "\n")
+    assert {(k, v) for k, v in _pairs(claims) if k.startswith("chair.")} == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The SCO (founded in 2001) now has ten members.",
+    "The SCO — founded in 2001 — now has ten members.",
+    "The grouping, first created in 2001, now has ten members.",
+])
+def test_founding_participle_after_a_dash_or_bracket(tmp_path, sentence):
+    _, claims = _claims(tmp_path, sentence + "\n")
+    assert {(k, v) for k, v in _pairs(claims) if k.startswith("founded.")} == {("founded.year", "2001")}
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("Leaders of the Shanghai Cooperation Organization (SCO) have gathered for a summit in Tashkent.", "2010-06-11",
+     "Tashkent"),
+    ("Leaders of the member states of the SCO met in Yekaterinburg, Russia, Tuesday.", "2009-06-16", "Yekaterinburg"),
+    ("The SCO, meeting in Astana, Kazakhstan, said in a declaration that it backs the plan.", "2005-07-06", "Astana"),
+    ("The day-long SCO summit is scheduled to open in Dushanbe on August 28.", "2008-08-10", "Dushanbe"),
+    # ministers are not the summit; a summit of another year is not this one
+    ("SCO foreign ministers met in Astana on Friday.", "2024-05-21", None),
+    ("Leaders will review progress made since the 2006 Shanghai summit.", "2007-08-16", None),
+    ("Belarus was granted dialogue partner status at the group's 2009 summit in Yekaterinburg.", "2010-06-11", None),
+])
+def test_summit_place_from_leaders_meeting_and_not_from_another_years_summit(tmp_path, text, published, place):
+    _, claims = _claims(tmp_path, text + "\n", published=published)
+    assert {v for k, v in _pairs(claims) if k == "summit.place"} == ({place} if place else set())
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Initiated in the mid-1990s, the SCO was formalised in 2001.", "2005-07-06", {("founded.year", "2001")}),
+    ("The SCO was inaugurated in Shanghai, China, last year.", "2002-06-07",
+     {("founded.year", "2001"), ("founded.place", "Shanghai")}),
+    ("• Established: 2001 in Shanghai by the leaders of six countries.", "2016-06-24",
+     {("founded.year", "2001"), ("founded.place", "Shanghai")}),
+    ("The new office was inaugurated by the mayor.", "2016-06-24", set()),
+])
+def test_more_founding_verbs_and_a_fact_box(tmp_path, text, published, expected):
+    _, claims = _claims(tmp_path, text + "\n", published=published)
+    assert {(k, v) for k, v in _pairs(claims) if k.startswith("founded.")} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Russian citizen Dmitri Mezentsev was elected Secretary General of the Organization.",
+     {("secretary_general", "Dmitri Mezentsev")}),
+    ("Vladimir Norov has been appointed as the new SCO Secretary-General.", {("secretary_general", "Vladimir Norov")}),
+    ("Sun Zhuangzhi, the Secretary-General of the SCO Research Centre at the Academy, said so.", set()),
+    ("Indian Prime Minister Narendra Modi on Friday attended the 15th Shanghai Cooperation Organisation (SCO) summit.",
+     {("summit.number", "15"), ("summit.leader_attends.IND", "yes")}),
+])
+def test_office_number_and_attendance_in_longer_names(tmp_path, sentence, expected):
+    _, claims = _claims(tmp_path, sentence + "\n", published="2015-07-10")
+    assert _pairs(claims) == expected
