@@ -1,12 +1,12 @@
 """Reads a folder of articles plus its catalog into the ``articles`` and ``sentences`` tables.
 
 Holds: catalog validation, strict text decoding, classification of each line (headline, dek,
-byline, section heading, caption, credit, source note, body) and sentence splitting with
-character offsets into the decoded text. Does not read facts: that starts from ``sentences``.
+byline, section heading, caption, credit, source note, page furniture, body; hard-wrapped lines
+joined into one paragraph) and sentence splitting with character offsets into the decoded text. Does not read facts: that starts from ``sentences``.
 
 Offsets index the text as decoded from UTF-8 (a leading BOM removed, line endings kept as they
-are), so ``text[start:end]`` is always the sentence. Every non-empty line becomes at least one
-row of ``sentences``; nothing read is dropped.
+are), so ``text[start:end]`` is always the sentence (a hard-wrapped one keeps its line breaks).
+Every non-empty line lies inside a row of ``sentences``; nothing read is dropped.
 """
 
 from __future__ import annotations
@@ -289,6 +289,52 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_OPEN_END = re.compile(
+    r"""(?:,|;|-|—|–
+                            # "Founded in Shanghai on June 15, 2001 as an inter-governmental organization,"
+    | \b(?:of|the|a|an|and|or|but|to|in|on|at|for|with|by|from|as|that|which|who|its|their|his|her|is|are
+       |was|were|has|have|had|will|would|be|been|than|into|between|including|said|says)
+    )$
+                            # "according to officials of China's Ministry of" / "Foreign Affairs."
+    """, re.I | re.VERBOSE)
+_ONE_BREAK = re.compile(r"[ \t]*(?:\r\n|\n|\r)[ \t]*")
+
+
+def _wrap_width(lengths: list[int]) -> int | None:
+    """The fixed width a plain-text article is wrapped at (most lines end within a few characters of
+    the longest, which is at most 100 wide), or None."""
+    if len(lengths) < 4 or not 40 <= max(lengths) <= 100:
+        return None
+    width = max(lengths)
+    return width if sum(n >= width - 12 for n in lengths) >= 0.4 * len(lengths) else None
+
+
+def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Lines joined into paragraphs where the text is hard-wrapped: a line that does not end a
+    sentence runs on into the next one (no blank line between) when that one starts in lower case,
+    the first ends on a comma or a function word ("... today gathered" / "in Bishkek, ..."), or the
+    article is wrapped at a fixed width and the first line reaches it; never into or out of page
+    furniture or a byline ("SCO accepts Afghanistan as observer" / "author avatar"). Each paragraph
+    is ``(start, end, number of lines)``."""
+    width = _wrap_width([e - s for s, e in spans])
+    out: list[list[int]] = []
+    last = 0  # length of the last line of the paragraph being built
+    for s, e in spans:
+        if out:
+            ps, pe, n = out[-1]
+            prev, line = text[ps:pe], text[s:e]
+            if (_ONE_BREAK.fullmatch(text, pe, s) and not _SENTENCE_END.search(prev)
+                    and (line[:1].islower() or _OPEN_END.search(prev) or (width and last >= width - 25))
+                    and not any(is_furniture(x) or _BYLINE.match(x) for x in (text[pe - last:pe], line))):
+                out[-1] = [ps, e, n + 1]
+                last = e - s
+                continue
+        out.append([s, e, 1])
+        last = e - s
+    return [(s, e, n) for s, e, n in out]
+
+
 def classify_lines(text: str, title: str | None = None) -> list[tuple[int, int, str]]:
     """Each non-blank line's span and kind, read from its form and position, not its topic.
 
@@ -297,9 +343,11 @@ def classify_lines(text: str, title: str | None = None) -> list[tuple[int, int, 
     The headline is the line equal to the catalog's title wherever it stands, else the first
     unpunctuated short line before any text; the dek is the next text line, when it is unpunctuated
     or stands above a byline or credit line. Headlines are read for facts (a status stated only in
-    the headline counts): see ``claims.KINDS`` and ``membership``.
+    the headline counts): see ``claims.KINDS`` and ``membership``. Hard-wrapped lines are joined into
+    one paragraph (see ``_paragraphs``), which is body text.
     """
-    spans = _lines(text)
+    paragraphs = _paragraphs(text, _lines(text))
+    spans = [(s, e) for s, e, _ in paragraphs]
     lines = [text[s:e] for s, e in spans]
     kinds: list[str] = []
     title_n = _norm(title) if title else ""
@@ -311,7 +359,9 @@ def classify_lines(text: str, title: str | None = None) -> list[tuple[int, int, 
         norm = _norm(line)
         terminal = bool(_TERMINAL.search(line))
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if _CREDIT.match(line):
+        if paragraphs[i][2] > 1:
+            kind = "furniture" if norm in seen else "body"
+        elif _CREDIT.match(line):
             kind = "credit"
         elif _is_source_note(line):
             kind = "source_note"

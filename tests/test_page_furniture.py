@@ -99,3 +99,39 @@ def test_title_marks_the_headline_wherever_it_stands_and_without_title_the_first
     assert _kinds(text, "Laos joins the SCO")[2] == ("Laos joins the SCO", "headline")
     assert _kinds("Laos joins the SCO\nLaos joined the SCO as an observer.\n")[0] == ("Laos joins the SCO", "headline")
     assert _kinds("Laos joined the SCO as an observer.\nMore text.\n")[0][1] == "body"
+
+
+def _paragraphs(text):
+    return [text[s:e] for s, e, _ in classify_lines(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line running on in lower case, or ending on a comma or a function word, continues
+    ("Leaders of the SCO today gathered\nin Bishkek, capital of Kyrgyzstan, for an annual summit.\nIt ended.\n",
+     ["Leaders of the SCO today gathered\nin Bishkek, capital of Kyrgyzstan, for an annual summit.", "It ended."]),
+    ("Founded in Shanghai in 2001 as a regional body,\nthe SCO groups six states.\n",
+     ["Founded in Shanghai in 2001 as a regional body,\nthe SCO groups six states."]),
+    ("according to officials of the Ministry of\nForeign Affairs.\n",
+     ["according to officials of the Ministry of\nForeign Affairs."]),
+    # a blank line, a finished sentence, a byline or furniture ends the paragraph
+    ("The SCO met in Astana\n\nin July.\n", ["The SCO met in Astana", "in July."]),
+    ("The SCO met in Astana.\nleaders spoke.\n", ["The SCO met in Astana.", "leaders spoke."]),
+    ("SCO admits Laos as observer\nauthor avatar\n7 Jun 2012 - 11:35\n",
+     ["SCO admits Laos as observer", "author avatar", "7 Jun 2012 - 11:35"]),
+])
+def test_hard_wrapped_lines_are_one_paragraph(text, expected):
+    assert _paragraphs(text) == expected
+
+
+def test_text_wrapped_at_a_fixed_width_is_joined_whatever_the_next_word():
+    text = ("Member states of the Shanghai Cooperation Organization agreed that it would\n"
+            "be expedient to suspend the expansion of the organisation, Russian Deputy\n"
+            "Foreign Minister Alexander Losyukov said yesterday ahead of the SCO summit\n"
+            "in Bishkek on Aug 16.\n"
+            "Founded in Shanghai in 2001, the SCO was aimed at enhancing security. It\n"
+            "groups Kazakhstan, Kyrgyzstan, Tajikistan, Uzbekistan, China and Russia.\n")
+    paragraphs = _paragraphs(text)
+    assert len(paragraphs) == 2
+    assert paragraphs[0].endswith("Aug 16.") and paragraphs[1].startswith("Founded")
+    kinds = {k for _, _, k in classify_lines(text)}
+    assert kinds == {"body"}
