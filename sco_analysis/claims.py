@@ -122,6 +122,7 @@ _ATTACH = re.compile(
                             # "the summit in Astana on June 8"
         )\b[\s,(]*)*""", re.VERBOSE)
 _DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4, "day-long": 1, "daylong": 1}
+_WHOLE_SUMMIT = re.compile(r"summit", re.I)
 _OPENING = re.compile(r"\b(?:starting|beginning|opening|starts|begins|opens|open|begin|start|kicks?\s+off)\b", re.I)
 _SUMMIT_LENGTH = re.compile(
     r"""\b(?:(?P<n>one|two|three|four|[1-4])[\s-]day|(?P<long>day-?long))\s+
@@ -419,16 +420,19 @@ def _summit_dates(text: str, s: _Sent, ref: date | None, length: int | None = No
         return None
     dates = [d for d in timeexpr.find(text, s.start, s.end, ref) if d.date and d.precision == "day"]
     for d in dates:
-        gaps = [(m.end(), d.start) for m in summits if _ATTACH.fullmatch(text, m.end(), d.start)]
-        gaps += [(d.end, m.start()) for m in summits if _ATTACH.fullmatch(text, d.end, m.start())]
+        gaps = [(m, m.end(), d.start) for m in summits if _ATTACH.fullmatch(text, m.end(), d.start)]
+        gaps += [(m, d.end, m.start()) for m in summits if _ATTACH.fullmatch(text, d.end, m.start())]
         if not gaps or _other_year(text, s, ref):
             continue
         if d.end_date:
             return d.date, d.end_date
         if length:
             return d.date, d.date + timedelta(days=length - 1)
-        if not any(_OPENING.search(text, a, b) for a, b in gaps):
-            return d.date, d.date  # "the SCO summit in Bishkek on Aug 16": the summit's day
+        if any(_WHOLE_SUMMIT.search(m.group(0)) and not _OPENING.search(text, a, b) for m, a, b in gaps):
+            # "the SCO summit in Bishkek on Aug 16": the summit's day. The day of a Council session
+            # ("the meeting of the Council of Heads of Member States held on September 1") is not
+            # the summit's span, which may hold more days around it.
+            return d.date, d.date
     opening = _OPEN.search(text, summits[0].end(), s.end)
     if not opening:
         return None

@@ -434,3 +434,9 @@ def test_more_founding_verbs_and_a_fact_box(tmp_path, text, published, expected)
 def test_office_number_and_attendance_in_longer_names(tmp_path, sentence, expected):
     _, claims = _claims(tmp_path, sentence + "\n", published="2015-07-10")
     assert _pairs(claims) == expected
+
+
+def test_the_day_of_a_council_session_is_not_a_summit_span(tmp_path):
+    _, claims = _claims(tmp_path, "The meeting of the Council of Heads of Member States was held on September 1 in "
+                                  "Tianjin.\n", published="2025-09-01")
+    assert {(k, v) for k, v in _pairs(claims) if k.startswith("summit.")} == {("summit.place", "Tianjin")}
