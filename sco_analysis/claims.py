@@ -71,6 +71,8 @@ _SUMMIT_NOUN = r"""
                             # "the meeting of the Council of Heads of Member States held on September 1"
     | heads[\s-]+of[\s-]+states?\s+(?:summit|council|meeting)
                             # "the heads of state summit"
+    | meeting\s+of\s+(?:the\s+)?heads[\s-]+of[\s-]+(?:member\s+)?states?
+                            # "The meeting of the heads of state of the SCO has begun in a narrow format."
     )\b"""
 _SUMMIT = re.compile(_SUMMIT_NOUN, re.I | re.VERBOSE)
 _CITY = r"(?P<city>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)"
@@ -80,7 +82,7 @@ _SUMMIT_IN = re.compile(
         (?:\s+of\s+the\s+(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?|organi[sz]ation|bloc))?
                             # "the fifth summit of the Shanghai Cooperation Organization in Shanghai"
         (?:[^.;]{{0,120}}?\b
-           (?:opened|opens|open|held|convened|convenes|convene|hosted|kicked\s+off|began|begins|begin
+           (?:opened|opens|open|held|convened|convenes|convene|hosted|kicked\s+off|kicks\s+off|began|begins|begin
              |starts?|started|takes\s+place|took\s+place|take\s+place|will\s+be\s+held|be\s+held
              |is\s+being\s+held|gathered|met|meets|under\s+way|underway)
                             # "The day-long SCO summit is scheduled to open in Dushanbe on August 28."
@@ -88,17 +90,22 @@ _SUMMIT_IN = re.compile(
         \s+in
         (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?)
                             # "the summit opened on Thursday in the Kazakh capital, Astana"
-    (?:\s+[A-Z][a-z]+['’]s)?
-                            # "held on September 1 in China's Tianjin"
+    (?:\s+[A-Z][a-z]+['’]s(?:\s+capital(?:\s+city)?(?:\s+of)?,?)?)?
+                            # "held on September 1 in China's Tianjin"; "in Kazakhstan's capital of Astana"
     \s+{_CITY}""", re.VERBOSE)
 _LEADERS_MET_IN = re.compile(
     rf"""(?i:\b(?:leaders|heads\s+of\s+(?:member\s+)?states?|presidents|SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)\b
         (?:\s*\(SCO\))?[^.;]{{0,100}}?\b
         (?:met|meet|meets|meeting|gathered|gather|gathering|convened|convene|assembled)
         (?:\s+(?:here|today|on\s+\w+))?\s+(?:for\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){{0,2}}summit\s+)?in)
+    (?:\s+[A-Z][a-z]+['’]s(?:\s+capital(?:\s+city)?(?:\s+of)?,?)?)?
     \s+{_CITY}
                             # "leaders of ... the SCO met in Yekaterinburg, Russia, Tuesday"; "The SCO, meeting in Astana"
                             # "Leaders of the SCO have gathered for a summit in Tashkent"
+    """, re.VERBOSE)
+_SIDELINES_IN = re.compile(
+    rf"""\bin\s+{_CITY},?\s+on\s+the\s+sidelines\s+of\s+the\s+(?:[\w()-]+\s+){{0,5}}?(?i:summit)\b
+                            # "On September 1, 2025, in Tianjin, on the sidelines of the SCO summit, ..."
     """, re.VERBOSE)
 _NOT_LEADERS = re.compile(r"\b(?:foreign|defen[cs]e|prime|trade|economy|finance|energy|transport|interior)\s+"
                           r"ministers?\b|\bministers?\b", re.I)  # "SCO foreign ministers met in Astana"
@@ -133,10 +140,16 @@ _SUMMIT_LENGTH = re.compile(
 _DATELINE = re.compile(
     r"""\W*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)\s*)?
                             # "(MENAFN- Kuwait News Agency (KUNA)) TOKYO, Dec 9 (KUNA) --"
-        (?P<city>[A-Z]{3,}(?:[\s-][A-Z]{3,})?)
-        (?=\s*(?:,|\.|\s[—–-]|\s\())
+        (?:(?P<city>[A-Z]{3,}(?:[\s-][A-Z]{3,})?)
+           (?=\s*(?:,|\.|\s[—–-]|\s\())
+                            # "TIANJIN, China, September 1."; "UFA, RUSSIA —"; "ASTANA. KAZINFORM -"
+        | (?P<city2>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)
+           (?=,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))
+                            # "Bishkek, June 14, 2019. / Kabar /."
                             # "TIANJIN, China, September 1."; "UFA, RUSSIA —"; "ASTANA. KAZINFORM -"
     """, re.VERBOSE)
+_ARRIVED_IN = re.compile(rf"\b(?i:leaders|heads\s+of\s+state|presidents)\b[^.;]{{0,300}}?\barrived\s+in\s+{_CITY}")
+# "All the countries' leaders, in particular, ..., have already arrived in Bishkek."
 _HERE = re.compile(r"\bhere\b")  # "The SCO summit held here on Friday ..." (the dateline's city)
 _MEETING_IN = re.compile(
     rf"""(?i:\b(?:summit|meeting|council|session|gathering)\b[^.;]{{0,120}}?\bin
@@ -201,7 +214,7 @@ _PPP = re.compile(r"\bPPP\b|purchasing[\s-]+power", re.I)
 _NOMINAL = re.compile(r"\bnominal\b|market\s+exchange\s+rates?", re.I)
 
 
-_LEADER = r"(?:caretaker\s+|acting\s+|interim\s+)?(?:President|Prime\s+Minister|Premier|King|Emir|Chancellor|leader)"
+_LEADER = r"(?:caretaker\s+|acting\s+|interim\s+)?(?:President|Prime\s+Minister|PM|Premier|King|Emir|Chancellor|Chairman|leader|counterpart)"
 _DEM_LEADER = re.compile(rf"\b(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+{_LEADER}\b", re.I)
 _EXCEPT = re.compile(rf"\bexcept\s+(?:for\s+)?(?:the\s+)?(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+{_LEADER}\b")
 _ATTEND = re.compile(r"\b(?:will\s+(?:also\s+)?attend|attends|attended|(?:is|are|was|were)\s+attending|"
@@ -211,6 +224,45 @@ _ABSENT = re.compile(r"\b(?:will\s+not|won['’]t|did\s+not|does\s+not|is\s+not\
                      r"take\s+part\s+in|participate\s+in)|\b(?:will\s+skip|skipped|skips|will\s+miss|missed|"
                      r"(?:will\s+)?stay(?:ed)?\s+away\s+from)\b", re.I)
 _ATTEND_WORD = re.compile(r"\battend|\bparticipat|\btake\s+part|\btaking\s+part", re.I)
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+_LEADER_NAMED = re.compile(
+    rf"""\b(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+(?i:{_LEADER})\s+(?P<name>{_NAME})
+                            # "Russian President Vladimir Putin"; "Pakistan Prime Minister Shehbaz Sharif"
+    | \b(?i:{_LEADER})s?\s+of\s+(?P<dem2>[A-Z][a-z]+)\s+(?P<name2>{_NAME})
+                            # "Presidents of Belarus Alexander Lukashenko, Mongolia Khaltmaagiin Battulga"
+    """, re.VERBOSE)
+_ATTEND_CUE = re.compile(
+    r"""\b(?:attend(?:s|ed|ing)?
+                            # "Modi attended the 15th SCO summit"; "which was attended by Prime Minister Modi"
+    | participat(?:e|es|ed|ing|ion)|took\s+part|take\s+part|taking\s+part
+                            # "Leaders of Russia, China ... participated in the video conference"
+    | (?:has|have|had)\s+(?:already\s+)?arrived|arrived\s+(?:in|for|at)
+                            # "Russian President Vladimir Putin has already arrived for the meeting"
+    | address(?:es|ed|ing)?\s+the\s+(?:summit|gathering|meeting|session|event|leaders|inauguration)
+                            # "Addressing the gathering, Pakistan President Asif Ali Zardari said"
+    | (?:spoke|speaking|speech|remarks)\s+(?:\w+\s+){0,3}?at\s+the
+                            # "Speaking at the SCO summit in Tashkent, Putin said"; "his opening speech at the meeting"
+    | chair(?:s|ed|ing)\s+the\s+(?:[\w-]+\s+){0,3}?(?:summit|meeting|session)
+                            # "Uzbek President Shavkat Mirziyoyev chaired the 22nd SCO summit"
+    | joined\s+the\s+(?:[\w-]+\s+){0,2}?(?:leaders|summit|meeting|talks)
+                            # "Putin and Xi joined the leaders of other countries ... at its annual meeting"
+    | (?:chaired|joined|attended|addressed)\s+by
+                            # "The summit, chaired by ..., was joined by Chinese President Xi Jinping, his Russian counterpart"
+    | at\s+the\s+(?:[\w()-]+\s+){0,5}?(?:summit|meeting\s+of\s+the\s+Council)
+                            # "Iran's President Mahmoud Ahmadinejad warned ... at the fifth summit of the SCO"
+    | saw\s+the\s+participation\s+of
+                            # "The summit also saw the participation of Russian President Vladimir Putin"
+    | on\s+the\s+sidelines\s+of
+                            # "Modi met Xi on the sidelines of the summit"
+    )\b""", re.I | re.VERBOSE)
+_EVENT = re.compile(r"\b(?:summit|meeting|conference|gathering|session|event|council)\b", re.I)
+_LEADERS_OF = re.compile(r"\b(?:leaders|presidents|heads\s+of\s+(?:state|government))\s+of\s+", re.I)
+_INVITED_BY = re.compile(r"\b(?:invitation|invited|hosted)\s+(?:of|by)\s+(?:[\w’'-]+\s+){0,5}", re.I)
+_NOT_A_LEADER_BEFORE = re.compile(
+    r"\b(?:(?<!Prime\s)Minister|Ambassador|Secretary|Envoy|Deputy|Speaker|Governor|Mayor|Representative)s?"
+    r"\s+(?:of\s+|to\s+)?(?:the\s+)?$")  # "Foreign Minister of the Lao People's Democratic Republic X"
+_LIST_GAP = re.compile(r"[^A-Z.;:]{0,40}")  # between two countries of one list: ", ", " and four observers including "
+_COUNTRY_THEN_NAME = re.compile(rf"\s+(?P<name>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+){{1,2}})")
 
 _DOC_HEAD = r"(?:declaration|strategy|agreement|treaty|charter|convention|programme|program|action\s+plan|plan|" \
             r"roadmap|road\s+map|concept|memorandum|communiqu[eé]|resolution)"
@@ -366,6 +418,10 @@ def _from_counts(counts: pd.DataFrame, sents: dict) -> list[dict]:
 
 def _city(name: str) -> str | None:
     words = name.split()
+    for i, w in enumerate(words):  # "in Shanghai June 15": the month is not part of the city
+        if w in _NOT_PLACE and i:
+            words = words[:i]
+            break
     while words and words[0].lower() in _NOT_PLACE_LOWER:
         words.pop(0)
     if not words:
@@ -387,21 +443,30 @@ def _summit_of_another_year(text: str, s: _Sent, m: re.Match, ref: date | None) 
     return bool(ref and y and int(y.group("y")) != ref.year)
 
 
+_PAST_DAYS = 120  # a month or day this long before the article is another (past) summit's
+
+
 def _other_year(text: str, s: _Sent, ref: date | None) -> bool:
-    """Whether the sentence dates what it says to an earlier year than the article's (a past summit);
-    far-future years ("a strategy until 2035") are horizons, not dates of the event."""
-    window = text[s.start:s.end]
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", window)]
-    if not ref or any(abs(y - ref.year) <= 1 for y in years):
+    """Whether the sentence dates what it says to an earlier time than the article's (a past summit):
+    a month or day more than ``_PAST_DAYS`` before it ("in September 2021 at the Dushanbe summit" in
+    2022, "last July during the summit in Astana"), or only years before the article's; far-future
+    years ("a strategy until 2035") are horizons, not dates of the event."""
+    if not ref:
+        return False
+    for d in timeexpr.find(text, s.start, s.end, ref):
+        if d.date and d.precision in ("day", "month") and (ref - (d.end_date or d.date)).days > _PAST_DAYS:
+            return True
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text[s.start:s.end])]
+    if any(abs(y - ref.year) <= 1 for y in years):
         return False
     return any(y < ref.year for y in years)
 
 
 def _summit_places(text: str, s: _Sent, ref: date | None) -> list[str]:
     found = []
-    matches = [m for rx in (_CITY_SUMMIT, _SUMMIT_IN, _CITY_HOSTS) for m in rx.finditer(text, s.start, s.end)]
+    matches = [m for rx in (_CITY_SUMMIT, _SUMMIT_IN, _CITY_HOSTS, _SIDELINES_IN) for m in rx.finditer(text, s.start, s.end)]
     matches += [m for m in _LEADERS_MET_IN.finditer(text, s.start, s.end)
-                if not _NOT_LEADERS.search(text, m.start(), m.start("city"))]
+                if not _NOT_LEADERS.search(text, s.start, m.start("city"))]
     for m in matches:
         if _summit_of_another_year(text, s, m, ref):
             continue
@@ -428,10 +493,12 @@ def _summit_dates(text: str, s: _Sent, ref: date | None, length: int | None = No
             return d.date, d.end_date
         if length:
             return d.date, d.date + timedelta(days=length - 1)
-        if any(_WHOLE_SUMMIT.search(m.group(0)) and not _OPENING.search(text, a, b) for m, a, b in gaps):
+        if any(_WHOLE_SUMMIT.search(m.group(0)) and not _OPENING.search(text, a, b) for m, a, b in gaps) \
+                and not _CLOSE.search(text, s.start, s.end):
             # "the SCO summit in Bishkek on Aug 16": the summit's day. The day of a Council session
             # ("the meeting of the Council of Heads of Member States held on September 1") is not
-            # the summit's span, which may hold more days around it.
+            # the summit's span, which may hold more days around it; nor is a closing day ("concluded
+            # its Beijing summit on Thursday").
             return d.date, d.date
     opening = _OPEN.search(text, summits[0].end(), s.end)
     if not opening:
@@ -467,12 +534,11 @@ def _dateline_place(text: str, sents: list[_Sent], ref: date | None) -> tuple[_S
     the body names in passing ("officials in Tokyo"): the meeting must be placed there.
     """
     body = [s for s in sents if s.kind == "body"]
-    if not body:
-        return None
-    m = _DATELINE.match(text, body[0].start, body[0].end)
-    if not m:
-        return None
-    city = _city(m.group("city").title())
+    first = next(((s, m) for s in body[:3] if (m := _DATELINE.match(text, s.start, s.end))), None)
+    if not first:
+        return None  # the dateline opens the text, after at most a couple of stray lines
+    opening, m = first
+    city = _city((m.group("city") or m.group("city2")).title())
     if not city:
         return None
     held = [s for s in sents if _SUMMIT.search(text, s.start, s.end) and not _other_year(text, s, ref)
@@ -483,8 +549,8 @@ def _dateline_place(text: str, sents: list[_Sent], ref: date | None) -> tuple[_S
     if here:
         return here, city
     for s in body:
-        lo = m.end() if s is body[0] else s.start
-        if any(again.group("city") == city for again in _MEETING_IN.finditer(text, lo, s.end)):
+        lo = m.end() if s is opening else s.start
+        if any(again.group("city") == city for rx in (_MEETING_IN, _ARRIVED_IN) for again in rx.finditer(text, lo, s.end)):
             return s, city
     return None
 
@@ -553,20 +619,81 @@ def _iso_of(word: str) -> str | None:
     return found[0].iso3 if len(found) == 1 and found[0].start == 0 and found[0].end == len(word) else None
 
 
-def _attendance(text: str, s: _Sent) -> list[tuple[str, str]]:
-    """(ISO3, yes/no) for state leaders said to attend, skip, or be the exception at the summit."""
+def _people(text: str, sents: list[_Sent]) -> dict[str, str]:
+    """Leaders the article introduces with their country ("Russian President Vladimir Putin"), by full
+    name and by surname, so a later "Putin said during his opening speech" is Russia's leader."""
+    out: dict[str, str] = {}
+    for s in sents:
+        for m in _LEADER_NAMED.finditer(text, s.start, s.end):
+            iso = _iso_of(m.group("dem") or m.group("dem2"))
+            name = m.group("name") or m.group("name2")
+            words = [w for w in name.split() if not countries.resolve(w)]
+            if iso and words:
+                out.setdefault(" ".join(words), iso)
+                out.setdefault(words[-1], iso)
+    return out
+
+
+def _leaders_in(text: str, s: _Sent, people: dict[str, str]) -> list[tuple[int, str]]:
+    """(offset, ISO3) of each state leader the sentence names: by title ("Chinese President Xi"),
+    as "leaders of A, B and C", as a country followed by a person's name ("Kazakhstan Kassym-Jomart
+    Tokayev") or by a name the article introduced before. A host who invited the others, and a
+    minister or envoy of a country, are left out."""
+    found = []
+    for m in _DEM_LEADER.finditer(text, s.start, s.end):
+        iso = _iso_of(m.group("dem"))
+        if iso:
+            found.append((m.start(), iso))
+    named = [c for c in countries.find(text, s.start, s.end) if not c.demonym]
+    for m in _LEADERS_OF.finditer(text, s.start, s.end):
+        at = m.end()
+        for c in named:
+            if c.start < at:
+                continue
+            if not _LIST_GAP.fullmatch(text, at, c.start) or (at == m.end() and c.start - at > 4):
+                break
+            found.append((c.start, c.iso3))
+            at = c.end
+    for c in named:
+        follow = _COUNTRY_THEN_NAME.match(text, c.end, s.end)
+        if follow and not any(countries.resolve(w) for w in follow.group("name").split()) \
+                and not _SUMMIT.search(follow.group("name")) \
+                and not _NOT_A_LEADER_BEFORE.search(text[max(s.start, c.start - 40):c.start]):
+            found.append((c.start, c.iso3))
+    for name, iso in people.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[s.start:s.end]):
+            found.append((s.start + m.start(), iso))
+    hosts = [m.span() for m in _INVITED_BY.finditer(text, s.start, s.end)]
+    return [(at, iso) for at, iso in found if not any(a <= at < b for a, b in hosts)]
+
+
+def _attendance(text: str, s: _Sent, people: dict[str, str], places: set[str]) -> list[tuple[str, str]]:
+    """(ISO3, yes/no) for state leaders said to attend, skip, or be the exception at the summit.
+
+    Attending is any wording that puts the leader at the meeting: attends, takes part, has arrived
+    for it (or in the summit's city), addresses or speaks at it, chairs it, meets someone on its
+    sidelines. The sentence must name the event ("summit", "meeting", "video conference", ...).
+    """
     out = []
     summit = _SUMMIT.search(text, s.start, s.end)
     if summit and _ATTEND_WORD.search(text, s.start, s.end):
         out += [(iso, "no") for m in _EXCEPT.finditer(text, s.start, s.end) if (iso := _iso_of(m.group("dem")))]
+    absent = []
     for m in _ABSENT.finditer(text, s.start, s.end):
         if summit or _SUMMIT.search(text, m.end(), s.end):
-            out += [(iso, "no") for d in _DEM_LEADER.finditer(text, s.start, m.start()) if (iso := _iso_of(d.group("dem")))]
-    for m in _ATTEND.finditer(text, s.start, s.end):
-        ex = _EXCEPT.search(text, s.start, m.start())
-        lo = ex.end() if ex else s.start
-        out += [(iso, "yes") for d in _DEM_LEADER.finditer(text, lo, m.start()) if (iso := _iso_of(d.group("dem")))]
-    return list(dict.fromkeys(out))
+            absent += [(iso, "no") for d in _DEM_LEADER.finditer(text, s.start, m.start()) if (iso := _iso_of(d.group("dem")))]
+    out += absent
+    cue = _ATTEND_CUE.search(text, s.start, s.end)
+    event = _EVENT.search(text, s.start, s.end) or any(
+        re.search(rf"\b{re.escape(p)}\b", text[s.start:s.end]) for p in places)
+    if cue and event and not absent:
+        ex = _EXCEPT.search(text, s.start, s.end)
+        out += [(iso, "yes") for at, iso in sorted(_leaders_in(text, s, people))
+                if not (ex and at >= ex.start() and at <= ex.end() + 40)]
+    done: dict[str, str] = {}
+    for iso, value in out:
+        done.setdefault(iso, value)
+    return list(done.items())
 
 
 def _slug(mods: str, head: str) -> str:
@@ -576,11 +703,25 @@ def _slug(mods: str, head: str) -> str:
     return "_".join(words + [head])
 
 
+_ACCESSION_PAPER = re.compile(
+    r"""\b(?:obligations?|commitments?
+                            # "a memorandum of obligations for obtaining SCO member state status"
+    | dialogue\s+partner|partner\s+status|membership|member\s+states?\s+status|accession|to\s+join|joining
+                            # "the Memorandum of Understanding concerning its accession to the SCO as a Dialogue Partner"
+    )\b""", re.I | re.VERBOSE)
+
+
 def _documents(text: str, s: _Sent) -> list[tuple[str, str]]:
-    """(slug, modality) for documents the sentence says are (to be) adopted, endorsed or signed."""
+    """(slug, modality) for documents the sentence says are (to be) adopted, endorsed or signed.
+
+    A memorandum that grants or prepares a country's status (of obligations, on dialogue partner
+    status, on accession) is that country's paper with the SCO, not a document of the summit."""
     out = {}
+    accession = bool(_ACCESSION_PAPER.search(text, s.start, s.end))
     for rx in (_ADOPT, _DOC_SUBJECT):
         for m in rx.finditer(text, s.start, s.end):
+            if accession and m.group("head").lower().startswith("memorand"):
+                continue
             tense = "future" if rx is _DOC_SUBJECT else timeexpr.tense(text, s.start, s.end, m.start(), m.end())
             modality = "reported" if tense == "past" else "expected"
             out.setdefault(_slug(m.group("mods"), m.group("head")), modality)
@@ -591,7 +732,15 @@ def _documents(text: str, s: _Sent) -> list[tuple[str, str]]:
     return list(out.items())
 
 
+def _title_case(text: str, s: _Sent) -> bool:
+    """A headline in title case ("SCO Secretary-General Meets Lao Minister"), where capitals do not mark names."""
+    words = [w for w in text[s.start:s.end].split() if w[:1].isalpha()]
+    return s.kind == "headline" and len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _secretary_general(text: str, s: _Sent) -> list[str]:
+    if _title_case(text, s):
+        return []
     return [m.group("name") or m.group("name_first") or m.group("name_elected")
             for m in _SG.finditer(text, s.start, s.end)]
 
@@ -648,7 +797,8 @@ _DOCUMENT_WORDS = ("declaration", "strategy", "agreement", "treaty", "charter", 
                    "road", "concept", "memorandum", "communiqu", "resolution")
 _SECRETARY_WORDS = ("secretary", "sec")
 _CHAIR_WORDS = ("chair", "presid", "holds")
-_ATTENDANCE_WORDS = ("attend", "part", "travel", "skip", "miss", "stay")
+_ATTENDANCE_WORDS = ("attend", "part", "travel", "skip", "miss", "stay", "arriv", "address", "spoke", "speak",
+                     "speech", "remarks", "chair", "sidelines", "joined", "at the")
 # An ordinal is a digit followed by st/nd/rd/th, or contains one of these words.
 _DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)", re.I)
 _ORDINAL_PARTS = tuple(w for w in _ORDINAL_WORDS if not any(v != w and v in w for v in _ORDINAL_WORDS))
@@ -690,6 +840,7 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
         if words.any(_SHARE_WHAT_WORDS, s.start, s.end) and words.any(_SHARE_AMOUNT_WORDS, s.start, s.end):
             rows += _shares(text, s, ref)
     event_end = span[1] if span else None
+    people = _people(text, sents) if any(words.any(_ATTENDANCE_WORDS, s.start, s.end) for s in sents) else {}
     for s, hit, got in zip(sents, summity, summit_dates):
         if hit:
             summit = [("summit.place", city) for city in _summit_places(text, s, ref)]
@@ -697,8 +848,6 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
                 summit += [("summit.number", n) for n in _summit_numbers(text, s)]
             if got:
                 summit.append(("summit.dates", f"{got[0].isoformat()}/{got[1].isoformat()}"))
-            if words.any(_ATTENDANCE_WORDS, s.start, s.end):
-                summit += [(f"summit.leader_attends.{iso}", value) for iso, value in _attendance(text, s)]
             if summit:
                 summit_modality = _summit_modality(text, s, span, ref)
                 rows += [_row(s, key, value, summit_modality, "publication", ref) for key, value in summit]
@@ -721,6 +870,15 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
         if placed:
             s, city = placed
             rows.append(_row(s, "summit.place", city, _summit_modality(text, s, span, ref), "publication", ref))
+    if people or any(words.any(_ATTENDANCE_WORDS, s.start, s.end) for s in sents):
+        places = {r["value"] for r in rows if r["claim_key"] == "summit.place"}
+        for s in sents:
+            if words.any(_ATTENDANCE_WORDS, s.start, s.end):
+                attending = _attendance(text, s, people, places)
+                if attending:
+                    modality = _summit_modality(text, s, span, ref)
+                    rows += [_row(s, f"summit.leader_attends.{iso}", value, modality, "publication", ref)
+                             for iso, value in attending]
     return rows
 
 
