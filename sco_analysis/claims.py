@@ -225,6 +225,7 @@ _ABSENT = re.compile(r"\b(?:will\s+not|won['’]t|did\s+not|does\s+not|is\s+not\
                      r"(?:will\s+)?stay(?:ed)?\s+away\s+from)\b", re.I)
 _ATTEND_WORD = re.compile(r"\battend|\bparticipat|\btake\s+part|\btaking\s+part", re.I)
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+_LEADER_WORD = re.compile(r"President|Minister|PM\b|Premier|King|Emir|Chancellor|Chairman|[Ll]eader|counterpart")
 _LEADER_NAMED = re.compile(
     rf"""\b(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+(?i:{_LEADER})\s+(?P<name>{_NAME})
                             # "Russian President Vladimir Putin"; "Pakistan Prime Minister Shehbaz Sharif"
@@ -392,8 +393,12 @@ def _from_membership(membership: pd.DataFrame, sents: dict, refs: dict) -> list[
     for r in members.itertuples():
         out.append(_row(sents[r.article_id, r.sentence_id], f"accession.year.{r.iso3}", str(int(r.year)),
                         r.modality, "timeless"))
+    times: dict[tuple, tuple[str, date | None]] = {}  # rows of one sentence share their time
     for r in membership.itertuples():
-        as_of, as_of_date = _status_as_of(r, refs.get(r.article_id))
+        when = (r.article_id, r.date, r.date_precision, r.year, getattr(r, "as_of", None))
+        if when not in times:
+            times[when] = _status_as_of(r, refs.get(r.article_id))
+        as_of, as_of_date = times[when]
         status = "member" if r.status == "founding_member" else r.status
         out.append(_row(sents[r.article_id, r.sentence_id], f"{STATUS_PREFIX}{r.iso3}", status, r.modality,
                         as_of, as_of_date))
@@ -471,8 +476,10 @@ def _summit_places(text: str, s: _Sent, ref: date | None) -> list[str]:
         if _summit_of_another_year(text, s, m, ref):
             continue
         city = _city(m.group("city"))
-        if city and not _other_year(text, s, ref):
+        if city:
             found.append((m.start(), city))
+    if not found or _other_year(text, s, ref):
+        return []
     return [c for _, c in sorted(found)]
 
 
@@ -624,6 +631,8 @@ def _people(text: str, sents: list[_Sent]) -> dict[str, str]:
     name and by surname, so a later "Putin said during his opening speech" is Russia's leader."""
     out: dict[str, str] = {}
     for s in sents:
+        if not _LEADER_WORD.search(text, s.start, s.end):
+            continue
         for m in _LEADER_NAMED.finditer(text, s.start, s.end):
             iso = _iso_of(m.group("dem") or m.group("dem2"))
             name = m.group("name") or m.group("name2")
@@ -675,6 +684,10 @@ def _attendance(text: str, s: _Sent, people: dict[str, str], places: set[str]) -
     sidelines. The sentence must name the event ("summit", "meeting", "video conference", ...).
     """
     out = []
+    event = _EVENT.search(text, s.start, s.end) or any(
+        re.search(rf"\b{re.escape(p)}\b", text[s.start:s.end]) for p in places)
+    if not event:
+        return out
     summit = _SUMMIT.search(text, s.start, s.end)
     if summit and _ATTEND_WORD.search(text, s.start, s.end):
         out += [(iso, "no") for m in _EXCEPT.finditer(text, s.start, s.end) if (iso := _iso_of(m.group("dem")))]
@@ -683,10 +696,7 @@ def _attendance(text: str, s: _Sent, people: dict[str, str], places: set[str]) -
         if summit or _SUMMIT.search(text, m.end(), s.end):
             absent += [(iso, "no") for d in _DEM_LEADER.finditer(text, s.start, m.start()) if (iso := _iso_of(d.group("dem")))]
     out += absent
-    cue = _ATTEND_CUE.search(text, s.start, s.end)
-    event = _EVENT.search(text, s.start, s.end) or any(
-        re.search(rf"\b{re.escape(p)}\b", text[s.start:s.end]) for p in places)
-    if cue and event and not absent:
+    if not absent and _ATTEND_CUE.search(text, s.start, s.end):
         ex = _EXCEPT.search(text, s.start, s.end)
         out += [(iso, "yes") for at, iso in sorted(_leaders_in(text, s, people))
                 if not (ex and at >= ex.start() and at <= ex.end() + 40)]

@@ -245,28 +245,37 @@ def _data_lines(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _furniture() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
-    """(page-furniture phrases, an agency name alone on a line, language labels), from ``data/``."""
+def _furniture() -> tuple[re.Pattern, tuple[tuple[str, re.Pattern], ...], re.Pattern, frozenset[str]]:
+    """(phrases anchored at the line's start, (trigger, phrase) pairs for the others, an agency name
+    alone on a line, language labels), from ``data/``. A phrase is searched only in a line that
+    contains its trigger, a plain word every match contains: most lines contain none."""
     with open(DATA / "page_furniture.csv", newline="", encoding="utf-8") as fh:
-        phrases = [row["pattern"] for row in csv.DictReader(fh)]
+        rows = list(csv.DictReader(fh))
+    anchored = re.compile("|".join(f"(?:{r['pattern']})" for r in rows if not r["trigger"]), re.I)
+    triggered = tuple((r["trigger"].casefold(), re.compile(r["pattern"], re.I)) for r in rows if r["trigger"])
     agencies = sorted(_data_lines("news_agencies.txt"), key=len, reverse=True)
     agency = re.compile(r"^[\s(\[]*(?:" + "|".join(re.escape(a) for a in agencies) + r")[\s)\].]*$", re.I)
     labels = {lang.name.casefold() for lang in pycountry.languages if hasattr(lang, "alpha_2")}
     labels |= {w.casefold() for w in _data_lines("language_labels.txt")}
-    return re.compile("|".join(f"(?:{p})" for p in phrases), re.I), agency, frozenset(labels)
+    return anchored, triggered, agency, frozenset(labels)
 
 
 def is_furniture(line: str) -> bool:
     """Whether a line is the page around the article, not the article: a login or subscription prompt,
     a call to action, a counter, an image placeholder, a language switch (``data/page_furniture.csv``,
     ``data/language_labels.txt``). Long lines are text, whatever they contain."""
-    phrases, _, labels = _furniture()
+    anchored, triggered, _, labels = _furniture()
     line = line.strip()
-    return line.casefold() in labels or (len(line.split()) <= _FURNITURE_MAX_WORDS and bool(phrases.search(line)))
+    low = line.casefold()
+    if low in labels:
+        return True
+    if len(line.split()) > _FURNITURE_MAX_WORDS:
+        return False
+    return bool(anchored.match(line)) or any(t in low and rx.search(line) for t, rx in triggered)
 
 
 def _is_source_note(line: str) -> bool:
-    return bool(_SOURCE_NOTE.match(line) or _furniture()[1].match(line))
+    return bool(_SOURCE_NOTE.match(line) or _furniture()[2].match(line))
 
 
 def _norm(s: str) -> str:

@@ -170,7 +170,9 @@ def _with_misspelt_neighbours(text: str, start: int, end: int, found: list[Menti
         nxt = _NEXT_IN_LIST.match(text, m.end, end)
         if nxt:
             hits.append(nxt.span("word"))
-        prev = _PREV_IN_LIST.search(text, max(start, m.start - 40), m.start)
+        before = text[max(start, m.start - 6):m.start]
+        prev = _PREV_IN_LIST.search(text, max(start, m.start - 40), m.start) \
+            if before.rstrip().endswith((",", "and", "&")) else None
         if prev:
             hits.append(prev.span("word"))
         for a, b in hits:

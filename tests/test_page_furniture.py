@@ -135,3 +135,10 @@ def test_text_wrapped_at_a_fixed_width_is_joined_whatever_the_next_word():
     assert paragraphs[0].endswith("Aug 16.") and paragraphs[1].startswith("Founded")
     kinds = {k for _, _, k in classify_lines(text)}
     assert kinds == {"body"}
+
+
+def test_every_trigger_is_in_its_example():
+    with open(DATA / "page_furniture.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            assert row["pattern"].startswith("^") != bool(row["trigger"]), row["pattern"]
+            assert row["trigger"].casefold() in row["example"].casefold(), row["pattern"]
