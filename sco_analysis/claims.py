@@ -40,8 +40,11 @@ _FOUNDING = re.compile(
         (?P<cue>founded|established|set\s+up|created|formed|launched|born|inaugurated|formali[sz]ed)\b
                             # "The SCO was founded in Shanghai on June 15, 2001"; "The SCO, established in ..."
     | \b{_ORG}(?:\s*[(—–-]\s*|\s+)(?:(?:first|originally|officially|formally)\s+)?
-        (?P<cue3>founded|established|set\s+up|created|formed|launched)\s+(?=(?:in|on)\b)
+        (?P<cue3>founded|established|set\s+up|created|formed|launched)\s+(?=(?:in|on|by)\b)
                             # "an alliance founded in 2001 that brings together ..."; "the SCO (founded in 2001)"
+    | \bDeclaration\s+on\s+the\s+(?:Establishment|Creation|Founding)\s+of\s+(?:the\s+)?{_ORG}\s+was\s+
+        (?P<cue4>signed|adopted)\b
+                            # "The Declaration on the Establishment of the SCO was signed in China's Shanghai in June 2001"
     | (?P<cue2>\b(?:[Oo]riginally|[Ii]nitially)\s+(?:consisting|composed|made\s+up)\s+of\b
                             # "originally consisting of six states"
     | \b(?:its|the)\s+(?:founding|establishment|creation|inception)\s+(?:in|on)\b)
@@ -60,8 +63,8 @@ _SCOPE_BREAK = re.compile(
     r"met|convened|gathered|accepted|granted)\b|;")
 _NOT_PLACE = {"the", "a", "an", "this", "that", "its"} | set(timeexpr.MONTHS) | set(timeexpr.WEEKDAYS)
 _NOT_PLACE_LOWER = {w.lower() for w in _NOT_PLACE}
-_PLACE = re.compile(r"\bin\s+(?:the\s+(?:\w+\s+)?city\s+of\s+)?(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b")
-_PLACE_GAP = re.compile(r"[\s,:]*(?:(?:on|in|at|the|year|of)\b[\s,]*)*")
+_PLACE = re.compile(r"\bin\s+(?:the\s+(?:\w+\s+)?city\s+of\s+|[A-Z][a-z]+['’]s\s+)?(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b")
+_PLACE_GAP = re.compile(r"[\s,:]*(?:(?:on|in|at|the|a|year|of|summit|meeting)\b[\s,]*)*")
 _SHANGHAI_FIVE = re.compile(r"Shanghai\s+Five", re.I)
 
 _SUMMIT_NOUN = r"""
@@ -178,10 +181,22 @@ _CHAIR_NOUN = r"(?:the\s+)?(?:(?:SCO|SCO's|SCO’s|organi[sz]ation's|organi[sz]a
 _TAKE = re.compile(r"\b(?P<verb>take\s+over|takes\s+over|took\s+over|taking\s+over|assume[sd]?|assuming|take\s+up|"
                    r"takes\s+up|took\s+up|receive[sd]?|receiving|take|takes|took|inherit(?:s|ed)?)\s+" + _CHAIR_NOUN, re.I)
 _HAND = re.compile(r"\b(?P<verb>hand(?:s|ed)?\s+over|pass(?:es|ed)?(?:\s+on)?|transfer(?:s|red)?)\s+" + _CHAIR_NOUN, re.I)
-_HOLD = re.compile(r"\b(?P<verb>holds|currently\s+holds|chairs|currently\s+chairs|presides\s+over)\s+(?:"
+_HOLD = re.compile(r"\b(?P<verb>holds|currently\s+holds|chairs|currently\s+chairs|presides\s+over)\s+(?:in\s+)?(?:"
                    + _CHAIR_NOUN + r"|(?:the\s+)?(?:SCO|organi[sz]ation|bloc|group(?:ing)?)\b)"
                    + r"|\bunder\s+(?:the\s+)?(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+(?:rotating\s+)?(?:presidency|chairmanship)\b",
                    re.I)
+_CHAIR_OF = re.compile(
+    r"""\bunder\s+the\s+(?:rotating\s+)?(?:presidency|chairmanship)\s+of\s+(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)
+                            # "The meeting is being conducted under the presidency of Uzbekistan."
+    | \b(?P<poss>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s\s+(?:current\s+|rotating\s+)?(?:presidency|chairmanship)
+      \s+(?:of|in)\s+the\s+(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)
+                            # "an important milestone in Kazakhstan's chairmanship of the SCO"
+    """, re.VERBOSE)
+_BATON = re.compile(
+    r"""\b(?P<verb>will\s+pass|passes|passed|will\s+hand(?:\s+over)?|hands(?:\s+over)?|handed(?:\s+over)?)
+        \s+the\s+baton(?:\s+of\s+(?:the\s+)?(?:presidency|chairmanship))?\s+to\b
+                            # "Kyrgyzstan will pass the baton of chairmanship to the Russian Federation"
+    """, re.I | re.VERBOSE)
 _PASSES = re.compile(
     rf"""(?i:{_CHAIR_NOUN})\s+
         (?P<verb>passes|passed|goes|went|moves|moved|rotates|rotated
@@ -268,7 +283,7 @@ _COUNTRY_THEN_NAME = re.compile(rf"\s+(?P<name>[A-Z][\w’'-]+(?:[\s-][A-Z][\w�
 _DOC_HEAD = r"(?:declaration|strategy|agreement|treaty|charter|convention|programme|program|action\s+plan|plan|" \
             r"roadmap|road\s+map|concept|memorandum|communiqu[eé]|resolution)"
 _ADOPT = re.compile(
-    r"\b(?:adopt(?:s|ed|ing)?|endors(?:e|es|ed|ing)|sign(?:s|ed|ing)?|approv(?:e|es|ed|ing)|ratif(?:y|ies|ied)|"
+    r"\b(?:adopt(?:s|ed|ing)?|endors(?:e|es|ed|ing)|sign(?:s|ed|ing)?|approv(?:e|es|ed|ing)|ratif(?:y|ies|ied)|issu(?:e|es|ed|ing)|"
     r"(?:approval|adoption|signing|ratification)\s+of)\s+(?:(?:a|an|the)\s+)?(?P<mods>(?:[\w-]+\s+){0,3}?)"
     rf"(?P<head>{_DOC_HEAD})s?\b", re.I)
 _DOC_SUBJECT = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?)(?P<head>{_DOC_HEAD})\s+will\s+"
@@ -277,10 +292,25 @@ _DOC_SUBJECT = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:[\w-]+\s+){{0,3}}
 _AND_DOC = re.compile(rf"\s*(?:,|\band\b|,\s*and\b)\s+(?:(?:a|an|the)\s+)?"
                       rf"(?P<mods>(?:(?!(?:adopt|endors|sign|approv|ratif|the\b|a\b|an\b))[\w-]+\s+){{0,3}}?)(?P<head>{_DOC_HEAD})s?\b",
                       re.I)
+_DOC_PASSIVE = re.compile(
+    rf"""\b(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?)(?P<head>(?i:{_DOC_HEAD}))s?
+        ,?\s+(?:which\s+was\s+|was\s+|were\s+)?(?:adopted|issued|signed|approved)
+        \s+(?:at|by|following|after|during|on)\b
+                            # "the Tianjin Declaration, adopted following the meeting"; "A declaration issued at the
+                            # conclusion of the summit"
+    """, re.VERBOSE)
+_DOCUMENTS_INCLUDING = re.compile(
+    r"""\b(?:adopt(?:s|ed|ing)?|sign(?:s|ed|ing)?|approv(?:e|es|ed|ing)|(?:adoption|signing|approval)\s+of)
+        \s+(?:[\w-]+\s+){0,3}?documents?\b[^.;]{0,40}?(?=\b(?:including|among\s+them|such\s+as|namely)\b|[-–—:])
+                            # "the signing of eleven documents, including the Astana Declaration, the Convention ..."
+    """, re.I | re.VERBOSE)
+_LIST_DOC = re.compile(rf"(?:,|\band\b|,\s*and\b|including|among\s+them|such\s+as|namely|[-–—:])\s*(?:(?:a|an|the)\s+)?"
+                       rf"(?P<mods>(?:(?!(?:adopt|endors|sign|approv|ratif|the\b|a\b|an\b))[\w-]+\s+){{0,3}}?)"
+                       rf"(?P<head>{_DOC_HEAD})s?\b", re.I)
 _GENERIC_MODS = {"final", "new", "draft", "joint", "political", "comprehensive", "package", "various", "several",
                  "number", "of", "key", "important", "major", "long-term", "relevant", "official", "summit", "sco",
                  "a", "an", "the", "its", "their", "and", "for", "on"}
-_SG_TITLE = r"(?:Secretary[\s-]+General|Sec\.?[\s-]*Gen\.?)(?![\w-])"
+_SG_TITLE = r"(?:[Ss]ecretary[\s-]+[Gg]eneral|Sec\.?[\s-]*Gen\.?)(?![\w-])"
 _SG_ORG = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)"
 _SG_NOT_NAME = r"(?!(?:[A-Z][\w’'-]+\s+){0,3}(?:Centre|Center|Council|Forum|Club|Institute|Committee|Secretariat|Research|Business|Bank|Fund|Foundation|University|Academy|Association|Union|Youth|Energy)\b)"
 _SG_NAME = _SG_NOT_NAME + r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
@@ -297,6 +327,8 @@ _SG = re.compile(
         [A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,3}}),\s+(?:the\s+|who\s+is\s+(?:the\s+)?)?
         (?:{_SG_ORG}(?:['’]s)?\s+{_SG_TITLE}|{_SG_TITLE}\s+of\s+(?:the\s+)?{_SG_ORG})(?!\s*,?\s+[A-Z])
                             # "Zhang Ming, the SCO Secretary-General, said"
+    | (?:^|(?<=[,;:(])\s*|\b(?:and|with|by)\s+)(?:the\s+)?{_SG_TITLE}\s+(?P<name_bare>{_SG_NAME})
+                            # "..., Secretary General Nurlan Yermekbayev held a meeting" (the SCO named in the sentence)
     | (?<![\w-])(?P<name_elected>(?!(?:The|In|On|At|By|For|From|With|As|And|But)\b)
         [A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,3}})\s+(?:was|has\s+been|is|will\s+be)\s+
         (?:elected|appointed|named|confirmed)\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?:SCO\s+)?{_SG_TITLE}
@@ -334,7 +366,7 @@ def _founding(text: str, s: _Sent, ref: date | None) -> list[dict]:
     cues = [first.span("cue")] if first else []
     for m in _FOUNDING.finditer(text, s.start, s.end):
         if not _SHANGHAI_FIVE.search(text, max(s.start, m.start() - 20), m.end()):
-            cues.append(next(m.span(g) for g in ("cue", "cue3", "cue2") if m.group(g)))
+            cues.append(next(m.span(g) for g in ("cue", "cue3", "cue4", "cue2") if m.group(g)))
     for cue_start, cue_end in cues:
         lo = s.start
         for b in _SCOPE_BREAK.finditer(text, s.start, cue_start):
@@ -608,6 +640,17 @@ def _chair(text: str, s: _Sent) -> list[tuple[str, str]]:
         taker = _country_after(text, _TO, m.end() - 2, s.end)
         if taker:
             out.append(("chair.current" if _PAST_VERB.match(m.group("verb")) else "chair.next", taker))
+    for m in _CHAIR_OF.finditer(text, s.start, s.end):
+        iso = countries.resolve(m.group("of") or m.group("poss"))
+        if iso:
+            out.append(("chair.current", iso))
+    for m in _BATON.finditer(text, s.start, s.end):
+        taker, giver = _country_after(text, _TO, m.end() - 2, s.end), _subject(text, s, m.start())
+        if _PAST_VERB.match(m.group("verb")):
+            out += [("chair.current", taker)] if taker else []
+        else:
+            out += [("chair.next", taker)] if taker else []
+            out += [("chair.current", giver)] if giver else []
     for m in _WILL_CHAIR.finditer(text, s.start, s.end):
         iso = _subject(text, s, m.start())
         if iso:
@@ -727,6 +770,8 @@ def _documents(text: str, s: _Sent) -> list[tuple[str, str]]:
     A memorandum that grants or prepares a country's status (of obligations, on dialogue partner
     status, on accession) is that country's paper with the SCO, not a document of the summit."""
     out = {}
+    if _SHANGHAI_FIVE.search(text, s.start, s.end):  # the Shanghai Five's agreements are not the SCO summit's
+        return []
     accession = bool(_ACCESSION_PAPER.search(text, s.start, s.end))
     for rx in (_ADOPT, _DOC_SUBJECT):
         for m in rx.finditer(text, s.start, s.end):
@@ -739,7 +784,21 @@ def _documents(text: str, s: _Sent) -> list[tuple[str, str]]:
             while follow:
                 out.setdefault(_slug(follow.group("mods"), follow.group("head")), modality)
                 follow = _AND_DOC.match(text, follow.end(), s.end)
+            if rx is _ADOPT:  # later items of the same list: "signed a convention on ..., a joint action plan"
+                for item in _LIST_DOC.finditer(text, m.end(), s.end):
+                    if not (accession and item.group("head").lower().startswith("memorand")):
+                        out.setdefault(_slug(item.group("mods"), item.group("head")), modality)
+    for m in _DOCUMENTS_INCLUDING.finditer(text, s.start, s.end):
+        tense = timeexpr.tense(text, s.start, s.end, m.start(), m.end())
+        for item in _LIST_DOC.finditer(text, m.end(), s.end):
+            out.setdefault(_slug(item.group("mods"), item.group("head")), "reported" if tense == "past" else "expected")
+    for m in _DOC_PASSIVE.finditer(text, s.start, s.end):
+        if not (accession and m.group("head").lower().startswith("memorand")):
+            out.setdefault(_slug(m.group("mods"), m.group("head")), "reported")
     return list(out.items())
+
+
+_SG_ORG_RX = re.compile(_SG_ORG)
 
 
 def _title_case(text: str, s: _Sent) -> bool:
@@ -751,8 +810,12 @@ def _title_case(text: str, s: _Sent) -> bool:
 def _secretary_general(text: str, s: _Sent) -> list[str]:
     if _title_case(text, s):
         return []
-    return [m.group("name") or m.group("name_first") or m.group("name_elected")
-            for m in _SG.finditer(text, s.start, s.end)]
+    out = []
+    for m in _SG.finditer(text, s.start, s.end):
+        if m.group("name_bare") and not _SG_ORG_RX.search(text, s.start, s.end):
+            continue
+        out.append(m.group("name") or m.group("name_first") or m.group("name_elected") or m.group("name_bare"))
+    return out
 
 
 # ---------------------------------------------------------------- shares
@@ -806,7 +869,7 @@ _SUMMIT_WORDS = ("summit", "council", "heads", "met", "meet", "gather", "conven"
 _DOCUMENT_WORDS = ("declaration", "strategy", "agreement", "treaty", "charter", "convention", "program", "plan",
                    "road", "concept", "memorandum", "communiqu", "resolution")
 _SECRETARY_WORDS = ("secretary", "sec")
-_CHAIR_WORDS = ("chair", "presid", "holds")
+_CHAIR_WORDS = ("chair", "presid", "holds", "baton")
 _ATTENDANCE_WORDS = ("attend", "part", "travel", "skip", "miss", "stay", "arriv", "address", "spoke", "speak",
                      "speech", "remarks", "chair", "sidelines", "joined", "at the")
 # An ordinal is a digit followed by st/nd/rd/th, or contains one of these words.

@@ -473,3 +473,57 @@ def test_leader_attendance_in_the_press_wordings(tmp_path, text, expected):
     _, claims = _claims(tmp_path, text + "\n", published="2015-07-10")
     got = {(k.rsplit(".", 1)[1], v) for k, v in _pairs(claims) if k.startswith("summit.leader_attends.")}
     assert got == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The meeting is being conducted under the presidency of Uzbekistan.", {("chair.current", "UZB")}),
+    ("The event marks an important milestone in Kazakhstan's chairmanship of the SCO.", {("chair.current", "KAZ")}),
+    ("Note that this year Kyrgyzstan chairs in the SCO.", {("chair.current", "KGZ")}),
+    ("Kyrgyzstan will pass the baton of chairmanship to the Russian Federation.",
+     {("chair.next", "RUS"), ("chair.current", "KGZ")}),
+    ("The match was played under the presidency of a local club.", set()),
+])
+def test_chair_in_more_wordings(tmp_path, sentence, expected):
+    _, claims = _claims(tmp_path, sentence + "\n")
+    assert {(k, v) for k, v in _pairs(claims) if k.startswith("chair.")} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The SCO is an international organization founded by China, Russia and four others in 2001.",
+     {("founded.year", "2001")}),
+    ("The Declaration on the Establishment of the Shanghai Cooperation Organization was signed in China's Shanghai "
+     "in June 2001 by the six founding states.", {("founded.year", "2001"), ("founded.place", "Shanghai")}),
+    ("The SCO was founded at a summit in Shanghai in 2001 by the presidents of six states.",
+     {("founded.year", "2001"), ("founded.place", "Shanghai")}),
+])
+def test_founding_by_a_list_a_declaration_or_at_a_summit(tmp_path, sentence, expected):
+    _, claims = _claims(tmp_path, sentence + "\n")
+    assert {(k, v) for k, v in _pairs(claims) if k.startswith("founded.")} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("On September 1, in Tianjin, on the sidelines of the SCO summit, Secretary General Nurlan Yermekbayev met him.",
+     {"Nurlan Yermekbayev"}),
+    ("The envoy signed the paper with Zhang Ming, secretary general of the SCO, on Thursday.", {"Zhang Ming"}),
+    ("At the talks, Secretary General Mark Rutte spoke of the alliance.", set()),
+])
+def test_secretary_general_without_the_organisation_before_the_title(tmp_path, sentence, expected):
+    _, claims = _claims(tmp_path, sentence + "\n")
+    assert {v for k, v in _pairs(claims) if k == "secretary_general"} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The summit will end with the signing of eleven documents, including the Astana Declaration, the Convention on "
+     "Combating Extremism and a joint statement.", {"declaration", "convention"}),
+    ("The leaders signed a convention on countering extremism, a joint action plan on tourism for 2017-2018, and "
+     "the Astana declaration.", {"convention", "action_plan", "declaration"}),
+    ("The decision was reflected in the Tianjin Declaration, adopted following the meeting of the Council.",
+     {"declaration"}),
+    ("A declaration issued at the conclusion of the summit stressed the admission of Iran.", {"declaration"}),
+    ("Uzbekistan obliges itself to the principles behind other agreements signed by the Shanghai Five nations.",
+     set()),
+    ("Iran signed a memorandum of obligations to join the SCO.", set()),
+])
+def test_documents_in_lists_and_passives(tmp_path, sentence, expected):
+    _, claims = _claims(tmp_path, sentence + "\n", published="2017-06-08")
+    assert {k.split(".", 2)[2] for k, _ in _pairs(claims) if k.startswith("summit.document.")} == expected
