@@ -76,6 +76,8 @@ _SUMMIT_NOUN = r"""
                             # "the heads of state summit"
     | meeting\s+of\s+(?:the\s+)?heads[\s-]+of[\s-]+(?:member\s+)?states?
                             # "The meeting of the heads of state of the SCO has begun in a narrow format."
+    | edition\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\(SCO\))?
+                            # "The 21st edition of Shanghai Cooperation Organization (SCO) kicked off in Dushanbe"
     )\b"""
 _SUMMIT = re.compile(_SUMMIT_NOUN, re.I | re.VERBOSE)
 _CITY = r"(?P<city>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)"
@@ -120,7 +122,7 @@ _OPEN = re.compile(r"\b(?:opened|opens|will\s+open|began|begins|will\s+begin|kic
                    r"started|starts|will\s+start|convened|convenes)\b", re.I)
 _CLOSE = re.compile(r"\b(?:conclude[sd]?|conclud\w+|end(?:s|ed)?|clos(?:e|es|ed)|wrap(?:s|ped)?\s+up)\b", re.I)
 _ATTACH = re.compile(
-    r"""[\s,(]*(?:(?:
+    r"""[\s,()]*(?:(?:
         scheduled|set|planned|due|slated|held|taking|takes|take|took|place|to|be|will|was|were|is|are
         |which|runs?|ran|on|for|from|in|between
                             # "the summit, scheduled to take place on July 3-4"
@@ -130,9 +132,11 @@ _ATTACH = re.compile(
                             # "the fifth summit of the Shanghai Cooperation Organization in Shanghai June 15"
         |in\s+[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?
                             # "the summit in Astana on June 8"
-        )\b[\s,(]*)*""", re.VERBOSE)
+        |via\s+video\s*link|virtually|online|SCO
+                            # "will be held via video link on November 10"
+        |of\s+the\s+(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\(SCO\))?(?:\s+member\s+states)?
+        )\b[\s,()]*)*""", re.VERBOSE)
 _DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4, "day-long": 1, "daylong": 1}
-_WHOLE_SUMMIT = re.compile(r"summit", re.I)
 _OPENING = re.compile(r"\b(?:starting|beginning|opening|starts|begins|opens|open|begin|start|kicks?\s+off)\b", re.I)
 _SUMMIT_LENGTH = re.compile(
     r"""\b(?:(?P<n>one|two|three|four|[1-4])[\s-]day|(?P<long>day-?long))\s+
@@ -170,11 +174,21 @@ _ORDINAL_WORDS = {w: i for i, w in enumerate(_UNITS) if w} | {w: 10 + i for i, w
     {"twentieth": 20, "thirtieth": 30, "fortieth": 40} | \
     {f"{t}-{u}": v + i for t, v in _TENS.items() for i, u in enumerate(_UNITS) if u}
 _ORDINAL = re.compile(
-    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")\b",
+    r"\b(?P<n>\d{1,3})-?(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")\b",
     re.I)
-_NUMBERED_EVENT = re.compile(r"\s+(?:annual\s+|regular\s+)?(?:SCO\s+|Shanghai\s+Cooperation\s+Organi[sz]ation\s+(?:\(SCO\)\s+)?)?(?:summit|meeting\s+of\s+the\s+(?:SCO\s+)?Council\s+of\s+"
-                             r"(?:the\s+)?Heads\s+of\s+States?|Council\s+of\s+(?:the\s+)?Heads\s+of\s+States?|"
-                             r"heads[\s-]+of[\s-]+states?\s+(?:summit|council|meeting))\b", re.I)
+_NUMBERED_EVENT = re.compile(
+    r"""\s+(?:(?:annual|regular|virtual|online|extraordinary|jubilee|anniversary)\s+)?
+        (?:SCO\s+|Shanghai\s+Cooperation\s+Organi[sz]ation\s+(?:\(SCO\)\s+)?)?
+        (?:summit
+                            # "the 24th SCO summit"; "the 23rd virtual summit of the bloc"
+        | (?:meeting|session)\s+of\s+the\s+(?:SCO\s+)?
+          (?:Council\s+of\s+(?:the\s+)?Heads\s+of\s+States?|Heads\s+of\s+States?\s+Council)
+                            # "the 20th Meeting of the Council of Heads of State"; "The 19-th session of the Heads of State Council"
+        | Council\s+of\s+(?:the\s+)?Heads\s+of\s+States?
+        | heads[\s-]+of[\s-]+states?\s+(?:summit|council|meeting)
+        | edition\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)
+                            # "The 21st edition of Shanghai Cooperation Organization (SCO) kicked off in Dushanbe"
+        )\b""", re.I | re.VERBOSE)
 
 _CHAIR_NOUN = r"(?:the\s+)?(?:(?:SCO|SCO's|SCO’s|organi[sz]ation's|organi[sz]ation’s|rotating|annual|group's|bloc's)\s+)*" \
               r"(?:presidency|chairmanship|chair)(?!man|woman|person)\b(?:\s+of\s+(?:the\s+)?" + _ORG + r")?"
@@ -532,12 +546,11 @@ def _summit_dates(text: str, s: _Sent, ref: date | None, length: int | None = No
             return d.date, d.end_date
         if length:
             return d.date, d.date + timedelta(days=length - 1)
-        if any(_WHOLE_SUMMIT.search(m.group(0)) and not _OPENING.search(text, a, b) for m, a, b in gaps) \
-                and not _CLOSE.search(text, s.start, s.end):
-            # "the SCO summit in Bishkek on Aug 16": the summit's day. The day of a Council session
-            # ("the meeting of the Council of Heads of Member States held on September 1") is not
-            # the summit's span, which may hold more days around it; nor is a closing day ("concluded
-            # its Beijing summit on Thursday").
+        if any(not _OPENING.search(text, a, b) for _, a, b in gaps) and not _CLOSE.search(text, s.start, s.end):
+            # "the SCO summit in Bishkek on Aug 16", "the 20th Meeting of the Council of Heads of State
+            # will be held via video link on November 10": the summit's day, as the text gives it
+            # (the comparison tells when the summit in fact had more days); a closing day
+            # ("concluded its Beijing summit on Thursday") is not.
             return d.date, d.date
     opening = _OPEN.search(text, summits[0].end(), s.end)
     if not opening:
@@ -865,7 +878,7 @@ _FOUNDING_WORDS = ("founded", "establish", "set", "created", "formed", "launched
 _SHARE_WHAT_WORDS = ("population", "people", "inhabitants", "humanity", "mankind", "gdp", "gross", "economy",
                      "output")
 _SHARE_AMOUNT_WORDS = ("%", "cent", "half", "third", "quarter", "fifth", "tenth")
-_SUMMIT_WORDS = ("summit", "council", "heads", "met", "meet", "gather", "conven", "assembl")
+_SUMMIT_WORDS = ("summit", "council", "heads", "met", "meet", "gather", "conven", "assembl", "edition")
 _DOCUMENT_WORDS = ("declaration", "strategy", "agreement", "treaty", "charter", "convention", "program", "plan",
                    "road", "concept", "memorandum", "communiqu", "resolution")
 _SECRETARY_WORDS = ("secretary", "sec")
@@ -873,7 +886,7 @@ _CHAIR_WORDS = ("chair", "presid", "holds", "baton")
 _ATTENDANCE_WORDS = ("attend", "part", "travel", "skip", "miss", "stay", "arriv", "address", "spoke", "speak",
                      "speech", "remarks", "chair", "sidelines", "joined", "at the")
 # An ordinal is a digit followed by st/nd/rd/th, or contains one of these words.
-_DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)", re.I)
+_DIGIT_ORDINAL = re.compile(r"\d-?(?:st|nd|rd|th)", re.I)
 _ORDINAL_PARTS = tuple(w for w in _ORDINAL_WORDS if not any(v != w and v in w for v in _ORDINAL_WORDS))
 # The only non-ASCII characters that re.IGNORECASE matches to ASCII letters: an article containing one is
 # never prefiltered.

@@ -436,10 +436,23 @@ def test_office_number_and_attendance_in_longer_names(tmp_path, sentence, expect
     assert _pairs(claims) == expected
 
 
-def test_the_day_of_a_council_session_is_not_a_summit_span(tmp_path):
-    _, claims = _claims(tmp_path, "The meeting of the Council of Heads of Member States was held on September 1 in "
-                                  "Tianjin.\n", published="2025-09-01")
-    assert {(k, v) for k, v in _pairs(claims) if k.startswith("summit.")} == {("summit.place", "Tianjin")}
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("The meeting of the Council of Heads of Member States was held on September 1 in Tianjin.", "2025-09-01",
+     {("summit.place", "Tianjin"), ("summit.dates", "2025-09-01/2025-09-01")}),
+    ("The 20th Meeting of the Council of Heads of State of the Shanghai Cooperation Organization (SCO) will be held "
+     "via video link on November 10.", "2020-11-05",
+     {("summit.number", "20"), ("summit.dates", "2020-11-10/2020-11-10")}),
+    ("The 19-th session of the Heads of State Council of the SCO member states will be held in Bishkek.", "2019-06-10",
+     {("summit.number", "19"), ("summit.place", "Bishkek")}),
+    ("The 21st edition of Shanghai Cooperation Organization (SCO) kicked off in Dushanbe, capital of Tajikistan.",
+     "2021-09-17", {("summit.number", "21"), ("summit.place", "Dushanbe")}),
+    ("Iran became a member during the 23rd virtual summit of the bloc.", "2023-07-04", {("summit.number", "23")}),
+    ("The Shanghai Cooperation Organization concluded its Beijing summit on Thursday.", "2012-06-07",
+     {("summit.place", "Beijing")}),
+])
+def test_council_sessions_editions_and_virtual_summits(tmp_path, sentence, published, expected):
+    _, claims = _claims(tmp_path, sentence + "\n", published=published)
+    assert {(k, v) for k, v in _pairs(claims) if k.startswith("summit.") and "attends" not in k} == expected
 
 
 def test_a_title_case_headline_gives_no_name(tmp_path):
