@@ -208,7 +208,7 @@ _CHAIR_OF = re.compile(
     """, re.VERBOSE)
 _BATON = re.compile(
     r"""\b(?P<verb>will\s+pass|passes|passed|will\s+hand(?:\s+over)?|hands(?:\s+over)?|handed(?:\s+over)?)
-        \s+the\s+baton(?:\s+of\s+(?:the\s+)?(?:presidency|chairmanship))?\s+to\b
+        \s+the\s+baton(?:\s+of\s+(?:the\s+)?(?:presidency|chairmanship))?(?=\s+to\b)
                             # "Kyrgyzstan will pass the baton of chairmanship to the Russian Federation"
     """, re.I | re.VERBOSE)
 _PASSES = re.compile(
@@ -637,7 +637,7 @@ def _chair(text: str, s: _Sent) -> list[tuple[str, str]]:
     a past one names the current chair ("X took over the chairmanship").
     """
     out = []
-    for rx in (_TAKE, _HAND):
+    for rx in (_TAKE, _HAND, _BATON):
         for m in rx.finditer(text, s.start, s.end):
             if rx is _TAKE:
                 taker, giver = _subject(text, s, m.start()), _country_after(text, _FROM, m.end(), s.end)
@@ -657,13 +657,6 @@ def _chair(text: str, s: _Sent) -> list[tuple[str, str]]:
         iso = countries.resolve(m.group("of") or m.group("poss"))
         if iso:
             out.append(("chair.current", iso))
-    for m in _BATON.finditer(text, s.start, s.end):
-        taker, giver = _country_after(text, _TO, m.end() - 2, s.end), _subject(text, s, m.start())
-        if _PAST_VERB.match(m.group("verb")):
-            out += [("chair.current", taker)] if taker else []
-        else:
-            out += [("chair.next", taker)] if taker else []
-            out += [("chair.current", giver)] if giver else []
     for m in _WILL_CHAIR.finditer(text, s.start, s.end):
         iso = _subject(text, s, m.start())
         if iso:

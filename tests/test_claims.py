@@ -274,6 +274,8 @@ def test_secretary_general_phrasings(tmp_path, sentence, expected):
     ("It is a bloc established in Shanghai in June 2001 by six states.",
      {("founded.year", "2001"), ("founded.place", "Shanghai")}),
     ("The grouping, first created in 2001, now has ten members.", {("founded.year", "2001")}),
+    ("The SCO (founded in 2001) now has ten members.", {("founded.year", "2001")}),
+    ("The SCO — founded in 2001 — now has ten members.", {("founded.year", "2001")}),
     ("Launched in Shanghai in June 2001, the SCO has eight full members.",
      {("founded.year", "2001"), ("founded.place", "Shanghai")}),
     ("On June 15, 2001, the Shanghai Cooperation Organization (SCO) was established in Shanghai by the heads "
@@ -382,16 +384,6 @@ def test_every_membership_row_is_a_status_claim_as_of_its_time(tmp_path, text, p
 def test_chair_passes_and_will_chair(tmp_path, sentence, expected):
     _, claims = _claims(tmp_path, sentence + "\n")
     assert {(k, v) for k, v in _pairs(claims) if k.startswith("chair.")} == expected
-
-
-@pytest.mark.parametrize("sentence", [
-    "The SCO (founded in 2001) now has ten members.",
-    "The SCO — founded in 2001 — now has ten members.",
-    "The grouping, first created in 2001, now has ten members.",
-])
-def test_founding_participle_after_a_dash_or_bracket(tmp_path, sentence):
-    _, claims = _claims(tmp_path, sentence + "\n")
-    assert {(k, v) for k, v in _pairs(claims) if k.startswith("founded.")} == {("founded.year", "2001")}
 
 
 @pytest.mark.parametrize("text, published, place", [
