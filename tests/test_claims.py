@@ -358,7 +358,7 @@ def _status(claims):
      "2011-06-15", {(f"status.{c}", "member", "reported", "2001-06-15")
                     for c in ("CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB")}),
     ("Belarus will become a full member of the SCO at the summit.", "2024-07-03",
-     {("status.BLR", "member", "expected", "publication")}),
+     {("status.BLR", "member", "expected", "2024")}),
     ("The Afghan President attended the summit.", "2012-06-07", set()),
 ])
 def test_every_membership_row_is_a_status_claim_as_of_its_time(tmp_path, text, published, expected):
