@@ -6,8 +6,9 @@ years), ``publication`` for present states and for the summit the article is abo
 ``after_event`` for what a summit will change. Keys, value formats and how values compare are
 documented in ``data/claim_keys.csv``.
 
-Sources: founding members, accession years and group sizes are derived from the ``membership``
-and ``counts`` tables (one reading of statuses for the whole package); founding year, date and
+Sources: founding members, accession years, each stated status (``status.<ISO3>``, so the
+comparison checks it against the reference as of the time it speaks of) and group sizes are derived
+from the ``membership`` and ``counts`` tables (one reading of statuses for the whole package); founding year, date and
 place, the summit (place, dates, ordinal), the chair hand-over and shares of the world's
 population and GDP are read here from the sentences, with countries and dates found by
 ``countries`` and ``timeexpr``.
@@ -17,12 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
 
 from . import countries, schema, timeexpr
+from .reference import STATUS_PREFIX
 
 KEYS_FILE = Path(__file__).parent / "data" / "claim_keys.csv"
 KINDS = ("headline", "dek", "section", "body")
@@ -34,31 +36,84 @@ COUNT_KEYS = {"member": "members.count", "observer": "observers.count",
 
 _ORG = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|organi[sz]ation|group(?:ing)?|bloc|alliance)"
 _FOUNDING = re.compile(
-    rf"\b{_ORG}\b[^.;]{{0,60}}?\b(?:was|were|been|,)\s*(?:officially\s+|formally\s+)?"
-    r"(?P<cue>founded|established|set\s+up|created|formed|launched|born)\b"
-    r"|(?P<cue2>\b(?:[Oo]riginally|[Ii]nitially)\s+(?:consisting|composed|made\s+up)\s+of\b"
-    r"|\b(?:its|the)\s+(?:founding|establishment|creation|inception)\s+(?:in|on)\b)")
-_FOUNDED_FIRST = re.compile(rf"\W*(?P<cue>Founded|Established|Set\s+up|Created|Launched)\b"
-                            rf"(?=[^.;]{{0,80}},\s*(?:the\s+)?{_ORG}\b)")
+    rf"""\b{_ORG}\b[^.;]{{0,60}}?\b(?:was|were|been|,)\s*(?:(?:officially|formally|first|originally)\s+)?
+        (?P<cue>founded|established|set\s+up|created|formed|launched|born|inaugurated|formali[sz]ed)\b
+                            # "The SCO was founded in Shanghai on June 15, 2001"; "The SCO, established in ..."
+    | \b{_ORG}(?:\s*[(—–-]\s*|\s+)(?:(?:first|originally|officially|formally)\s+)?
+        (?P<cue3>founded|established|set\s+up|created|formed|launched)\s+(?=(?:in|on|by)\b)
+                            # "an alliance founded in 2001 that brings together ..."; "the SCO (founded in 2001)"
+    | \bDeclaration\s+on\s+the\s+(?:Establishment|Creation|Founding)\s+of\s+(?:the\s+)?{_ORG}\s+was\s+
+        (?P<cue4>signed|adopted)\b
+                            # "The Declaration on the Establishment of the SCO was signed in China's Shanghai in June 2001"
+    | (?P<cue2>\b(?:[Oo]riginally|[Ii]nitially)\s+(?:consisting|composed|made\s+up)\s+of\b
+                            # "originally consisting of six states"
+    | \b(?:its|the)\s+(?:founding|establishment|creation|inception)\s+(?:in|on)\b)
+                            # "since its founding in 2001"
+    """, re.VERBOSE)
+_FOUNDED_FIRST = re.compile(
+    rf"""\W*(?P<cue>Founded|Established|Set\s+up|Created|Launched)\b
+        (?:(?=[^.;]{{0,80}},\s*(?:the\s+)?{_ORG}\b)
+                            # "Launched in Shanghai in June 2001, the SCO ..."
+        |\s*:)
+                            # "• Established: 2001 in Shanghai by the leaders of 6 countries" (a fact box)
+    """, re.VERBOSE)
 _SCOPE_BREAK = re.compile(
     r"\b(?:expand(?:ed|s|ing)?|join(?:ed|s|ing)?|add(?:ed|ing)?|admitt(?:ed|ing)|includ(?:e|ed|es|ing)|"
     r"enlarg\w*|grew|grown|became|becom(?:e|es|ing)|later|since\s+then|held|hosts?|hosted|hosting|opened|"
     r"met|convened|gathered|accepted|granted)\b|;")
 _NOT_PLACE = {"the", "a", "an", "this", "that", "its"} | set(timeexpr.MONTHS) | set(timeexpr.WEEKDAYS)
 _NOT_PLACE_LOWER = {w.lower() for w in _NOT_PLACE}
-_PLACE = re.compile(r"\bin\s+(?:the\s+(?:\w+\s+)?city\s+of\s+)?(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b")
-_PLACE_GAP = re.compile(r"[\s,]*(?:(?:on|in|at|the|year|of)\b[\s,]*)*")
+_PLACE = re.compile(r"\bin\s+(?:the\s+(?:\w+\s+)?city\s+of\s+|[A-Z][a-z]+['’]s\s+)?(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b")
+_PLACE_GAP = re.compile(r"[\s,:]*(?:(?:on|in|at|the|a|year|of|summit|meeting)\b[\s,]*)*")
 _SHANGHAI_FIVE = re.compile(r"Shanghai\s+Five", re.I)
 
-_SUMMIT = re.compile(r"\b(?:summit|(?:meeting\s+of\s+the\s+)?Council\s+of\s+(?:the\s+)?Heads\s+of\s+States?"
-                     r"|heads[\s-]+of[\s-]+states?\s+(?:summit|council|meeting))\b", re.I)
+_SUMMIT_NOUN = r"""
+    \b(?:summit
+                            # "the SCO summit"
+    | (?:meeting\s+of\s+the\s+)?Council\s+of\s+(?:the\s+)?Heads\s+of\s+(?:Member\s+)?States?
+                            # "the meeting of the Council of Heads of Member States held on September 1"
+    | heads[\s-]+of[\s-]+states?\s+(?:summit|council|meeting)
+                            # "the heads of state summit"
+    | meeting\s+of\s+(?:the\s+)?heads[\s-]+of[\s-]+(?:member\s+)?states?
+                            # "The meeting of the heads of state of the SCO has begun in a narrow format."
+    | edition\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\(SCO\))?
+                            # "The 21st edition of Shanghai Cooperation Organization (SCO) kicked off in Dushanbe"
+    )\b"""
+_SUMMIT = re.compile(_SUMMIT_NOUN, re.I | re.VERBOSE)
 _CITY = r"(?P<city>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)"
-_CITY_SUMMIT = re.compile(rf"\b{_CITY}\s+[Ss]ummit\b")
+_CITY_SUMMIT = re.compile(rf"\b{_CITY}\s+[Ss]ummit\b")  # "the Beijing summit"
 _SUMMIT_IN = re.compile(
-    rf"(?i:{_SUMMIT.pattern}(?:[^.;]{{0,120}}?\b(?:opened|opens|held|convened|convenes|hosted|kicked\s+off|began|"
-    rf"begins|starts?|started|takes\s+place|took\s+place|will\s+take\s+place|will\s+be\s+held|is\s+being\s+held|"
-    rf"gathered|met|meets|under\s+way|underway)(?:\s+on\s+[^.;]{{0,40}}?)?,?)?\s+in"
-    rf"(?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?)\s+{_CITY}")
+    rf"""(?i:{_SUMMIT_NOUN}
+        (?:\s+of\s+the\s+(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?|organi[sz]ation|bloc))?
+                            # "the fifth summit of the Shanghai Cooperation Organization in Shanghai"
+        (?:[^.;]{{0,120}}?\b
+           (?:opened|opens|open|held|convened|convenes|convene|hosted|kicked\s+off|kicks\s+off|began|begins|begin
+             |starts?|started|takes\s+place|took\s+place|take\s+place|will\s+be\s+held|be\s+held
+             |is\s+being\s+held|gathered|met|meets|under\s+way|underway)
+                            # "The day-long SCO summit is scheduled to open in Dushanbe on August 28."
+           (?:\s+on\s+[^.;]{{0,40}}?)?,?)?
+        \s+in
+        (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?)
+                            # "the summit opened on Thursday in the Kazakh capital, Astana"
+    (?:\s+[A-Z][a-z]+['’]s(?:\s+capital(?:\s+city)?(?:\s+of)?,?)?)?
+                            # "held on September 1 in China's Tianjin"; "in Kazakhstan's capital of Astana"
+    \s+{_CITY}""", re.VERBOSE)
+_LEADERS_MET_IN = re.compile(
+    rf"""(?i:\b(?:leaders|heads\s+of\s+(?:member\s+)?states?|presidents|SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)\b
+        (?:\s*\(SCO\))?[^.;]{{0,100}}?\b
+        (?:met|meet|meets|meeting|gathered|gather|gathering|convened|convene|assembled)
+        (?:\s+(?:here|today|on\s+\w+))?\s+(?:for\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){{0,2}}summit\s+)?in)
+    (?:\s+[A-Z][a-z]+['’]s(?:\s+capital(?:\s+city)?(?:\s+of)?,?)?)?
+    \s+{_CITY}
+                            # "leaders of ... the SCO met in Yekaterinburg, Russia, Tuesday"; "The SCO, meeting in Astana"
+                            # "Leaders of the SCO have gathered for a summit in Tashkent"
+    """, re.VERBOSE)
+_SIDELINES_IN = re.compile(
+    rf"""\bin\s+{_CITY},?\s+on\s+the\s+sidelines\s+of\s+the\s+(?:[\w()-]+\s+){{0,5}}?(?i:summit)\b
+                            # "On September 1, 2025, in Tianjin, on the sidelines of the SCO summit, ..."
+    """, re.VERBOSE)
+_NOT_LEADERS = re.compile(r"\b(?:foreign|defen[cs]e|prime|trade|economy|finance|energy|transport|interior)\s+"
+                          r"ministers?\b|\bministers?\b", re.I)  # "SCO foreign ministers met in Astana"
 _CITY_HOSTS = re.compile(rf"{_CITY}\s+(?i:(?:will\s+)?(?:host|hosts|hosted|is\s+hosting|hosting)\s+(?:the\s+)?"
                          r"(?:[\w-]+\s+){0,3}?summit)\b")
 _NOT_CITY_WORDS = re.compile(r"\b(?:Organi[sz]ation|Cooperation|Council|Summit|Forum|Annual|Upcoming|Next|Last|"
@@ -66,8 +121,50 @@ _NOT_CITY_WORDS = re.compile(r"\b(?:Organi[sz]ation|Cooperation|Council|Summit|F
 _OPEN = re.compile(r"\b(?:opened|opens|will\s+open|began|begins|will\s+begin|kicked\s+off|kicks\s+off|"
                    r"started|starts|will\s+start|convened|convenes)\b", re.I)
 _CLOSE = re.compile(r"\b(?:conclude[sd]?|conclud\w+|end(?:s|ed)?|clos(?:e|es|ed)|wrap(?:s|ped)?\s+up)\b", re.I)
-_ATTACH = re.compile(r"[\s,(]*(?:(?:scheduled|set|planned|due|slated|held|taking|takes|take|took|place|to|be|"
-                     r"will|was|were|is|are|which|runs?|ran|on|for|from|in|between)\b[\s,(]*)*")
+_ATTACH = re.compile(
+    r"""[\s,()]*(?:(?:
+        scheduled|set|planned|due|slated|held|taking|takes|take|took|place|to|be|will|was|were|is|are
+        |which|runs?|ran|on|for|from|in|between
+                            # "the summit, scheduled to take place on July 3-4"
+        |starting|beginning|opening|starts|begins|opens|open|begin|start
+                            # "the Summit in Astana starting June 8"; "the summit is scheduled to open ... on August 28"
+        |of\s+the\s+(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)
+                            # "the fifth summit of the Shanghai Cooperation Organization in Shanghai June 15"
+        |in\s+[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?
+                            # "the summit in Astana on June 8"
+        |via\s+video\s*link|virtually|online|SCO
+                            # "will be held via video link on November 10"
+        |of\s+the\s+(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\(SCO\))?(?:\s+member\s+states)?
+        )\b[\s,()]*)*""", re.VERBOSE)
+_DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4, "day-long": 1, "daylong": 1}
+_OPENING = re.compile(r"\b(?:starting|beginning|opening|starts|begins|opens|open|begin|start|kicks?\s+off)\b", re.I)
+_SUMMIT_LENGTH = re.compile(
+    r"""\b(?:(?P<n>one|two|three|four|[1-4])[\s-]day|(?P<long>day-?long))\s+
+        (?:(?:SCO|annual|regular|[A-Z][a-z]+)\s+){0,2}
+        (?:summit|meeting\s+of\s+the\s+Council\s+of\s+(?:the\s+)?Heads)\b
+                            # "the one-day summit held on July 10"; "during the two-day Summit"
+    """, re.I | re.VERBOSE)
+_DATELINE = re.compile(
+    r"""\W*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)\s*)?
+                            # "(MENAFN- Kuwait News Agency (KUNA)) TOKYO, Dec 9 (KUNA) --"
+        (?:(?P<city>[A-Z]{3,}(?:[\s-][A-Z]{3,})?)
+           (?=\s*(?:,|\.|\s[—–-]|\s\())
+                            # "TIANJIN, China, September 1."; "UFA, RUSSIA —"; "ASTANA. KAZINFORM -"
+        | (?P<city2>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)
+           (?=,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))
+                            # "Bishkek, June 14, 2019. / Kabar /."
+                            # "TIANJIN, China, September 1."; "UFA, RUSSIA —"; "ASTANA. KAZINFORM -"
+    """, re.VERBOSE)
+_ARRIVED_IN = re.compile(rf"\b(?i:leaders|heads\s+of\s+state|presidents)\b[^.;]{{0,300}}?\barrived\s+in\s+{_CITY}")
+# "All the countries' leaders, in particular, ..., have already arrived in Bishkek."
+_HERE = re.compile(r"\bhere\b")  # "The SCO summit held here on Friday ..." (the dateline's city)
+_MEETING_IN = re.compile(
+    rf"""(?i:\b(?:summit|meeting|council|session|gathering)\b[^.;]{{0,120}}?\bin
+        (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?)
+    (?:\s+[A-Z][a-z]+['’]s)?
+    \s+{_CITY}
+                            # "the extended meeting of SCO's Heads of Governments Council in the Russian city of Ufa"
+    """, re.VERBOSE)
 
 _UNITS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 _TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -77,24 +174,58 @@ _ORDINAL_WORDS = {w: i for i, w in enumerate(_UNITS) if w} | {w: 10 + i for i, w
     {"twentieth": 20, "thirtieth": 30, "fortieth": 40} | \
     {f"{t}-{u}": v + i for t, v in _TENS.items() for i, u in enumerate(_UNITS) if u}
 _ORDINAL = re.compile(
-    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")\b",
+    r"\b(?P<n>\d{1,3})-?(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")\b",
     re.I)
-_NUMBERED_EVENT = re.compile(r"\s+(?:annual\s+|regular\s+)?(?:SCO\s+)?(?:summit|meeting\s+of\s+the\s+(?:SCO\s+)?Council\s+of\s+"
-                             r"(?:the\s+)?Heads\s+of\s+States?|Council\s+of\s+(?:the\s+)?Heads\s+of\s+States?|"
-                             r"heads[\s-]+of[\s-]+states?\s+(?:summit|council|meeting))\b", re.I)
+_NUMBERED_EVENT = re.compile(
+    r"""\s+(?:(?:annual|regular|virtual|online|extraordinary|jubilee|anniversary)\s+)?
+        (?:SCO\s+|Shanghai\s+Cooperation\s+Organi[sz]ation\s+(?:\(SCO\)\s+)?)?
+        (?:summit
+                            # "the 24th SCO summit"; "the 23rd virtual summit of the bloc"
+        | (?:meeting|session)\s+of\s+the\s+(?:SCO\s+)?
+          (?:Council\s+of\s+(?:the\s+)?Heads\s+of\s+States?|Heads\s+of\s+States?\s+Council)
+                            # "the 20th Meeting of the Council of Heads of State"; "The 19-th session of the Heads of State Council"
+        | Council\s+of\s+(?:the\s+)?Heads\s+of\s+States?
+        | heads[\s-]+of[\s-]+states?\s+(?:summit|council|meeting)
+        | edition\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)
+                            # "The 21st edition of Shanghai Cooperation Organization (SCO) kicked off in Dushanbe"
+        )\b""", re.I | re.VERBOSE)
 
 _CHAIR_NOUN = r"(?:the\s+)?(?:(?:SCO|SCO's|SCO’s|organi[sz]ation's|organi[sz]ation’s|rotating|annual|group's|bloc's)\s+)*" \
               r"(?:presidency|chairmanship|chair)(?!man|woman|person)\b(?:\s+of\s+(?:the\s+)?" + _ORG + r")?"
 _TAKE = re.compile(r"\b(?P<verb>take\s+over|takes\s+over|took\s+over|taking\s+over|assume[sd]?|assuming|take\s+up|"
                    r"takes\s+up|took\s+up|receive[sd]?|receiving|take|takes|took|inherit(?:s|ed)?)\s+" + _CHAIR_NOUN, re.I)
 _HAND = re.compile(r"\b(?P<verb>hand(?:s|ed)?\s+over|pass(?:es|ed)?(?:\s+on)?|transfer(?:s|red)?)\s+" + _CHAIR_NOUN, re.I)
-_HOLD = re.compile(r"\b(?P<verb>holds|currently\s+holds|chairs|currently\s+chairs|presides\s+over)\s+(?:"
+_HOLD = re.compile(r"\b(?P<verb>holds|currently\s+holds|chairs|currently\s+chairs|presides\s+over)\s+(?:in\s+)?(?:"
                    + _CHAIR_NOUN + r"|(?:the\s+)?(?:SCO|organi[sz]ation|bloc|group(?:ing)?)\b)"
                    + r"|\bunder\s+(?:the\s+)?(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+(?:rotating\s+)?(?:presidency|chairmanship)\b",
                    re.I)
+_CHAIR_OF = re.compile(
+    r"""\bunder\s+the\s+(?:rotating\s+)?(?:presidency|chairmanship)\s+of\s+(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)
+                            # "The meeting is being conducted under the presidency of Uzbekistan."
+    | \b(?P<poss>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s\s+(?:current\s+|rotating\s+)?(?:presidency|chairmanship)
+      \s+(?:of|in)\s+the\s+(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)
+                            # "an important milestone in Kazakhstan's chairmanship of the SCO"
+    """, re.VERBOSE)
+_BATON = re.compile(
+    r"""\b(?P<verb>will\s+pass|passes|passed|will\s+hand(?:\s+over)?|hands(?:\s+over)?|handed(?:\s+over)?)
+        \s+the\s+baton(?:\s+of\s+(?:the\s+)?(?:presidency|chairmanship))?(?=\s+to\b)
+                            # "Kyrgyzstan will pass the baton of chairmanship to the Russian Federation"
+    """, re.I | re.VERBOSE)
+_PASSES = re.compile(
+    rf"""(?i:{_CHAIR_NOUN})\s+
+        (?P<verb>passes|passed|goes|went|moves|moved|rotates|rotated
+        |will\s+(?:pass|go|move|rotate)|is\s+(?:set|due)\s+to\s+(?:pass|go|move))
+        \s+(?:on\s+)?to\b
+                            # "the rotating presidency passed to India"; "the chairmanship will pass to Kyrgyzstan"
+    """, re.VERBOSE)
+_WILL_CHAIR = re.compile(
+    r"""\b(?:will|is\s+(?:set|due|going)\s+to|is\s+to)\s+(?:chair|preside\s+over)\s+
+        (?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|organi[sz]ation|bloc|group(?:ing)?)\b
+                            # "Kyrgyzstan will chair the SCO in 2025-2026"
+    """, re.I | re.VERBOSE)
 _FROM = re.compile(r"\bfrom\s+")
 _TO = re.compile(r"\bto\s+")
-_PAST_VERB = re.compile(r"^(?:took|assumed|received|inherited|handed|passed|transferred)", re.I)
+_PAST_VERB = re.compile(r"^(?:took|assumed|received|inherited|handed|passed|transferred|went|moved|rotated)", re.I)
 
 _HEDGE = r"(?:(?:almost|nearly|about|around|roughly|approximately|some|over|more\s+than|less\s+than|just\s+over|" \
          r"just\s+under|close\s+to|up\s+to|at\s+least|well\s+over|a\s+little\s+over)\s+)?"
@@ -112,21 +243,61 @@ _PPP = re.compile(r"\bPPP\b|purchasing[\s-]+power", re.I)
 _NOMINAL = re.compile(r"\bnominal\b|market\s+exchange\s+rates?", re.I)
 
 
-_LEADER = r"(?:caretaker\s+|acting\s+|interim\s+)?(?:President|Prime\s+Minister|Premier|King|Emir|Chancellor|leader)"
+_LEADER = r"(?:caretaker\s+|acting\s+|interim\s+)?(?:President|Prime\s+Minister|PM|Premier|King|Emir|Chancellor|Chairman|leader|counterpart)"
 _DEM_LEADER = re.compile(rf"\b(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+{_LEADER}\b", re.I)
 _EXCEPT = re.compile(rf"\bexcept\s+(?:for\s+)?(?:the\s+)?(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+{_LEADER}\b")
 _ATTEND = re.compile(r"\b(?:will\s+(?:also\s+)?attend|attends|attended|(?:is|are|was|were)\s+attending|"
                      r"will\s+(?:also\s+)?(?:take\s+part|participate)|took\s+part|participated|(?:is|are)\s+taking\s+part)"
-                     r"(?:\s+in)?\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:summit|meeting\s+of\s+the\s+Council\s+of\s+Heads)", re.I)
+                     r"(?:\s+in)?\s+(?:the\s+)?(?:[\w()-]+\s+){0,5}?(?:summit|meeting\s+of\s+the\s+Council\s+of\s+Heads)", re.I)
 _ABSENT = re.compile(r"\b(?:will\s+not|won['’]t|did\s+not|does\s+not|is\s+not\s+going\s+to)\s+(?:attend|travel\s+to|"
                      r"take\s+part\s+in|participate\s+in)|\b(?:will\s+skip|skipped|skips|will\s+miss|missed|"
                      r"(?:will\s+)?stay(?:ed)?\s+away\s+from)\b", re.I)
 _ATTEND_WORD = re.compile(r"\battend|\bparticipat|\btake\s+part|\btaking\s+part", re.I)
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+_LEADER_WORD = re.compile(r"President|Minister|PM\b|Premier|King|Emir|Chancellor|Chairman|[Ll]eader|counterpart")
+_LEADER_NAMED = re.compile(
+    rf"""\b(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+(?i:{_LEADER})\s+(?P<name>{_NAME})
+                            # "Russian President Vladimir Putin"; "Pakistan Prime Minister Shehbaz Sharif"
+    | \b(?i:{_LEADER})s?\s+of\s+(?P<dem2>[A-Z][a-z]+)\s+(?P<name2>{_NAME})
+                            # "Presidents of Belarus Alexander Lukashenko, Mongolia Khaltmaagiin Battulga"
+    """, re.VERBOSE)
+_ATTEND_CUE = re.compile(
+    r"""\b(?:attend(?:s|ed|ing)?
+                            # "Modi attended the 15th SCO summit"; "which was attended by Prime Minister Modi"
+    | participat(?:e|es|ed|ing|ion)|took\s+part|take\s+part|taking\s+part
+                            # "Leaders of Russia, China ... participated in the video conference"
+    | (?:has|have|had)\s+(?:already\s+)?arrived|arrived\s+(?:in|for|at)
+                            # "Russian President Vladimir Putin has already arrived for the meeting"
+    | address(?:es|ed|ing)?\s+the\s+(?:summit|gathering|meeting|session|event|leaders|inauguration)
+                            # "Addressing the gathering, Pakistan President Asif Ali Zardari said"
+    | (?:spoke|speaking|speech|remarks)\s+(?:\w+\s+){0,3}?at\s+the
+                            # "Speaking at the SCO summit in Tashkent, Putin said"; "his opening speech at the meeting"
+    | chair(?:s|ed|ing)\s+the\s+(?:[\w-]+\s+){0,3}?(?:summit|meeting|session)
+                            # "Uzbek President Shavkat Mirziyoyev chaired the 22nd SCO summit"
+    | joined\s+the\s+(?:[\w-]+\s+){0,2}?(?:leaders|summit|meeting|talks)
+                            # "Putin and Xi joined the leaders of other countries ... at its annual meeting"
+    | (?:chaired|joined|attended|addressed)\s+by
+                            # "The summit, chaired by ..., was joined by Chinese President Xi Jinping, his Russian counterpart"
+    | at\s+the\s+(?:[\w()-]+\s+){0,5}?(?:summit|meeting\s+of\s+the\s+Council)
+                            # "Iran's President Mahmoud Ahmadinejad warned ... at the fifth summit of the SCO"
+    | saw\s+the\s+participation\s+of
+                            # "The summit also saw the participation of Russian President Vladimir Putin"
+    | on\s+the\s+sidelines\s+of
+                            # "Modi met Xi on the sidelines of the summit"
+    )\b""", re.I | re.VERBOSE)
+_EVENT = re.compile(r"\b(?:summit|meeting|conference|gathering|session|event|council)\b", re.I)
+_LEADERS_OF = re.compile(r"\b(?:leaders|presidents|heads\s+of\s+(?:state|government))\s+of\s+", re.I)
+_INVITED_BY = re.compile(r"\b(?:invitation|invited|hosted)\s+(?:of|by)\s+(?:[\w’'-]+\s+){0,5}", re.I)
+_NOT_A_LEADER_BEFORE = re.compile(
+    r"\b(?:(?<!Prime\s)Minister|Ambassador|Secretary|Envoy|Deputy|Speaker|Governor|Mayor|Representative)s?"
+    r"\s+(?:of\s+|to\s+)?(?:the\s+)?$")  # "Foreign Minister of the Lao People's Democratic Republic X"
+_LIST_GAP = re.compile(r"[^A-Z.;:]{0,40}")  # between two countries of one list: ", ", " and four observers including "
+_COUNTRY_THEN_NAME = re.compile(rf"\s+(?P<name>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+){{1,2}})")
 
 _DOC_HEAD = r"(?:declaration|strategy|agreement|treaty|charter|convention|programme|program|action\s+plan|plan|" \
             r"roadmap|road\s+map|concept|memorandum|communiqu[eé]|resolution)"
 _ADOPT = re.compile(
-    r"\b(?:adopt(?:s|ed|ing)?|endors(?:e|es|ed|ing)|sign(?:s|ed|ing)?|approv(?:e|es|ed|ing)|ratif(?:y|ies|ied)|"
+    r"\b(?:adopt(?:s|ed|ing)?|endors(?:e|es|ed|ing)|sign(?:s|ed|ing)?|approv(?:e|es|ed|ing)|ratif(?:y|ies|ied)|issu(?:e|es|ed|ing)|"
     r"(?:approval|adoption|signing|ratification)\s+of)\s+(?:(?:a|an|the)\s+)?(?P<mods>(?:[\w-]+\s+){0,3}?)"
     rf"(?P<head>{_DOC_HEAD})s?\b", re.I)
 _DOC_SUBJECT = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?)(?P<head>{_DOC_HEAD})\s+will\s+"
@@ -135,11 +306,49 @@ _DOC_SUBJECT = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:[\w-]+\s+){{0,3}}
 _AND_DOC = re.compile(rf"\s*(?:,|\band\b|,\s*and\b)\s+(?:(?:a|an|the)\s+)?"
                       rf"(?P<mods>(?:(?!(?:adopt|endors|sign|approv|ratif|the\b|a\b|an\b))[\w-]+\s+){{0,3}}?)(?P<head>{_DOC_HEAD})s?\b",
                       re.I)
+_DOC_PASSIVE = re.compile(
+    rf"""\b(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?)(?P<head>(?i:{_DOC_HEAD}))s?
+        ,?\s+(?:which\s+was\s+|was\s+|were\s+)?(?:adopted|issued|signed|approved)
+        \s+(?:at|by|following|after|during|on)\b
+                            # "the Tianjin Declaration, adopted following the meeting"; "A declaration issued at the
+                            # conclusion of the summit"
+    """, re.VERBOSE)
+_DOCUMENTS_INCLUDING = re.compile(
+    r"""\b(?:adopt(?:s|ed|ing)?|sign(?:s|ed|ing)?|approv(?:e|es|ed|ing)|(?:adoption|signing|approval)\s+of)
+        \s+(?:[\w-]+\s+){0,3}?documents?\b[^.;]{0,40}?(?=\b(?:including|among\s+them|such\s+as|namely)\b|[-–—:])
+                            # "the signing of eleven documents, including the Astana Declaration, the Convention ..."
+    """, re.I | re.VERBOSE)
+_LIST_DOC = re.compile(rf"(?:,|\band\b|,\s*and\b|including|among\s+them|such\s+as|namely|[-–—:])\s*(?:(?:a|an|the)\s+)?"
+                       rf"(?P<mods>(?:(?!(?:adopt|endors|sign|approv|ratif|the\b|a\b|an\b))[\w-]+\s+){{0,3}}?)"
+                       rf"(?P<head>{_DOC_HEAD})s?\b", re.I)
 _GENERIC_MODS = {"final", "new", "draft", "joint", "political", "comprehensive", "package", "various", "several",
                  "number", "of", "key", "important", "major", "long-term", "relevant", "official", "summit", "sco",
                  "a", "an", "the", "its", "their", "and", "for", "on"}
-_SG = re.compile(r"\b(?:SCO\s+Secretary[\s-]+General|Secretary[\s-]+General\s+of\s+the\s+(?:SCO|Shanghai\s+"
-                 r"Cooperation\s+Organi[sz]ation),?)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
+_SG_TITLE = r"(?:[Ss]ecretary[\s-]+[Gg]eneral|Sec\.?[\s-]*Gen\.?)(?![\w-])"
+_SG_ORG = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)"
+_SG_NOT_NAME = r"(?!(?:[A-Z][\w’'-]+\s+){0,3}(?:Centre|Center|Council|Forum|Club|Institute|Committee|Secretariat|Research|Business|Bank|Fund|Foundation|University|Academy|Association|Union|Youth|Energy)\b)"
+_SG_NAME = _SG_NOT_NAME + r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+_SG = re.compile(
+    rf"""(?:\b{_SG_ORG}(?:['’]s)?\s+{_SG_TITLE}
+                            # "SCO Secretary-General Zhang Ming"; "SCO Sec Gen Zhang Ming"; "the SCO's Secretary General"
+    | \b{_SG_TITLE}\s+of\s+(?:the\s+)?{_SG_ORG}
+                            # "Secretary General of Shanghai Cooperation Organization (SCO) Zhang Ming"
+    | \b(?:the\s+)?(?:organi[sz]ation|bloc|group(?:ing)?)['’]s\s+{_SG_TITLE}
+                            # "the organization's Secretary General, Zhang Ming"
+    )
+    ,?\s+(?P<name>{_SG_NAME})
+    | (?<![\w-])(?P<name_first>(?!(?:The|In|On|At|By|For|From|With|As|And|But|Meanwhile|Earlier|Later)\b)
+        [A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,3}}),\s+(?:the\s+|who\s+is\s+(?:the\s+)?)?
+        (?:{_SG_ORG}(?:['’]s)?\s+{_SG_TITLE}|{_SG_TITLE}\s+of\s+(?:the\s+)?{_SG_ORG})(?!\s*,?\s+[A-Z])
+                            # "Zhang Ming, the SCO Secretary-General, said"
+    | (?:^|(?<=[,;:(])\s*|\b(?:and|with|by)\s+)(?:the\s+)?{_SG_TITLE}\s+(?P<name_bare>{_SG_NAME})
+                            # "..., Secretary General Nurlan Yermekbayev held a meeting" (the SCO named in the sentence)
+    | (?<![\w-])(?P<name_elected>(?!(?:The|In|On|At|By|For|From|With|As|And|But)\b)
+        [A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,3}})\s+(?:was|has\s+been|is|will\s+be)\s+
+        (?:elected|appointed|named|confirmed)\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?:SCO\s+)?{_SG_TITLE}
+        (?:\s+of\s+(?:the\s+)?(?:{_SG_ORG}|[Oo]rgani[sz]ation))?(?!\s+[A-Z])
+                            # "Russian citizen Dmitri Mezentsev was elected Secretary General of the Organization."
+    """, re.VERBOSE)
 
 
 @dataclass
@@ -171,7 +380,7 @@ def _founding(text: str, s: _Sent, ref: date | None) -> list[dict]:
     cues = [first.span("cue")] if first else []
     for m in _FOUNDING.finditer(text, s.start, s.end):
         if not _SHANGHAI_FIVE.search(text, max(s.start, m.start() - 20), m.end()):
-            cues.append(m.span("cue") if m.group("cue") else m.span("cue2"))
+            cues.append(next(m.span(g) for g in ("cue", "cue3", "cue4", "cue2") if m.group(g)))
     for cue_start, cue_end in cues:
         lo = s.start
         for b in _SCOPE_BREAK.finditer(text, s.start, cue_start):
@@ -200,8 +409,24 @@ def _founding(text: str, s: _Sent, ref: date | None) -> list[dict]:
     return out
 
 
-def _from_membership(membership: pd.DataFrame, sents: dict) -> list[dict]:
-    """founded.members from founding_member rows; accession.year.<ISO3> from dated member rows."""
+def _status_as_of(r, ref: date | None) -> tuple[str, date | None]:
+    """The time a membership row speaks of: its own ``as_of`` when the membership table gives one,
+    else the day, month or year the status was gained, else the article's date (a present state)."""
+    as_of = getattr(r, "as_of", None)
+    if isinstance(as_of, str) and as_of:
+        as_of_date = getattr(r, "as_of_date", None)
+        return as_of, None if as_of_date is None or pd.isna(as_of_date) else as_of_date
+    if pd.isna(r.date) or r.date_precision == "none":
+        return (str(int(r.year)), None) if pd.notna(r.year) else ("publication", ref)
+    d = pd.Timestamp(r.date)
+    if r.date_precision == "day":
+        return f"{d:%Y-%m-%d}", d.date()
+    return (f"{d:%Y-%m}" if r.date_precision == "month" else f"{d:%Y}"), None
+
+
+def _from_membership(membership: pd.DataFrame, sents: dict, refs: dict) -> list[dict]:
+    """founded.members from founding_member rows; accession.year.<ISO3> from dated member rows;
+    status.<ISO3> from every row (a founding member is a member), as of the time the row speaks of."""
     out = []
     if membership.empty:
         return out
@@ -214,6 +439,15 @@ def _from_membership(membership: pd.DataFrame, sents: dict) -> list[dict]:
     for r in members.itertuples():
         out.append(_row(sents[r.article_id, r.sentence_id], f"accession.year.{r.iso3}", str(int(r.year)),
                         r.modality, "timeless"))
+    times: dict[tuple, tuple[str, date | None]] = {}  # rows of one sentence share their time
+    for r in membership.itertuples():
+        when = (r.article_id, r.date, r.date_precision, r.year, getattr(r, "as_of", None))
+        if when not in times:
+            times[when] = _status_as_of(r, refs.get(r.article_id))
+        as_of, as_of_date = times[when]
+        status = "member" if r.status == "founding_member" else r.status
+        out.append(_row(sents[r.article_id, r.sentence_id], f"{STATUS_PREFIX}{r.iso3}", status, r.modality,
+                        as_of, as_of_date))
     return out
 
 
@@ -235,6 +469,10 @@ def _from_counts(counts: pd.DataFrame, sents: dict) -> list[dict]:
 
 def _city(name: str) -> str | None:
     words = name.split()
+    for i, w in enumerate(words):  # "in Shanghai June 15": the month is not part of the city
+        if w in _NOT_PLACE and i:
+            words = words[:i]
+            break
     while words and words[0].lower() in _NOT_PLACE_LOWER:
         words.pop(0)
     if not words:
@@ -246,36 +484,74 @@ def _city(name: str) -> str | None:
     return name
 
 
+_YEAR_BEFORE = re.compile(r"\b(?P<y>(?:19|20)\d\d)\s+(?:SCO\s+)?$")  # "the 2006 Shanghai summit"
+
+
+def _summit_of_another_year(text: str, s: _Sent, m: re.Match, ref: date | None) -> bool:
+    """Whether a year written right before the summit names another year than the article's: "the
+    group's 2009 summit in Yekaterinburg" in a 2010 piece is a past summit, not this one."""
+    y = _YEAR_BEFORE.search(text[max(s.start, m.start() - 14):m.start()])
+    return bool(ref and y and int(y.group("y")) != ref.year)
+
+
+_PAST_DAYS = 120  # a month or day this long before the article is another (past) summit's
+
+
 def _other_year(text: str, s: _Sent, ref: date | None) -> bool:
-    """Whether the sentence dates what it says to an earlier year than the article's (a past summit);
-    far-future years ("a strategy until 2035") are horizons, not dates of the event."""
-    window = text[s.start:s.end]
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", window)]
-    if not ref or any(abs(y - ref.year) <= 1 for y in years):
+    """Whether the sentence dates what it says to an earlier time than the article's (a past summit):
+    a month or day more than ``_PAST_DAYS`` before it ("in September 2021 at the Dushanbe summit" in
+    2022, "last July during the summit in Astana"), or only years before the article's; far-future
+    years ("a strategy until 2035") are horizons, not dates of the event."""
+    if not ref:
+        return False
+    for d in timeexpr.find(text, s.start, s.end, ref):
+        if d.date and d.precision in ("day", "month") and (ref - (d.end_date or d.date)).days > _PAST_DAYS:
+            return True
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text[s.start:s.end])]
+    if any(abs(y - ref.year) <= 1 for y in years):
         return False
     return any(y < ref.year for y in years)
 
 
 def _summit_places(text: str, s: _Sent, ref: date | None) -> list[str]:
     found = []
-    for m in [m for rx in (_CITY_SUMMIT, _SUMMIT_IN, _CITY_HOSTS) for m in rx.finditer(text, s.start, s.end)]:
+    matches = [m for rx in (_CITY_SUMMIT, _SUMMIT_IN, _CITY_HOSTS, _SIDELINES_IN) for m in rx.finditer(text, s.start, s.end)]
+    matches += [m for m in _LEADERS_MET_IN.finditer(text, s.start, s.end)
+                if not _NOT_LEADERS.search(text, s.start, m.start("city"))]
+    for m in matches:
+        if _summit_of_another_year(text, s, m, ref):
+            continue
         city = _city(m.group("city"))
-        if city and not _other_year(text, s, ref):
+        if city:
             found.append((m.start(), city))
+    if not found or _other_year(text, s, ref):
+        return []
     return [c for _, c in sorted(found)]
 
 
-def _summit_dates(text: str, s: _Sent, ref: date | None) -> tuple[date, date] | None:
-    """(first day, last day) of the summit when the sentence dates it to the day."""
+def _summit_dates(text: str, s: _Sent, ref: date | None, length: int | None = None) -> tuple[date, date] | None:
+    """(first day, last day) of the summit when the sentence dates it to the day: a day range attached
+    to the summit, an opening day attached to it plus the article's "N-day summit", or an opening
+    day plus a closing day."""
     summits = list(_SUMMIT.finditer(text, s.start, s.end))
     if not summits:
         return None
     dates = [d for d in timeexpr.find(text, s.start, s.end, ref) if d.date and d.precision == "day"]
     for d in dates:
-        if d.end_date and any(_ATTACH.fullmatch(text, m.end(), d.start) or
-                              _ATTACH.fullmatch(text, d.end, m.start()) for m in summits):
-            if not _other_year(text, s, ref):
-                return d.date, d.end_date
+        gaps = [(m, m.end(), d.start) for m in summits if _ATTACH.fullmatch(text, m.end(), d.start)]
+        gaps += [(m, d.end, m.start()) for m in summits if _ATTACH.fullmatch(text, d.end, m.start())]
+        if not gaps or _other_year(text, s, ref):
+            continue
+        if d.end_date:
+            return d.date, d.end_date
+        if length:
+            return d.date, d.date + timedelta(days=length - 1)
+        if any(not _OPENING.search(text, a, b) for _, a, b in gaps) and not _CLOSE.search(text, s.start, s.end):
+            # "the SCO summit in Bishkek on Aug 16", "the 20th Meeting of the Council of Heads of State
+            # will be held via video link on November 10": the summit's day, as the text gives it
+            # (the comparison tells when the summit in fact had more days); a closing day
+            # ("concluded its Beijing summit on Thursday") is not.
+            return d.date, d.date
     opening = _OPEN.search(text, summits[0].end(), s.end)
     if not opening:
         return None
@@ -286,6 +562,48 @@ def _summit_dates(text: str, s: _Sent, ref: date | None) -> tuple[date, date] | 
     later = [d for d in timeexpr.find(text, closing.end(), s.end, first.date) if d.date and d.precision == "day"]
     if later and later[0].date >= first.date:
         return first.date, later[0].date
+    return None
+
+
+def _summit_length(text: str, sents: list[_Sent]) -> int | None:
+    """Days the summit lasts, from the article's first "N-day summit"."""
+    for s in sents:
+        m = _SUMMIT_LENGTH.search(text, s.start, s.end)
+        if m:
+            return _DAYS[(m.group("n") or m.group("long")).lower()]
+    return None
+
+
+def _dateline_place(text: str, sents: list[_Sent], ref: date | None) -> tuple[_Sent, str] | None:
+    """(evidence sentence, city) when the dateline's city is the summit's place.
+
+    A dateline says where the story was filed, which is often a bureau far from the summit
+    ("TOKYO, Dec 9 (KUNA)" on an SCO statement), so the city alone is not the summit's place. It is,
+    when the article reports a summit under way or held (not one to come) and names no other summit
+    city, and either a summit sentence says it met "here" or the body places a meeting in that city
+    ("the extended meeting ... in the Russian city of Ufa"). A city only in the dateline ("ASTANA, July 4. /TASS/." with "the Kazakh
+    capital" in the body) gives no claim: the evidence would be the dateline alone; nor does a city
+    the body names in passing ("officials in Tokyo"): the meeting must be placed there.
+    """
+    body = [s for s in sents if s.kind == "body"]
+    first = next(((s, m) for s in body[:3] if (m := _DATELINE.match(text, s.start, s.end))), None)
+    if not first:
+        return None  # the dateline opens the text, after at most a couple of stray lines
+    opening, m = first
+    city = _city((m.group("city") or m.group("city2")).title())
+    if not city:
+        return None
+    held = [s for s in sents if _SUMMIT.search(text, s.start, s.end) and not _other_year(text, s, ref)
+            and _summit_modality(text, s, None, None) == "reported"]
+    if not held:
+        return None
+    here = next((s for s in held if _HERE.search(text, s.start, s.end)), None)
+    if here:
+        return here, city
+    for s in body:
+        lo = m.end() if s is opening else s.start
+        if any(again.group("city") == city for rx in (_MEETING_IN, _ARRIVED_IN) for again in rx.finditer(text, lo, s.end)):
+            return s, city
     return None
 
 
@@ -319,7 +637,7 @@ def _chair(text: str, s: _Sent) -> list[tuple[str, str]]:
     a past one names the current chair ("X took over the chairmanship").
     """
     out = []
-    for rx in (_TAKE, _HAND):
+    for rx in (_TAKE, _HAND, _BATON):
         for m in rx.finditer(text, s.start, s.end):
             if rx is _TAKE:
                 taker, giver = _subject(text, s, m.start()), _country_after(text, _FROM, m.end(), s.end)
@@ -331,6 +649,18 @@ def _chair(text: str, s: _Sent) -> list[tuple[str, str]]:
             else:
                 out += [("chair.next", taker)] if taker else []
                 out += [("chair.current", giver)] if giver else []
+    for m in _PASSES.finditer(text, s.start, s.end):
+        taker = _country_after(text, _TO, m.end() - 2, s.end)
+        if taker:
+            out.append(("chair.current" if _PAST_VERB.match(m.group("verb")) else "chair.next", taker))
+    for m in _CHAIR_OF.finditer(text, s.start, s.end):
+        iso = countries.resolve(m.group("of") or m.group("poss"))
+        if iso:
+            out.append(("chair.current", iso))
+    for m in _WILL_CHAIR.finditer(text, s.start, s.end):
+        iso = _subject(text, s, m.start())
+        if iso:
+            out.append(("chair.next", iso))
     for m in _HOLD.finditer(text, s.start, s.end):
         iso = countries.resolve(m.group("dem")) if m.group("dem") else _subject(text, s, m.start())
         if iso:
@@ -345,20 +675,84 @@ def _iso_of(word: str) -> str | None:
     return found[0].iso3 if len(found) == 1 and found[0].start == 0 and found[0].end == len(word) else None
 
 
-def _attendance(text: str, s: _Sent) -> list[tuple[str, str]]:
-    """(ISO3, yes/no) for state leaders said to attend, skip, or be the exception at the summit."""
+def _people(text: str, sents: list[_Sent]) -> dict[str, str]:
+    """Leaders the article introduces with their country ("Russian President Vladimir Putin"), by full
+    name and by surname, so a later "Putin said during his opening speech" is Russia's leader."""
+    out: dict[str, str] = {}
+    for s in sents:
+        if not _LEADER_WORD.search(text, s.start, s.end):
+            continue
+        for m in _LEADER_NAMED.finditer(text, s.start, s.end):
+            iso = _iso_of(m.group("dem") or m.group("dem2"))
+            name = m.group("name") or m.group("name2")
+            words = [w for w in name.split() if not countries.resolve(w)]
+            if iso and words:
+                out.setdefault(" ".join(words), iso)
+                out.setdefault(words[-1], iso)
+    return out
+
+
+def _leaders_in(text: str, s: _Sent, people: dict[str, str]) -> list[tuple[int, str]]:
+    """(offset, ISO3) of each state leader the sentence names: by title ("Chinese President Xi"),
+    as "leaders of A, B and C", as a country followed by a person's name ("Kazakhstan Kassym-Jomart
+    Tokayev") or by a name the article introduced before. A host who invited the others, and a
+    minister or envoy of a country, are left out."""
+    found = []
+    for m in _DEM_LEADER.finditer(text, s.start, s.end):
+        iso = _iso_of(m.group("dem"))
+        if iso:
+            found.append((m.start(), iso))
+    named = [c for c in countries.find(text, s.start, s.end) if not c.demonym]
+    for m in _LEADERS_OF.finditer(text, s.start, s.end):
+        at = m.end()
+        for c in named:
+            if c.start < at:
+                continue
+            if not _LIST_GAP.fullmatch(text, at, c.start) or (at == m.end() and c.start - at > 4):
+                break
+            found.append((c.start, c.iso3))
+            at = c.end
+    for c in named:
+        follow = _COUNTRY_THEN_NAME.match(text, c.end, s.end)
+        if follow and not any(countries.resolve(w) for w in follow.group("name").split()) \
+                and not _SUMMIT.search(follow.group("name")) \
+                and not _NOT_A_LEADER_BEFORE.search(text[max(s.start, c.start - 40):c.start]):
+            found.append((c.start, c.iso3))
+    for name, iso in people.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[s.start:s.end]):
+            found.append((s.start + m.start(), iso))
+    hosts = [m.span() for m in _INVITED_BY.finditer(text, s.start, s.end)]
+    return [(at, iso) for at, iso in found if not any(a <= at < b for a, b in hosts)]
+
+
+def _attendance(text: str, s: _Sent, people: dict[str, str], places: set[str]) -> list[tuple[str, str]]:
+    """(ISO3, yes/no) for state leaders said to attend, skip, or be the exception at the summit.
+
+    Attending is any wording that puts the leader at the meeting: attends, takes part, has arrived
+    for it (or in the summit's city), addresses or speaks at it, chairs it, meets someone on its
+    sidelines. The sentence must name the event ("summit", "meeting", "video conference", ...).
+    """
     out = []
+    event = _EVENT.search(text, s.start, s.end) or any(
+        re.search(rf"\b{re.escape(p)}\b", text[s.start:s.end]) for p in places)
+    if not event:
+        return out
     summit = _SUMMIT.search(text, s.start, s.end)
     if summit and _ATTEND_WORD.search(text, s.start, s.end):
         out += [(iso, "no") for m in _EXCEPT.finditer(text, s.start, s.end) if (iso := _iso_of(m.group("dem")))]
+    absent = []
     for m in _ABSENT.finditer(text, s.start, s.end):
         if summit or _SUMMIT.search(text, m.end(), s.end):
-            out += [(iso, "no") for d in _DEM_LEADER.finditer(text, s.start, m.start()) if (iso := _iso_of(d.group("dem")))]
-    for m in _ATTEND.finditer(text, s.start, s.end):
-        ex = _EXCEPT.search(text, s.start, m.start())
-        lo = ex.end() if ex else s.start
-        out += [(iso, "yes") for d in _DEM_LEADER.finditer(text, lo, m.start()) if (iso := _iso_of(d.group("dem")))]
-    return list(dict.fromkeys(out))
+            absent += [(iso, "no") for d in _DEM_LEADER.finditer(text, s.start, m.start()) if (iso := _iso_of(d.group("dem")))]
+    out += absent
+    if not absent and _ATTEND_CUE.search(text, s.start, s.end):
+        ex = _EXCEPT.search(text, s.start, s.end)
+        out += [(iso, "yes") for at, iso in sorted(_leaders_in(text, s, people))
+                if not (ex and at >= ex.start() and at <= ex.end() + 40)]
+    done: dict[str, str] = {}
+    for iso, value in out:
+        done.setdefault(iso, value)
+    return list(done.items())
 
 
 def _slug(mods: str, head: str) -> str:
@@ -368,11 +762,27 @@ def _slug(mods: str, head: str) -> str:
     return "_".join(words + [head])
 
 
+_ACCESSION_PAPER = re.compile(
+    r"""\b(?:obligations?|commitments?
+                            # "a memorandum of obligations for obtaining SCO member state status"
+    | dialogue\s+partner|partner\s+status|membership|member\s+states?\s+status|accession|to\s+join|joining
+                            # "the Memorandum of Understanding concerning its accession to the SCO as a Dialogue Partner"
+    )\b""", re.I | re.VERBOSE)
+
+
 def _documents(text: str, s: _Sent) -> list[tuple[str, str]]:
-    """(slug, modality) for documents the sentence says are (to be) adopted, endorsed or signed."""
+    """(slug, modality) for documents the sentence says are (to be) adopted, endorsed or signed.
+
+    A memorandum that grants or prepares a country's status (of obligations, on dialogue partner
+    status, on accession) is that country's paper with the SCO, not a document of the summit."""
     out = {}
+    if _SHANGHAI_FIVE.search(text, s.start, s.end):  # the Shanghai Five's agreements are not the SCO summit's
+        return []
+    accession = bool(_ACCESSION_PAPER.search(text, s.start, s.end))
     for rx in (_ADOPT, _DOC_SUBJECT):
         for m in rx.finditer(text, s.start, s.end):
+            if accession and m.group("head").lower().startswith("memorand"):
+                continue
             tense = "future" if rx is _DOC_SUBJECT else timeexpr.tense(text, s.start, s.end, m.start(), m.end())
             modality = "reported" if tense == "past" else "expected"
             out.setdefault(_slug(m.group("mods"), m.group("head")), modality)
@@ -380,11 +790,38 @@ def _documents(text: str, s: _Sent) -> list[tuple[str, str]]:
             while follow:
                 out.setdefault(_slug(follow.group("mods"), follow.group("head")), modality)
                 follow = _AND_DOC.match(text, follow.end(), s.end)
+            if rx is _ADOPT:  # later items of the same list: "signed a convention on ..., a joint action plan"
+                for item in _LIST_DOC.finditer(text, m.end(), s.end):
+                    if not (accession and item.group("head").lower().startswith("memorand")):
+                        out.setdefault(_slug(item.group("mods"), item.group("head")), modality)
+    for m in _DOCUMENTS_INCLUDING.finditer(text, s.start, s.end):
+        tense = timeexpr.tense(text, s.start, s.end, m.start(), m.end())
+        for item in _LIST_DOC.finditer(text, m.end(), s.end):
+            out.setdefault(_slug(item.group("mods"), item.group("head")), "reported" if tense == "past" else "expected")
+    for m in _DOC_PASSIVE.finditer(text, s.start, s.end):
+        if not (accession and m.group("head").lower().startswith("memorand")):
+            out.setdefault(_slug(m.group("mods"), m.group("head")), "reported")
     return list(out.items())
 
 
+_SG_ORG_RX = re.compile(_SG_ORG)
+
+
+def _title_case(text: str, s: _Sent) -> bool:
+    """A headline in title case ("SCO Secretary-General Meets Lao Minister"), where capitals do not mark names."""
+    words = [w for w in text[s.start:s.end].split() if w[:1].isalpha()]
+    return s.kind == "headline" and len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _secretary_general(text: str, s: _Sent) -> list[str]:
-    return [m.group("name") for m in _SG.finditer(text, s.start, s.end)]
+    if _title_case(text, s):
+        return []
+    out = []
+    for m in _SG.finditer(text, s.start, s.end):
+        if m.group("name_bare") and not _SG_ORG_RX.search(text, s.start, s.end):
+            continue
+        out.append(m.group("name") or m.group("name_first") or m.group("name_elected") or m.group("name_bare"))
+    return out
 
 
 # ---------------------------------------------------------------- shares
@@ -430,18 +867,19 @@ def _summit_modality(text: str, s: _Sent, span: tuple[date, date] | None, ref: d
 # Each pattern family above matches only text that contains one of these words (ignoring case), so a
 # sentence without any of them cannot yield that claim and is not searched.
 _FOUNDING_WORDS = ("founded", "establish", "set", "created", "formed", "launched", "born", "originally",
-                   "initially", "founding", "creation", "inception")
+                   "initially", "founding", "creation", "inception", "inaugurated", "formali")
 _SHARE_WHAT_WORDS = ("population", "people", "inhabitants", "humanity", "mankind", "gdp", "gross", "economy",
                      "output")
 _SHARE_AMOUNT_WORDS = ("%", "cent", "half", "third", "quarter", "fifth", "tenth")
-_SUMMIT_WORDS = ("summit", "council", "heads")
+_SUMMIT_WORDS = ("summit", "council", "heads", "met", "meet", "gather", "conven", "assembl", "edition")
 _DOCUMENT_WORDS = ("declaration", "strategy", "agreement", "treaty", "charter", "convention", "program", "plan",
                    "road", "concept", "memorandum", "communiqu", "resolution")
-_SECRETARY_WORDS = ("secretary",)
-_CHAIR_WORDS = ("chair", "presid", "holds")
-_ATTENDANCE_WORDS = ("attend", "part", "travel", "skip", "miss", "stay")
+_SECRETARY_WORDS = ("secretary", "sec")
+_CHAIR_WORDS = ("chair", "presid", "holds", "baton")
+_ATTENDANCE_WORDS = ("attend", "part", "travel", "skip", "miss", "stay", "arriv", "address", "spoke", "speak",
+                     "speech", "remarks", "chair", "sidelines", "joined", "at the")
 # An ordinal is a digit followed by st/nd/rd/th, or contains one of these words.
-_DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)", re.I)
+_DIGIT_ORDINAL = re.compile(r"\d-?(?:st|nd|rd|th)", re.I)
 _ORDINAL_PARTS = tuple(w for w in _ORDINAL_WORDS if not any(v != w and v in w for v in _ORDINAL_WORDS))
 # The only non-ASCII characters that re.IGNORECASE matches to ASCII letters: an article containing one is
 # never prefiltered.
@@ -472,7 +910,8 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
     rows: list[dict] = []
     words = _Words(text)
     summity = [words.any(_SUMMIT_WORDS, s.start, _WORDY.match(text, s.end).end()) for s in sents]
-    summit_dates = [_summit_dates(text, s, ref) if hit else None for s, hit in zip(sents, summity)]
+    length = _summit_length(text, [s for s, hit in zip(sents, summity) if hit])
+    summit_dates = [_summit_dates(text, s, ref, length) if hit else None for s, hit in zip(sents, summity)]
     span = next((d for d in summit_dates if d), None)
     for s in sents:
         if words.any(_FOUNDING_WORDS, s.start, s.end):
@@ -480,6 +919,7 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
         if words.any(_SHARE_WHAT_WORDS, s.start, s.end) and words.any(_SHARE_AMOUNT_WORDS, s.start, s.end):
             rows += _shares(text, s, ref)
     event_end = span[1] if span else None
+    people = _people(text, sents) if any(words.any(_ATTENDANCE_WORDS, s.start, s.end) for s in sents) else {}
     for s, hit, got in zip(sents, summity, summit_dates):
         if hit:
             summit = [("summit.place", city) for city in _summit_places(text, s, ref)]
@@ -487,8 +927,6 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
                 summit += [("summit.number", n) for n in _summit_numbers(text, s)]
             if got:
                 summit.append(("summit.dates", f"{got[0].isoformat()}/{got[1].isoformat()}"))
-            if words.any(_ATTENDANCE_WORDS, s.start, s.end):
-                summit += [(f"summit.leader_attends.{iso}", value) for iso, value in _attendance(text, s)]
             if summit:
                 summit_modality = _summit_modality(text, s, span, ref)
                 rows += [_row(s, key, value, summit_modality, "publication", ref) for key, value in summit]
@@ -506,6 +944,20 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
                     rows.append(_row(s, key, iso, "expected", "after_event", event_end))
                 else:
                     rows.append(_row(s, key, iso, "reported", "publication", ref))
+    if not any(r["claim_key"] == "summit.place" for r in rows):
+        placed = _dateline_place(text, sents, ref)
+        if placed:
+            s, city = placed
+            rows.append(_row(s, "summit.place", city, _summit_modality(text, s, span, ref), "publication", ref))
+    if people or any(words.any(_ATTENDANCE_WORDS, s.start, s.end) for s in sents):
+        places = {r["value"] for r in rows if r["claim_key"] == "summit.place"}
+        for s in sents:
+            if words.any(_ATTENDANCE_WORDS, s.start, s.end):
+                attending = _attendance(text, s, people, places)
+                if attending:
+                    modality = _summit_modality(text, s, span, ref)
+                    rows += [_row(s, f"summit.leader_attends.{iso}", value, modality, "publication", ref)
+                             for iso, value in attending]
     return rows
 
 
@@ -521,12 +973,13 @@ def extract_claims(corpus, membership: pd.DataFrame, counts: pd.DataFrame) -> pd
         index[s.article_id, s.sentence_id] = s
         if s.kind in KINDS:
             by_article.setdefault(s.article_id, []).append(s)
-    rows = _from_membership(membership, index) + _from_counts(counts, index)
+    rows = _from_membership(membership, index, refs) + _from_counts(counts, index)
     for aid, sents in by_article.items():
         rows += _article_claims(corpus.texts[aid], sents, refs.get(aid))
     best: dict[tuple, dict] = {}
     for r in sorted(rows, key=lambda r: (not r["_body"], r["sentence_id"])):
-        best.setdefault((r["article_id"], r["claim_key"], r["value"]), r)
+        timed = r["as_of"] if r["claim_key"].startswith(STATUS_PREFIX) else None  # a status at two times is two claims
+        best.setdefault((r["article_id"], r["claim_key"], r["value"], timed), r)
     order = {aid: i for i, aid in enumerate(corpus.articles["article_id"])}
     out = sorted(best.values(), key=lambda r: (order.get(r["article_id"], 0), r["sentence_id"], r["claim_key"]))
     for r in out:

@@ -14,6 +14,8 @@ Rules (also in ``data/REFERENCE.md``):
 - Claims are compared only within a frame: the span of days over which the reference's answer for
   the key is constant (``reference.frame_of``), so "9 members" before a summit and "10 members" after
   it do not conflict. Without a usable day the frame is the ``as_of`` label.
+- ``status.<ISO3>`` (every membership row) is checked against ``reference.status_on`` on its day, so
+  a status already out of date when published is refuted, not believed.
 - Sets compare as sets of ISO3 codes (names resolved with ``countries.resolve``); numbers
   numerically; shares within ``SHARE_TOLERANCE``.
 - Shares of world GDP: with a stated measure, the figure for that measure decides. Without one, a

@@ -1,12 +1,12 @@
 """Reads a folder of articles plus its catalog into the ``articles`` and ``sentences`` tables.
 
 Holds: catalog validation, strict text decoding, classification of each line (headline, dek,
-byline, section heading, caption, credit, source note, body) and sentence splitting with
-character offsets into the decoded text. Does not read facts: that starts from ``sentences``.
+byline, section heading, caption, credit, source note, page furniture, body; hard-wrapped lines
+joined into one paragraph) and sentence splitting with character offsets into the decoded text. Does not read facts: that starts from ``sentences``.
 
 Offsets index the text as decoded from UTF-8 (a leading BOM removed, line endings kept as they
-are), so ``text[start:end]`` is always the sentence. Every non-empty line becomes at least one
-row of ``sentences``; nothing read is dropped.
+are), so ``text[start:end]`` is always the sentence (a hard-wrapped one keeps its line breaks).
+Every non-empty line lies inside a row of ``sentences``; nothing read is dropped.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+import pycountry
 
 from . import schema
 from .errors import InputError
@@ -213,19 +215,70 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 _BYLINE = re.compile(
-    rf"^(?:(?:Published|Updated|Posted)\s*(?:on)?:?\s*)?{_DATE}(?:\s*,?\s*\d{{1,2}}:\d{{2}}(?:\s*[AP]M)?)?"
-    rf"(?:\s*(?:by|By|/|\||—|–|-)\s*.{{1,80}})?$"
-    rf"|^By\s+[A-Z][^.!?]{{1,80}}$",
-)
+    rf"""^(?:(?:[Ff]irst\s+)?(?:Published|Updated|Posted|published|updated|posted)\s*(?:on)?:?\s*)?
+        {_DATE}(?:\s*,?\s*\d{{1,2}}:\d{{2}}(?:\s*[AaPp][Mm])?(?:\s+[A-Z]{{2,4}})?)?
+        (?:\s*(?:by|By|/|\||—|–|-)\s*.{{1,80}})?$
+                            # "September 16, 2022 / 06:25 PM IST"; "first published: Sep 16, 2022 06:25 pm"
+    | ^By\s+[A-Z][^.!?]{{1,80}}$
+                            # "By Jane Doe"
+    | ^\d{{1,2}}:\d{{2}}(?:\s*[AaPp][Mm])?(?:\s+[A-Z]{{2,4}})?$
+                            # "11:35 AM" (a timestamp on its own line)
+    """, re.VERBOSE)
 _CREDIT = re.compile(r"^(?:Photo|Photograph|Image|Picture|Video|Illustration|Cover)(?:\s+credit)?\s*(?::|by\b)", re.I)
 _CAPTION = re.compile(r"\((?:Photo|Image|Picture|Photograph)s?\b[^()]*\)\s*$", re.I)
 _SOURCE_NOTE = re.compile(
-    r"^(?:Based on (?:materials|reporting|reports|information) (?:from|by)|With (?:inputs?|reporting) from|"
-    r"Additional reporting by|Sources?\s*:|This (?:article|story|report) (?:was|is|first)|"
-    r"Originally published|Read more\s*:|\(?(?:Reuters|AP|AFP|TASS|Xinhua|ANI|PTI|IANS)\)?\.?$)",
-    re.I,
-)
+    r"""^(?:Based\s+on\s+(?:materials|reporting|reports|information)\s+(?:from|by)
+                            # "Based on materials from TASS"
+    | With\s+(?:inputs?|reporting)\s+from
+                            # "With inputs from PTI"
+    | Additional\s+reporting\s+by
+    | Sources?\s*:
+    | This\s+(?:article|story|report)\s+(?:was|is|first)
+    | Originally\s+published
+    | Read\s+more\s*:
+    )""", re.I | re.VERBOSE)
 _TERMINAL = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
+_FURNITURE_MAX_WORDS = 30
+DATA = Path(__file__).parent / "data"
+
+
+def _data_lines(name: str) -> list[str]:
+    with open(DATA / name, encoding="utf-8") as fh:
+        return [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> tuple[re.Pattern, tuple[tuple[str, re.Pattern], ...], re.Pattern, frozenset[str]]:
+    """(phrases anchored at the line's start, (trigger, phrase) pairs for the others, an agency name
+    alone on a line, language labels), from ``data/``. A phrase is searched only in a line that
+    contains its trigger, a plain word every match contains: most lines contain none."""
+    with open(DATA / "page_furniture.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    anchored = re.compile("|".join(f"(?:{r['pattern']})" for r in rows if not r["trigger"]), re.I)
+    triggered = tuple((r["trigger"].casefold(), re.compile(r["pattern"], re.I)) for r in rows if r["trigger"])
+    agencies = sorted(_data_lines("news_agencies.txt"), key=len, reverse=True)
+    agency = re.compile(r"^[\s(\[]*(?:" + "|".join(re.escape(a) for a in agencies) + r")[\s)\].]*$", re.I)
+    labels = {lang.name.casefold() for lang in pycountry.languages if hasattr(lang, "alpha_2")}
+    labels |= {w.casefold() for w in _data_lines("language_labels.txt")}
+    return anchored, triggered, agency, frozenset(labels)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a line is the page around the article, not the article: a login or subscription prompt,
+    a call to action, a counter, an image placeholder, a language switch (``data/page_furniture.csv``,
+    ``data/language_labels.txt``). Long lines are text, whatever they contain."""
+    anchored, triggered, _, labels = _furniture()
+    line = line.strip()
+    low = line.casefold()
+    if low in labels:
+        return True
+    if len(line.split()) > _FURNITURE_MAX_WORDS:
+        return False
+    return bool(anchored.match(line)) or any(t in low and rx.search(line) for t, rx in triggered)
+
+
+def _is_source_note(line: str) -> bool:
+    return bool(_SOURCE_NOTE.match(line) or _furniture()[2].match(line))
 
 
 def _norm(s: str) -> str:
@@ -236,7 +289,7 @@ _LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")  # str.splitlines' 
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    """Spans of the non-blank lines, trimmed of surrounding whitespace."""
+    """Spans of the non-blank lines, trimmed of surrounding whitespace (indented pages read as flush)."""
     spans = []
     for m in _LINE.finditer(text):
         s, e = m.start(), m.end()
@@ -248,33 +301,105 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_OPEN_END = re.compile(
+    r"""(?:,|;|-|—|–
+                            # "Founded in Shanghai on June 15, 2001 as an inter-governmental organization,"
+    | \b(?:of|the|a|an|and|or|but|to|in|on|at|for|with|by|from|as|that|which|who|its|their|his|her|is|are
+       |was|were|has|have|had|will|would|be|been|than|into|between|including|said|says)
+    )$
+                            # "according to officials of China's Ministry of" / "Foreign Affairs."
+    """, re.I | re.VERBOSE)
+_ONE_BREAK = re.compile(r"[ \t]*(?:\r\n|\n|\r)[ \t]*")
+
+
+def _wrap_width(lengths: list[int]) -> int | None:
+    """The fixed width a plain-text article is wrapped at (most lines end within a few characters of
+    the longest, which is at most 100 wide), or None."""
+    if len(lengths) < 4 or not 40 <= max(lengths) <= 100:
+        return None
+    width = max(lengths)
+    return width if sum(n >= width - 12 for n in lengths) >= 0.4 * len(lengths) else None
+
+
+def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Lines joined into paragraphs where the text is hard-wrapped: a line that does not end a
+    sentence runs on into the next one (no blank line between) when that one starts in lower case,
+    the first ends on a comma or a function word ("... today gathered" / "in Bishkek, ..."), or the
+    article is wrapped at a fixed width and the first line reaches it; never into or out of page
+    furniture or a byline ("SCO accepts Afghanistan as observer" / "author avatar"). Each paragraph
+    is ``(start, end, number of lines)``."""
+    width = _wrap_width([e - s for s, e in spans])
+    out: list[list[int]] = []
+    last = 0  # length of the last line of the paragraph being built
+    for s, e in spans:
+        if out:
+            ps, pe, n = out[-1]
+            prev, line = text[ps:pe], text[s:e]
+            if (_ONE_BREAK.fullmatch(text, pe, s) and not _SENTENCE_END.search(prev)
+                    and (line[:1].islower() or _OPEN_END.search(prev) or (width and last >= width - 25))
+                    and not any(is_furniture(x) or _BYLINE.match(x) for x in (text[pe - last:pe], line))):
+                out[-1] = [ps, e, n + 1]
+                last = e - s
+                continue
+        out.append([s, e, 1])
+        last = e - s
+    return [(s, e, n) for s, e, n in out]
+
+
 def classify_lines(text: str, title: str | None = None) -> list[tuple[int, int, str]]:
-    """Each non-blank line's span and kind, read from its form and position, not its topic."""
-    spans = _lines(text)
+    """Each non-blank line's span and kind, read from its form and position, not its topic.
+
+    Page furniture (prompts, counters, a language switch, "author avatar") and a line repeating an
+    earlier one (a headline printed three times, an indented copy of a paragraph) are ``furniture``.
+    The headline is the line equal to the catalog's title wherever it stands, else the first
+    unpunctuated short line before any text; the dek is the next text line, when it is unpunctuated
+    or stands above a byline or credit line. Headlines are read for facts (a status stated only in
+    the headline counts): see ``claims.KINDS`` and ``membership``. Hard-wrapped lines are joined into
+    one paragraph (see ``_paragraphs``), which is body text.
+    """
+    paragraphs = _paragraphs(text, _lines(text))
+    spans = [(s, e) for s, e, _ in paragraphs]
     lines = [text[s:e] for s, e in spans]
     kinds: list[str] = []
     title_n = _norm(title) if title else ""
+    title_at = next((i for i, line in enumerate(lines) if title_n and _norm(line) == title_n), None)
+    seen: set[str] = set()
+    headline = last_text = None  # index of the headline; kind of the last line that is not furniture
     for i, line in enumerate(lines):
         words = len(line.split())
+        norm = _norm(line)
         terminal = bool(_TERMINAL.search(line))
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if _CREDIT.match(line):
+        if paragraphs[i][2] > 1:
+            kind = "furniture" if norm in seen else "body"
+        elif _CREDIT.match(line):
             kind = "credit"
-        elif _SOURCE_NOTE.match(line):
+        elif _is_source_note(line):
             kind = "source_note"
         elif len(line) <= 160 and _BYLINE.match(line):
             kind = "byline"
+        elif is_furniture(line) or (norm and norm in seen):
+            kind = "furniture"
         elif _CAPTION.search(line):
             kind = "caption"
-        elif i == 0 and ((title_n and _norm(line) == title_n) or (not terminal and words <= 30)):
+        elif headline is None and (i == title_at or (title_at is None and last_text is None
+                                                     and not terminal and words <= 30)):
             kind = "headline"
-        elif (i == 1 and kinds and kinds[0] == "headline" and words <= 60
-              and (not terminal or (nxt is not None and _BYLINE.match(nxt)))):
+        elif (last_text == "headline" and words <= 60
+              and (not terminal or (nxt is not None and (_BYLINE.match(nxt) or _is_source_note(nxt))))):
             kind = "dek"
-        elif i > 0 and not terminal and words <= 10 and len(line) <= 90 and re.match(r"[\"'“‘A-Z0-9]", line):
+        elif last_text is not None and not terminal and words <= 10 and len(line) <= 90 \
+                and re.match(r"[\"'“‘A-Z0-9]", line):
             kind = "section"
         else:
             kind = "body"
+        if kind == "headline":
+            headline = i
+        if kind != "furniture":
+            last_text = kind
+        if norm:
+            seen.add(norm)
         kinds.append(kind)
     return [(s, e, k) for (s, e), k in zip(spans, kinds)]
 

@@ -6,6 +6,13 @@ Demonyms ("Russian", "Kazakh") come from ``data/demonyms.csv`` and are flagged `
 they name a country's people or officials, not a claim about the country. Capitals are not
 countries and are not listed. Matching is case-sensitive on the written form (plus an all-caps
 form for headlines), so "China" matches and "china" (porcelain) does not.
+
+Misspelt names ("Kyrgyzatan", "Uzbekstan") are read only where a list makes them a country: a
+capitalised word that stands next to a country name in a list (", X", " and X", "X, ") and that
+rapidfuzz scores at least ``FUZZY_MIN_SCORE`` against one country name with the same first letter,
+both at least ``FUZZY_MIN_LENGTH`` letters long. Outside lists, a near-miss word ("Slovenian",
+"Indiana", "Kazan") is never a country. Old transliterations ("Tadzhikistan", "Kirghizia") are
+aliases, written in the data, not guessed.
 """
 
 from __future__ import annotations
@@ -17,8 +24,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import pycountry
+from rapidfuzz import fuzz, process
 
 DATA = Path(__file__).parent / "data"
+FUZZY_MIN_SCORE = 88
+FUZZY_MIN_LENGTH = 6
 _DEMONYM_NOT_BEFORE = r"(?!\s+Ocean\b)"
 
 
@@ -99,7 +109,8 @@ def _pattern() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Every country name or demonym in ``text[start:end]``, longest match first, offsets into ``text``."""
+    """Every country name or demonym in ``text[start:end]``, in text order, offsets into ``text``;
+    misspelt names count only beside a country name in a list (see the module docstring)."""
     pattern, lookup = _pattern()
     end = len(text) if end is None else end
     out = []
@@ -108,7 +119,72 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         key = written if written in lookup else written[:-1]
         iso, dem = lookup[key]
         out.append(Mention(m.start(), m.end(), written, iso, dem))
+    if out:
+        out = _with_misspelt_neighbours(text, start, end, out)
     return out
+
+
+# A list neighbour: the word after a country name (", X", " and X", ", and X", " & X") or before it
+# ("X, ", "X and "). Example: "China, Russia, Kazakhstan, Kyrgyzatan, Tadzhikistan and Uzbekistan".
+_WORD = r"[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]+"
+_NEXT_IN_LIST = re.compile(
+    rf"""(?:\s*,\s*(?:and\s+)?       # ", X" or ", and X"
+         |\s+(?:and|&)\s+            # " and X"
+        )(?P<word>{_WORD})(?![\w-])""", re.VERBOSE)
+_PREV_IN_LIST = re.compile(
+    rf"""(?<![\w-])(?P<word>{_WORD})
+         (?:\s*,\s*                   # "X, China"
+         |\s+(?:and|&)\s+            # "X and China"
+        )$""", re.VERBOSE)
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_choices() -> dict[str, str]:
+    """Country names (not demonyms) of one word long enough to be matched fuzzily, by name."""
+    names, _ = _tables()
+    return {n: iso for n, iso in names.items() if len(n) >= FUZZY_MIN_LENGTH and " " not in n and n.isalpha()}
+
+
+@lru_cache(maxsize=65536)
+def misspelt(word: str) -> str | None:
+    """ISO3 of the country name ``word`` is a near spelling of, or None: one-word names only,
+    same first letter, rapidfuzz ratio at least ``FUZZY_MIN_SCORE``."""
+    if len(word) < FUZZY_MIN_LENGTH or resolve(word):
+        return None
+    choices = {n: iso for n, iso in _fuzzy_choices().items() if n[0] == word[0]}
+    best = process.extractOne(word, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+    if not best or word.startswith(best[0]):  # "Slovenian" is Slovenia's adjective, not a misspelling
+        return None
+    return choices[best[0]]
+
+
+def _with_misspelt_neighbours(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    """``found`` plus each misspelt country name standing next to a country name in a list,
+    repeated so a run of misspellings is read from either side."""
+    taken = {(m.start, m.end) for m in found}
+    todo = [m for m in found if not m.demonym]
+    out = list(found)
+    while todo:
+        m = todo.pop()
+        hits = []
+        nxt = _NEXT_IN_LIST.match(text, m.end, end)
+        if nxt:
+            hits.append(nxt.span("word"))
+        before = text[max(start, m.start - 6):m.start]
+        prev = _PREV_IN_LIST.search(text, max(start, m.start - 40), m.start) \
+            if before.rstrip().endswith((",", "and", "&")) else None
+        if prev:
+            hits.append(prev.span("word"))
+        for a, b in hits:
+            if any(a < e and s < b for s, e in taken):
+                continue
+            iso = misspelt(text[a:b])
+            if iso:
+                new = Mention(a, b, text[a:b], iso, False)
+                taken.add((a, b))
+                out.append(new)
+                todo.append(new)
+    return sorted(out, key=lambda m: m.start) if len(out) > len(found) else found
 
 
 @lru_cache(maxsize=1)

@@ -137,7 +137,7 @@ def structure_chart(sentences: pd.DataFrame, articles: pd.DataFrame, *, source: 
     counts = (pd.crosstab(sentences["article_id"], sentences["kind"])
               .reindex(index=list(labels), columns=list(SENTENCE_KINDS), fill_value=0))
     colours = dict(zip(SENTENCE_KINDS, ("#000000", "#E69F00", "#56B4E9", "#F0E442", "#CC79A7",
-                                        "#D55E00", "#999999", "#0072B2")))
+                                        "#D55E00", "#999999", "#DDDDDD", "#0072B2")))
     fig = _figure(1.3 + 0.45 * max(len(labels), 1))
     ax = fig.add_subplot()
     left = np.zeros(len(counts))

@@ -34,6 +34,7 @@ COUNT_KEYS = {
     "partners.count": "partner",
 }
 TIMELESS_PREFIXES = ("founded.", "accession.year.")
+STATUS_PREFIX = "status."
 SHARE_KEYS = ("share.world_population", "share.world_gdp")
 SHARE_TOLERANCE = 0.05
 SHARE_MAX_YEAR_GAP = 2
@@ -385,6 +386,33 @@ def _accession_value(iso3: str, d: pd.Timestamp | None) -> ReferenceValue | None
 
 
 @cache
+def _country_changes(iso3: str) -> tuple[list[pd.Timestamp], list[dict]]:
+    """The status changes of one country, oldest first: their dates and their rows."""
+    ev = _events()
+    rows = _rows(ev[ev["iso3"] == iso3])
+    return [r["date"] for r in rows], rows
+
+
+def _status_value(iso3: str, d: pd.Timestamp) -> ReferenceValue | None:
+    """The country's status on ``d`` (``none`` before its first status), citing the change that set
+    it; None when the record has no status change of the country at all (it cannot tell)."""
+    dates, rows = _country_changes(iso3)
+    if not rows:
+        return None
+    i = bisect_right(dates, d)
+    if not i:
+        first = rows[0]
+        return ReferenceValue("none", _ev_citation(first),
+                              f"no SCO status before {first['date']:%Y-%m-%d} ({first['event']})")
+    row = rows[i - 1]
+    note = f"{row['status_to']} from {row['date']:%Y-%m-%d} ({row['event']})"
+    if i < len(rows):
+        nxt = rows[i]
+        note += f"; {nxt['status_to']} from {nxt['date']:%Y-%m-%d}"
+    return ReferenceValue(row["status_to"], _ev_citation(row), note)
+
+
+@cache
 def _first_facts() -> dict[str, dict]:
     """Per key, its first row in the facts file."""
     out: dict[str, dict] = {}
@@ -534,8 +562,9 @@ def describe_share(value: str, measure: str | None, year: int | None) -> str:
 def value_for(claim_key: str, on=None, measure: str | None = None) -> ReferenceValue | None:
     """What the reference says for ``claim_key`` as of ``on``; None when it has nothing for the key then.
 
-    Founding keys and ``accession.year.<ISO3>`` ignore ``on``. ``measure`` picks the GDP measure
-    for ``share.world_gdp`` (default nominal).
+    Founding keys and ``accession.year.<ISO3>`` ignore ``on``. ``status.<ISO3>`` is the country's
+    status on that day (``none`` before it had one). ``measure`` picks the GDP measure for
+    ``share.world_gdp`` (default nominal).
     """
     return _value_for(claim_key, _day(on), measure)
 
@@ -550,6 +579,8 @@ def _value_for(claim_key: str, d: pd.Timestamp | None, measure: str | None) -> R
         return None
     if claim_key in COUNT_KEYS:
         return _count_value(COUNT_KEYS[claim_key], d)
+    if claim_key.startswith(STATUS_PREFIX):
+        return _status_value(claim_key[len(STATUS_PREFIX):].upper(), d)
     if claim_key.startswith("summit."):
         return _summit_value(claim_key, d)
     if claim_key in ("chair.current", "chair.next"):
@@ -583,7 +614,7 @@ def frame_of(claim_key: str, on=None) -> str | None:
     """Label of the span of days over which the reference's answer for the key stays the same.
 
     Claims in one frame describe the same state of the SCO and can be compared: ``timeless`` for
-    founding and accession keys; for counts and chairs the days between two changes
+    founding and accession keys; for counts, chairs and ``status.<ISO3>`` the days between two changes
     (``2023-07-04..2024-07-03``); for summit keys the nearest summit; for shares and any other
     key the calendar year. None when the key is time-dependent and there is no day.
     """
@@ -600,6 +631,8 @@ def _frame_of(claim_key: str, d: pd.Timestamp | None) -> str | None:
         return _span(_count_stretches(COUNT_KEYS[claim_key]), d)
     if claim_key in ("chair.current", "chair.next"):
         return _span(_chair_stretches(), d)
+    if claim_key.startswith(STATUS_PREFIX):
+        return _span(_stretches(_country_changes(claim_key[len(STATUS_PREFIX):].upper())[0]), d)
     if claim_key.startswith("summit."):
         i = _nearest_summit(d, SUMMIT_KIND)
         return None if i is None else f"summit {_meetings(SUMMIT_KIND).spans[i]}"

@@ -23,7 +23,7 @@ FLOAT = "float64"
 DATE = "datetime64[s]"
 
 SENTENCE_KINDS = (
-    "headline", "dek", "byline", "section", "caption", "credit", "source_note", "body",
+    "headline", "dek", "byline", "section", "caption", "credit", "source_note", "furniture", "body",
 )
 STATUSES = ("founding_member", "member", "observer", "dialogue_partner", "partner")
 MODALITIES = ("reported", "expected")
@@ -101,7 +101,8 @@ _table("sentences", "one sentence of body text, or one whole non-body line (head
     _c("paragraph_id", INT, "0-based index of the non-empty line the sentence sits in.", nullable=False),
     _c("start", INT, "Character offset of the first character.", nullable=False),
     _c("end", INT, "Offset just past the last character; `text[start:end] == text`.", nullable=False),
-    _c("kind", STR, "What the line is.", SENTENCE_KINDS, nullable=False),
+    _c("kind", STR, "What the line is; `furniture` is the page around the article (login prompts, counters, "
+       "a language switch, a repeated headline or paragraph), kept but not read.", SENTENCE_KINDS, nullable=False),
     _c("text", STR, "The sentence, exactly as in the file.", nullable=False),
 ])
 

@@ -78,3 +78,46 @@ def test_seed_countries(seed_corpus):
 def test_resolve_does_not_read_short_words_as_codes():
     assert countries.resolve("IN") is None and countries.resolve("AS") is None and countries.resolve("SCO") is None
     assert countries.resolve("UAE") == "ARE" and countries.resolve("US") == "USA"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a misspelt name inside a list of countries is that country
+    ("founded by China, Russia, Kazakhstan, Kyrgyzatan, Tadzhikistan and Uzbekistan",
+     ["CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB"]),
+    ("Russia, Uzbekstan and India signed", ["RUS", "UZB", "IND"]),
+    ("Kyrgyzatan and Kazakhstan met", ["KGZ", "KAZ"]),
+    ("members include Pakstan, India and Iran", ["PAK", "IND", "IRN"]),
+    ("Kazakstan, Kirghizia, Tadjikistan and Turkmenia", ["KAZ", "KGZ", "TJK", "TKM"]),
+    # formal names are the same country as the short ones
+    ("the Republic of Belarus and Belarus", ["BLR", "BLR"]),
+    ("the State of Kuwait and Kuwait", ["KWT", "KWT"]),
+    ("the Kyrgyz Republic, Kyrgyzstan", ["KGZ", "KGZ"]),
+    ("Türkiye, Turkiye and Turkey", ["TUR", "TUR", "TUR"]),
+    ("the Islamic Republic of Iran and Lao PDR", ["IRN", "LAO"]),
+    # near misses that are not countries stay unread, in a list or not
+    ("India, Pakistan and Indiana", ["IND", "PAK"]),
+    ("China and Kazan hosted", ["CHN"]),
+    ("Russia, Slovenian officials", ["RUS"]),
+    ("The Kyrgyzatan delegation arrived in Astana.", []),
+    ("Uzbekstan is far from Astana", []),
+    ("Russia and Astana", ["RUS"]),
+    ("Russia, Austrian and Indian envoys", ["RUS"]),
+])
+def test_names_as_the_press_writes_them(text, expected):
+    assert [m.iso3 for m in countries.find(text) if not m.demonym] == expected
+
+
+@pytest.mark.parametrize("word, iso3", [
+    ("Kyrgyzatan", "KGZ"), ("Uzbekstan", "UZB"), ("Afganistan", "AFG"), ("Tajikstan", "TJK"),
+    ("Pakistani", None), ("Iranian", None), ("Russian", None), ("Kazan", None), ("Astana", None),
+    ("Indiana", None), ("Slovenian", None), ("Georgian", None), ("Austrian", None), ("Shanghai", None),
+])
+def test_misspelt_is_strict(word, iso3):
+    assert countries.misspelt(word) == iso3
+
+
+def test_misspelt_names_have_offsets():
+    text = "Members: China, Kyrgyzatan and Russia."
+    found = countries.find(text)
+    assert [(text[m.start:m.end], m.iso3) for m in found] == [("China", "CHN"), ("Kyrgyzatan", "KGZ"),
+                                                              ("Russia", "RUS")]

@@ -212,7 +212,8 @@ def test_lines_cover_every_visible_character_once(text, head):
     lines = classify_lines(text, head or None)
     for s, e, kind in lines:
         assert kind in schema.SENTENCE_KINDS
-        assert len(text[s:e].splitlines()) == 1
+        # hard-wrapped lines join into one paragraph (furniture when it repeats an earlier one)
+        assert len(text[s:e].splitlines()) == 1 or kind in ("body", "furniture")
     _assert_spans_partition(text, [(s, e) for s, e, _ in lines], 0, len(text))
 
 
