@@ -36,6 +36,9 @@ eval: $(VENV)/.installed ## Score the extraction on the dev corpus (against its 
 test: $(VENV)/.installed system-deps ## Run the test suite (notebooks and report included)
 	$(PY) -m pytest
 
+lint: $(VENV)/.installed ## Check the code with ruff (configured in pyproject.toml); CI runs it
+	$(VENV)/bin/ruff check --no-cache .
+
 $(VENV)/.lab-installed: $(VENV)/.installed requirements-lab.txt
 	$(PY) -m pip install --quiet -r requirements-lab.txt
 	touch $@
