@@ -50,8 +50,11 @@ def main() -> None:
                 make_corpus(seeds, n, a.seed)
             m = measure(seeds, Path(tmp) / f"out{n}")
             base = base or m["seconds"]
-            print(f"| {n} | {m['seconds']:.1f} | {m['seconds'] / base:.2f} | {m['pages']} | {m['html_mb']:.2f} | {m['pdf_mb']:.2f} |",
-                  flush=True)
+            print(
+                f"| {n} | {m['seconds']:.1f} | {m['seconds'] / base:.2f} | {m['pages']} "
+                f"| {m['html_mb']:.2f} | {m['pdf_mb']:.2f} |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -210,9 +210,9 @@ def child_cross(folder: str, factors: str) -> dict:
                 copies.append(c)
             t[name] = pd.concat(copies, ignore_index=True)
         gc.collect()
-        comparison, cmp_s, _ = _timed(lambda: compare.compare(t["claims"], t["articles"]))
-        _, src_s, _ = _timed(lambda: compare.sources(t["articles"], t["claims"], comparison, t["attributions"],
-                                                     t["themes"], t["sentences"]))
+        comparison, cmp_s, _ = _timed(lambda t=t: compare.compare(t["claims"], t["articles"]))
+        _, src_s, _ = _timed(lambda t=t, comparison=comparison: compare.sources(
+            t["articles"], t["claims"], comparison, t["attributions"], t["themes"], t["sentences"]))
         out.append({"factor": k, "articles": len(t["articles"]), "claims": len(t["claims"]),
                     "compare_s": cmp_s, "sources_s": src_s, "maxrss_mb": _maxrss_mb()})
         del t, comparison
@@ -423,7 +423,10 @@ def bench_scale(results: list[dict], work: Path, jobs: int, cross: str) -> None:
     large = max(results, key=lambda r: r["n"] if r["n"] <= 1000 else -1)
     folder, n = large["folder"], large["n"]
     print(f"\n## Scale, {n:,} articles ({large['mb']:.2f} MB)\n")
-    print("| how | serial s (same run) | s | CPU s (processes of this machine's run) | speed-up | tables identical to serial | load |")
+    print(
+        "| how | serial s (same run) | s | CPU s (processes of this machine's run) | speed-up "
+        "| tables identical to serial | load |"
+    )
     print("|---|---:|---:|---:|---:|---|---|")
     r = run_child("parallel", folder, str(jobs))
     print(f"| `--jobs {jobs}` | {r['serial_s']:.2f} | {r['build_s']:.2f} | {r['cpu_s']:.2f} | "
@@ -466,8 +469,9 @@ sys.meta_path.insert(0, _Block())
 
 
 def _report_pair(work: Path, notebooks: list[Path], env: dict | None, tag: str) -> tuple[float, float]:
-    ours, _ = timed_process([PY, "-m", "sco_analysis", "report", "--seeds", "seeds", "--out", str(work / f"report{tag}")],
-                            env)
+    ours, _ = timed_process(
+        [PY, "-m", "sco_analysis", "report", "--seeds", "seeds", "--out", str(work / f"report{tag}")], env
+    )
     jupyter = str(Path(PY).with_name("jupyter"))
     base = 0.0
     for nb in notebooks:

@@ -152,7 +152,7 @@ def _read_entry(path: Path, kind: str, names: tuple[str, ...]) -> tuple[dict, Ta
                 return None
             tables[name] = table
         return manifest, tables
-    except Exception:  # noqa: BLE001 - damaged JSON or Parquet raises many kinds of error; all mean "rebuild"
+    except Exception:
         return None
 
 
@@ -233,7 +233,7 @@ class Store:
             try:
                 manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
                 index.update({str(k): path for k in manifest["articles"].values()})
-            except Exception:  # noqa: BLE001 - a damaged manifest is a batch that holds nothing
+            except Exception:
                 continue
         return index
 

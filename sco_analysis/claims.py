@@ -292,7 +292,7 @@ _NOT_A_LEADER_BEFORE = re.compile(
     r"\b(?:(?<!Prime\s)Minister|Ambassador|Secretary|Envoy|Deputy|Speaker|Governor|Mayor|Representative)s?"
     r"\s+(?:of\s+|to\s+)?(?:the\s+)?$")  # "Foreign Minister of the Lao People's Democratic Republic X"
 _LIST_GAP = re.compile(r"[^A-Z.;:]{0,40}")  # between two countries of one list: ", ", " and four observers including "
-_COUNTRY_THEN_NAME = re.compile(rf"\s+(?P<name>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+){{1,2}})")
+_COUNTRY_THEN_NAME = re.compile(r"\s+(?P<name>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+){1,2})")
 
 _DOC_HEAD = r"(?:declaration|strategy|agreement|treaty|charter|convention|programme|program|action\s+plan|plan|" \
             r"roadmap|road\s+map|concept|memorandum|communiqu[eé]|resolution)"

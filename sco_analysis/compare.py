@@ -333,7 +333,7 @@ def overall(comparison: pd.DataFrame) -> dict[str, int]:
     """Cells (claim_key, frame) by verdict across articles, and rows by reference verdict."""
     per_cell = comparison.groupby(["claim_key", "frame"])["verdict"].agg(
         lambda v: "conflict" if (v == "conflict").any() else v.iloc[0])
-    out = {"cells": int(len(per_cell))}
+    out = {"cells": len(per_cell)}
     out.update({f"cells_{v}": int((per_cell == v).sum()) for v in schema.VERDICTS})
     out.update({f"rows_{v}": int((comparison["reference_verdict"] == v).sum())
                 for v in schema.REFERENCE_VERDICTS})

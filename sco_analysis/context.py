@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 
 import pandas as pd
 
@@ -55,7 +56,7 @@ def _marked(text: str, offset: int, marks: list[tuple[int, int, str]]) -> str:
             cuts.update((s, e))
     points = sorted(cuts)
     out = []
-    for a, b in zip(points, points[1:]):
+    for a, b in itertools.pairwise(points):
         piece = html.escape(text[a:b], quote=False)
         kinds = sorted({k for s, e, k in local if s <= a and b <= e})
         if kinds:
@@ -134,7 +135,9 @@ def appendix_articles(comparison: pd.DataFrame, articles: pd.DataFrame, group_of
         return []
     n_bad = bad.groupby("article_id").size()
     dates = dict(zip(articles["article_id"], articles["reference_date"]))
-    ranked = sorted(n_bad.index, key=lambda a: (pd.Timestamp(dates.get(a)) if pd.notna(dates.get(a)) else pd.Timestamp.max, a))
+    ranked = sorted(
+        n_bad.index, key=lambda a: (pd.Timestamp(dates.get(a)) if pd.notna(dates.get(a)) else pd.Timestamp.max, a)
+    )
     firsts: dict[str, str] = {}
     for a in ranked:
         firsts.setdefault(group_of.get(a, a), a)

@@ -2,7 +2,8 @@
 
 Holds: catalog validation, strict text decoding, classification of each line (headline, dek,
 byline, section heading, caption, credit, source note, page furniture, body; hard-wrapped lines
-joined into one paragraph) and sentence splitting with character offsets into the decoded text. Does not read facts: that starts from ``sentences``.
+joined into one paragraph) and sentence splitting with character offsets into the decoded text.
+Does not read facts: that starts from ``sentences``.
 
 Offsets index the text as decoded from UTF-8 (a leading BOM removed, line endings kept as they
 are), so ``text[start:end]`` is always the sentence (a hard-wrapped one keeps its line breaks).

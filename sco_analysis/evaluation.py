@@ -140,7 +140,7 @@ def _entry(table: str, raw, families: list[str], fail: Callable[[str], None]) ->
     unknown = set(details) - DETAILS[table]
     if unknown:
         fail(f"unknown detail(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(DETAILS[table]))}")
-    fields = {n: None for n in names}
+    fields = dict.fromkeys(names)
     for name, value in zip(names, raw):
         fields[name] = _check_field(table, name, value, fail)
     for name, value in list(details.items()):
@@ -188,7 +188,7 @@ def load_gold(path: str | Path) -> dict[str, ArticleGold]:
             if not isinstance(raws, list):
                 fail(f"{table} must be a list")
             entries[table] = [
-                _entry(table, raw, families, lambda p, t=table, i=i: fail(p, f"articles[{file!r}].{t}[{i}]"))
+                _entry(table, raw, families, lambda p, t=table, i=i, f=file: fail(p, f"articles[{f!r}].{t}[{i}]"))
                 for i, raw in enumerate(raws)]
         forbid = art.get("forbid", [])
         if not (isinstance(forbid, list) and all(isinstance(c, str) and _ISO3.fullmatch(c) for c in forbid)):
@@ -292,7 +292,9 @@ def accepts(entry: Entry, row: dict, strict: bool = False, yearless_ok: bool = F
     t = entry.table
     if t == "membership":
         year = None if _missing(row.get("year")) else int(row["year"])
-        year_ok = (f["year"] is None and not strict) or year == f["year"] or (yearless_ok and year is None and not strict)
+        year_ok = (
+            (f["year"] is None and not strict) or year == f["year"] or (yearless_ok and year is None and not strict)
+        )
         ok = (row["iso3"] == f["iso3"] and row["status"] in f["statuses"] and year_ok
               and (f["modality"] is None or row["modality"] == f["modality"]))
     elif t == "counts":
@@ -305,7 +307,10 @@ def accepts(entry: Entry, row: dict, strict: bool = False, yearless_ok: bool = F
         ok = (row["speaker"] == f["speaker"] and row["cue"] == f["cue"]
               and _str(row.get("role")) == entry.details.get("role"))
     else:
-        ok = same_speaker(f["speaker"], row["speaker"], _str(row.get("role"))) and row["cue"].casefold() == f["cue"].casefold()
+        ok = (
+            same_speaker(f["speaker"], row["speaker"], _str(row.get("role")))
+            and row["cue"].casefold() == f["cue"].casefold()
+        )
     return ok and (not strict or _details_hold(entry, row))
 
 
@@ -435,7 +440,9 @@ def score(tables: dict[str, pd.DataFrame], gold: dict[str, ArticleGold], strict:
             if table == "attributions" and not g.has_attributions:
                 continue
             df = tables[table]
-            rows = [dict(r, sentence=text_of.get(r["sentence_id"])) for r in df[df["article_id"] == aid].to_dict("records")]
+            rows = [
+                dict(r, sentence=text_of.get(r["sentence_id"])) for r in df[df["article_id"] == aid].to_dict("records")
+            ]
             if table == "claims":
                 rows = [r for r in rows if not r["claim_key"].startswith("status.")
                         and (strict or family(r["claim_key"], families) in gold_families)]
@@ -447,7 +454,9 @@ def score(tables: dict[str, pd.DataFrame], gold: dict[str, ArticleGold], strict:
     return schema.frame("eval_scores", score_rows), schema.frame("eval_errors", errors)
 
 
-def check_corpus(gold: dict[str, ArticleGold], articles: pd.DataFrame, gold_path: str | Path, corpus: str | Path) -> None:
+def check_corpus(
+    gold: dict[str, ArticleGold], articles: pd.DataFrame, gold_path: str | Path, corpus: str | Path
+) -> None:
     """Every article the gold names must be in the corpus."""
     missing = sorted(set(gold) - set(articles["file"]))
     if missing:
@@ -503,10 +512,17 @@ def render(scores: pd.DataFrame, errors: pd.DataFrame, width: int = 160) -> str:
     lines = []
     name_w = max([len("article")] + [len(a) for a in scores["article"]])
     head = f"{'article':<{name_w}}  {'table':<12} {'recall':>16} {'precision':>16} {'F1':>5}"
-    for title, part in (("per article", scores[scores["article"] != ALL]), ("overall", scores[scores["article"] == ALL])):
+    for title, part in (
+        ("per article", scores[scores["article"] != ALL]),
+        ("overall", scores[scores["article"] == ALL]),
+    ):
         lines += [f"== {title}", head]
         for r in part.itertuples():
-            extra = f"  as_of agrees {r.as_of_agree}/{r.matched_gold}" if r.table == "counts" and not pd.isna(r.as_of_agree) else ""
+            extra = (
+                f"  as_of agrees {r.as_of_agree}/{r.matched_gold}"
+                if r.table == "counts" and not pd.isna(r.as_of_agree)
+                else ""
+            )
             lines.append(f"{r.article:<{name_w}}  {r.table:<12} {_fmt(r.recall)} ({r.matched_gold:>3}/{r.n_gold:<3})"
                          f"  {_fmt(r.precision)} ({r.matched_found:>3}/{r.n_found:<3}) {_fmt(r.f1)}{extra}")
     lines.append(f"== misses and extras ({len(errors)})")

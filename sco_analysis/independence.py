@@ -132,7 +132,9 @@ def by_source(comparison: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
     cols = ["claim_key", "frame", "value", "n_articles", "n_sources", "reference_verdict", "reference_value"]
     if comparison.empty:
         return pd.DataFrame(columns=cols)
-    comp = comparison.assign(source_group=comparison["article_id"].map(group_of(groups)).fillna(comparison["article_id"]))
+    comp = comparison.assign(
+        source_group=comparison["article_id"].map(group_of(groups)).fillna(comparison["article_id"])
+    )
     out = (comp.groupby(["claim_key", "frame", "value"], sort=True)
            .agg(n_articles=("article_id", "nunique"), n_sources=("source_group", "nunique"),
                 reference_verdict=("reference_verdict", "first"), reference_value=("reference_value", "first"))

@@ -758,7 +758,7 @@ def _event_end(text: str, sents: list[Sentence], i: int, ref: date | None) -> da
 def _counts_other_org(text: str, start: int, end: int) -> bool:
     """Another organisation is named just before the number, with no SCO mention in between."""
     found = None
-    for found in _OTHER_ORG.finditer(text, start, end):
+    for found in _OTHER_ORG.finditer(text, start, end):  # noqa: B007 (the loop keeps the last match)
         pass
     return bool(found) and not _SCO.search(text, found.end(), end)
 

@@ -12,7 +12,6 @@ import pandas as pd
 from .report import esc
 
 
-
 def _n(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural or word + 's')}"
 
@@ -75,7 +74,9 @@ def time_frames(comparison: pd.DataFrame, keys: dict, labels: dict) -> str:
         verdicts = set(rows["reference_verdict"])
         judged = ("the reference supports each on its own date" if verdicts == {"supported"}
                   else "each is checked against the reference on its own date")
-        parts.append(f"{esc(keys.get(key, key))}: {_listing(said)} describe different moments, not a conflict; {judged}.")
+        parts.append(
+            f"{esc(keys.get(key, key))}: {_listing(said)} describe different moments, not a conflict; {judged}."
+        )
     return " ".join(parts)
 
 
@@ -195,7 +196,7 @@ def out_of_date(comparison: pd.DataFrame, growth: pd.DataFrame, groups: dict[str
         before = steps[steps["date"] <= r.checked_on]
         ends = list(before["date"].iloc[1:]) + [pd.NaT]
         last = None
-        for (date, count), end in zip(zip(before["date"], before["count"]), ends):
+        for (_date, count), end in zip(zip(before["date"], before["count"]), ends):
             if str(int(count)) == str(r.value) and pd.notna(end) and end <= r.checked_on:
                 last = end - pd.Timedelta(days=1)
         held.append(last)
@@ -235,9 +236,12 @@ def corpus_line(articles: pd.DataFrame, groups: pd.DataFrame) -> str:
     copies = groups[groups["group_size"] > 1] if len(groups) else groups
     if len(copies):
         sizes = copies.groupby("source_group").size()
-        text += (f" Syndicated copies and near-duplicates grouped, they come from **{_n(n_sources, 'independent source')}**: "
-                 f"{_n(len(sizes), 'group')} of copies ({len(copies)} articles, the largest {int(sizes.max())}); "
-                 "agreement below counts sources, not copies.")
+        text += (
+            f" Syndicated copies and near-duplicates grouped, they come from"
+            f" **{_n(n_sources, 'independent source')}**: "
+            f"{_n(len(sizes), 'group')} of copies ({len(copies)} articles, the largest {int(sizes.max())}); "
+            "agreement below counts sources, not copies."
+        )
     elif n > 1:
         text += f" No two of them are copies of one story: **{_n(n_sources, 'independent source')}**."
     return text
@@ -255,8 +259,17 @@ def by_claim(rows: pd.DataFrame, groups: dict[str, str]) -> pd.DataFrame:
         evidence = [e for lst in g["evidence"] for e in lst]
         marks = g["reference_verdict"].map(MARKS) if "reference_verdict" in g else pd.Series("", index=g.index)
         values = [f"{v}{' ' + m if m else ''} ({n})" for v, m, n in zip(g["value"], marks.fillna(""), g["n_articles"])]
-        reference = "; ".join(dict.fromkeys(str(x) for x in g["reference_value"].dropna())) if "reference_value" in g else ""
-        out.append({"claim_key": key, "values": values, "reference": reference,
-                    "n_articles": len({a for a, _ in evidence}), "n_sources": len({groups.get(a, a) for a, _ in evidence}),
-                    "evidence": list(dict.fromkeys(evidence))})
+        reference = (
+            "; ".join(dict.fromkeys(str(x) for x in g["reference_value"].dropna())) if "reference_value" in g else ""
+        )
+        out.append(
+            {
+                "claim_key": key,
+                "values": values,
+                "reference": reference,
+                "n_articles": len({a for a, _ in evidence}),
+                "n_sources": len({groups.get(a, a) for a, _ in evidence}),
+                "evidence": list(dict.fromkeys(evidence)),
+            }
+        )
     return pd.DataFrame(out, columns=["claim_key", "values", "reference", "n_articles", "n_sources", "evidence"])

@@ -211,8 +211,13 @@ def _place_labels(ax, items, x_lo, x_hi, width_pt: float, fontsize: float) -> No
         row = next(r for r in range(floor, floor + len(placed) + 1)
                    if not any(pr == r and not (hi < plo or lo > phi) for pr, plo, phi in placed))
         placed.append((row, lo, hi))
-        ax.annotate("", xy=(when, level), xytext=(when, 0.97 - 0.085 * row), textcoords=("data", "axes fraction"),
-                    arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.5, "alpha": 0.6, "shrinkA": 0, "shrinkB": 2})
+        ax.annotate(
+            "",
+            xy=(when, level),
+            xytext=(when, 0.97 - 0.085 * row),
+            textcoords=("data", "axes fraction"),
+            arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.5, "alpha": 0.6, "shrinkA": 0, "shrinkB": 2},
+        )
         ax.annotate(text, xy=(when, 0.97 - 0.085 * row), xycoords=("data", "axes fraction"), xytext=(-2, 0),
                     textcoords="offset points", ha="right", va="top", fontsize=fontsize, color=colour)
 
@@ -441,7 +446,9 @@ def theme_shares(themes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.Dat
     out["n_sentences"] = out["n_sentences"].fillna(0).astype("Int64")
     out["n_body_sentences"] = out["article_id"].map(n_body).fillna(0).astype("Int64")
     out["share"] = (out["n_sentences"].astype("Float64") / out["n_body_sentences"].replace(0, pd.NA)).astype("Float64")
-    return out[["article_id", "theme_id", "theme_label", "n_sentences", "n_body_sentences", "share"]].reset_index(drop=True)
+    return out[["article_id", "theme_id", "theme_label", "n_sentences", "n_body_sentences", "share"]].reset_index(
+        drop=True
+    )
 
 
 def claim_labels(keys) -> dict[str, str]:
@@ -450,7 +457,11 @@ def claim_labels(keys) -> dict[str, str]:
     from pathlib import Path
 
     path = Path(__file__).parent / "data" / "claim_keys.csv"
-    table = pd.read_csv(path, dtype="string", keep_default_na=False) if path.exists() else pd.DataFrame(columns=["key", "meaning"])
+    table = (
+        pd.read_csv(path, dtype="string", keep_default_na=False)
+        if path.exists()
+        else pd.DataFrame(columns=["key", "meaning"])
+    )
     patterns = []
     for key, meaning in zip(table["key"], table["meaning"]):
         rx = ("^" + re.escape(key).replace(re.escape("<ISO3>"), "(?P<code>[A-Z]{3})")
@@ -581,7 +592,17 @@ def count_claim_points(comparison: pd.DataFrame) -> pd.DataFrame:
     modality, n_articles, article_id, sentence_id] (the last two: the earliest article's evidence)."""
     rows = comparison[comparison["claim_key"].isin(list(COUNT_CLAIMS)) & comparison["checked_on"].notna()
                       & comparison["value"].str.fullmatch(r"\d+")]
-    cols = ["claim_key", "status", "date", "value", "reference_verdict", "modality", "n_articles", "article_id", "sentence_id"]
+    cols = [
+        "claim_key",
+        "status",
+        "date",
+        "value",
+        "reference_verdict",
+        "modality",
+        "n_articles",
+        "article_id",
+        "sentence_id",
+    ]
     if rows.empty:
         return pd.DataFrame(columns=cols)
     rows = rows.assign(status=rows["claim_key"].map(COUNT_CLAIMS), date=pd.to_datetime(rows["checked_on"]),
@@ -625,9 +646,19 @@ def count_claims_chart(growth: pd.DataFrame, comparison: pd.DataFrame, *, source
                         fontsize=BASE_FONT)
     handles = [Line2D([], [], color=STATUS_COLOURS[s], linewidth=2, alpha=0.55, label=STATUS_LABELS[s] + " (reference)")
                for s in statuses]
-    handles += [Line2D([], [], color=VERDICT_COLOURS[v], marker="o", linestyle="none", markersize=7,
-                       markeredgecolor="#555555" if v == "not_enough_info" else VERDICT_COLOURS[v], label=VERDICT_LABELS[v])
-                for v in VERDICT_COLOURS]
+    handles += [
+        Line2D(
+            [],
+            [],
+            color=VERDICT_COLOURS[v],
+            marker="o",
+            linestyle="none",
+            markersize=7,
+            markeredgecolor="#555555" if v == "not_enough_info" else VERDICT_COLOURS[v],
+            label=VERDICT_LABELS[v],
+        )
+        for v in VERDICT_COLOURS
+    ]
     handles += [Line2D([], [], color="#444444", marker=STATUS_MARKERS[s], linestyle="none", markersize=6,
                        markerfacecolor="#444444", label=f"claim about {STATUS_LABELS[s].split(' (')[0]}")
                 for s in STATUS_MARKERS if s in set(points["status"])]

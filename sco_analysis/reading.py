@@ -127,7 +127,7 @@ def _lists(text: str, mentions: list[countries.Mention], dates: list[timeexpr.Da
     return out
 
 
-def _glue(gap: str, offset: int, by_start: dict) -> timeexpr.DateMention | None | bool:
+def _glue(gap: str, offset: int, by_start: dict) -> timeexpr.DateMention | bool | None:
     """None when ``gap`` is a plain list separator, the date when it is "in YEAR and", else False."""
     if _SEP.fullmatch(gap):
         return None

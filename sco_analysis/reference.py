@@ -347,7 +347,7 @@ def _count_value(status: str, d: pd.Timestamp) -> ReferenceValue | None:
 def _count_after(status: str, n_before: int) -> ReferenceValue | None:
     """The answer for any day after exactly the first ``n_before`` changes of ``status``: who holds
     it changes only on those days, so it is read at the last of them."""
-    dates, touched = _status_changes(status)
+    _dates, touched = _status_changes(status)
     if not n_before:
         if status == "partner":
             return None
@@ -474,7 +474,8 @@ def _summit_ending_on_or_after(d: pd.Timestamp | None, kind: str) -> int | None:
 
 
 def summit_end(on, kind: str = SUMMIT_KIND) -> pd.Timestamp | None:
-    """Last day of the first meeting of ``kind`` still running or yet to come on that day (what a preview anticipates), or None."""
+    """Last day of the first meeting of ``kind`` still running or yet to come on that day (what a preview
+    anticipates), or None."""
     i = _summit_ending_on_or_after(_day(on), kind)
     return None if i is None else _meetings(kind).rows[i]["end"]
 

@@ -217,9 +217,8 @@ def figure_html(fig, caption: str) -> str:
 
 def figure(fig, caption: str):
     """Display a chart with its caption in a notebook (the Figure is closed afterwards)."""
-    from IPython.display import HTML
-
     import matplotlib.pyplot as plt
+    from IPython.display import HTML
 
     out = HTML(figure_html(fig, caption))
     plt.close(fig)
@@ -400,7 +399,9 @@ def chromium_path() -> str:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if found:
         return found
-    raise InputError("chromium", "not installed; install the Debian package `chromium` (make system-deps) to render the PDF")
+    raise InputError(
+        "chromium", "not installed; install the Debian package `chromium` (make system-deps) to render the PDF"
+    )
 
 
 def _pdf_exporter_class():
@@ -617,9 +618,8 @@ def build_report(seeds: str | Path = "seeds", out: str | Path = "reports", noteb
     (``subset.select``). Returns the paths written. Bad input or a failing notebook raises
     ``InputError`` (one line).
     """
-    from .subset import articles_in
-
     from .corpus import load_corpus
+    from .subset import articles_in
 
     log = log or _progress
     seeds, out = Path(seeds).resolve(), Path(out)
@@ -632,7 +632,9 @@ def build_report(seeds: str | Path = "seeds", out: str | Path = "reports", noteb
         log(f"Executing {len(paths)} notebooks on {seeds}")
         parameters = {"seeds_dir": str(seeds)}
         if subset:
-            parameters.update(since=subset.get("since"), until=subset.get("until"), outlets=list(subset.get("outlets") or []))
+            parameters.update(
+                since=subset.get("since"), until=subset.get("until"), outlets=list(subset.get("outlets") or [])
+            )
         executed = execute_notebooks(paths, parameters, log=log)
         rearm()
         nb = combine(executed, [p.stem for p in paths], TITLE, title_lines(articles))

@@ -13,7 +13,8 @@ import csv
 import io
 import re
 from pathlib import Path
-from re import _constants as _sre, _parser as _sre_parser
+from re import _constants as _sre
+from re import _parser as _sre_parser
 
 import pandas as pd
 
@@ -124,7 +125,9 @@ def load_taxonomy(path: str | Path | None = None) -> pd.DataFrame:
             try:
                 re.compile(_term_pattern(t))
             except re.error as e:
-                raise InputError(path, f"theme {tid!r}: term {t!r} is not a valid regular expression ({e})", where) from None
+                raise InputError(
+                    path, f"theme {tid!r}: term {t!r} is not a valid regular expression ({e})", where
+                ) from None
             if re.compile(_term_pattern(t)).fullmatch(""):
                 raise InputError(path, f"theme {tid!r}: term {t!r} matches empty text", where)
         rows.append({"theme_id": tid, "label": rec["label"] or tid,

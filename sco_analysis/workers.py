@@ -131,9 +131,11 @@ def _connect(address: str):
         client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
         ours = cache.code_key()
         theirs = client.run(cache.code_key)
-    except Exception as err:  # noqa: BLE001 - any failure here means the cluster cannot be used
+    except Exception as err:
         client.close()
-        raise InputError(address, f"the Dask cluster has no usable worker ({' '.join(str(err).split())[:200]})") from None
+        raise InputError(
+            address, f"the Dask cluster has no usable worker ({' '.join(str(err).split())[:200]})"
+        ) from None
     odd = sorted(w for w, key in theirs.items() if key != ours)
     if odd:
         client.close()

@@ -63,7 +63,9 @@ def test_member_years_and_accession_claims_agree(tables):
         dated = m[(m["status"] == "member") & m["year"].notna()]
         rows = {(r.article_id, r.sentence_id, r.iso3, str(int(r.year))): r.modality for r in dated.itertuples()}
         c = _claims(t, "accession.year.")
-        claims = {(r.article_id, r.sentence_id, r.claim_key.rsplit(".", 1)[1], r.value): r.modality for r in c.itertuples()}
+        claims = {
+            (r.article_id, r.sentence_id, r.claim_key.rsplit(".", 1)[1], r.value): r.modality for r in c.itertuples()
+        }
         assert {(a, i, y) for a, _, i, y in rows} == {(a, i, y) for a, _, i, y in claims}
         for key, modality in claims.items():
             assert rows[key] == modality, key

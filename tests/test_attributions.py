@@ -1,7 +1,7 @@
-"""Attributions: one small text per phenomenon (the seeds' gold is scored in test_gold_seeds.py) (prepositional sources, parentheticals, short names, pronouns)."""
+"""Attributions: one small text per phenomenon (prepositional sources, parentheticals, short names,
+pronouns); the seeds' gold is scored in test_gold_seeds.py."""
 
 from __future__ import annotations
-
 
 import pandas as pd
 
@@ -67,9 +67,12 @@ def test_inverted_speaker_after_a_quote_and_quoted_as_saying(tmp_path):
 
 
 def test_hyphenated_title_relative_clause_and_surname_first_names(tmp_path):
-    rows = _rows(tmp_path, "SCO Secretary-General Nurlan Yermekbayev said the bloc is open.\n"
-                           "Turkish President Recep Tayyip Erdogan, who arrived on Saturday, praised the hosts.\n"
-                           "Chinese President Xi Jinping spoke first. Xi said the SCO is strong. He added that it would grow.\n")
+    rows = _rows(
+        tmp_path,
+        "SCO Secretary-General Nurlan Yermekbayev said the bloc is open.\n"
+        "Turkish President Recep Tayyip Erdogan, who arrived on Saturday, praised the hosts.\n"
+        "Chinese President Xi Jinping spoke first. Xi said the SCO is strong. He added that it would grow.\n",
+    )
     assert rows == [("Nurlan Yermekbayev", "SCO Secretary-General", "said"),
                     ("Recep Tayyip Erdogan", "Turkish President", "praised"),
                     ("Xi Jinping", "Chinese President", "said"),

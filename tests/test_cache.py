@@ -89,7 +89,7 @@ def test_one_edited_article_is_the_only_one_read_again(folder, extract, tmp_path
 def test_an_added_article_is_the_only_one_read_and_rows_keep_catalog_order(folder, extract, tmp_path):
     pipeline.build(folder)
     (folder / "0.txt").write_text("Mongolia is an observer of the SCO since 2004.\n", encoding="utf-8")
-    rows = list(csv.DictReader(open(folder / "catalog.csv", encoding="utf-8")))
+    rows = list(csv.DictReader((folder / "catalog.csv").read_text(encoding="utf-8").splitlines()))
     rows.insert(1, {"file": "0.txt", "outlet": "Test Wire", "title": "", "published": "2024-07-05"})
     write_folder(folder, {}, rows)
     after = pipeline.build(folder)
@@ -103,7 +103,7 @@ def test_an_added_article_is_the_only_one_read_and_rows_keep_catalog_order(folde
 
 def test_a_changed_catalog_row_is_read_again(folder, extract):
     pipeline.build(folder)
-    rows = list(csv.DictReader(open(folder / "catalog.csv", encoding="utf-8")))
+    rows = list(csv.DictReader((folder / "catalog.csv").read_text(encoding="utf-8").splitlines()))
     rows[2]["published"] = "2019-06-14"
     write_folder(folder, {}, rows)
     after = pipeline.build(folder)
@@ -114,7 +114,9 @@ def test_a_changed_catalog_row_is_read_again(folder, extract):
 def test_renamed_file_is_read_again_even_with_the_same_bytes(folder, extract):
     pipeline.build(folder)
     (folder / "b.txt").rename(folder / "d.txt")
-    rows = [{"file": f, "outlet": "Test Wire", "title": "", "published": "2024-07-05"} for f in ("a.txt", "d.txt", "c.txt")]
+    rows = [
+        {"file": f, "outlet": "Test Wire", "title": "", "published": "2024-07-05"} for f in ("a.txt", "d.txt", "c.txt")
+    ]
     write_folder(folder, {}, rows)
     after = pipeline.build(folder)
     assert extract.calls[-1] == ["d.txt"]

@@ -83,7 +83,9 @@ def test_future_share_is_after_event(tmp_path):
 
 
 def test_chair_hand_over(tmp_path):
-    _, claims = _claims(tmp_path, "China will take over the rotating presidency of SCO from Kazakhstan after the summit.\n")
+    _, claims = _claims(
+        tmp_path, "China will take over the rotating presidency of SCO from Kazakhstan after the summit.\n"
+    )
     got = {(r.claim_key, r.value, r.modality, r.as_of) for r in claims.itertuples()}
     assert got == {("chair.next", "CHN", "expected", "after_event"),
                    ("chair.current", "KAZ", "reported", "publication")}
@@ -152,17 +154,30 @@ def _sentence_row(c, i, **kw):
 
 
 def test_derivation_from_membership_and_counts_frames(tmp_path):
-    text = "Iran joined in 2023 and Belarus will join in 2024.\nFounded by China and Russia, the SCO now has 9 members.\n"
+    text = (
+        "Iran joined in 2023 and Belarus will join in 2024.\nFounded by China and Russia, the SCO now has 9 members.\n"
+    )
     folder = write_folder(tmp_path / "arts", {"a.txt": text})
     c = load_corpus(folder)
     common = {"date": None, "date_precision": "year"}
-    membership = schema.frame("membership", [
-        _sentence_row(c, 0, country="Iran", iso3="IRN", status="member", year=2023, modality="reported", **common),
-        _sentence_row(c, 0, country="Belarus", iso3="BLR", status="member", year=2024, modality="expected", **common),
-        _sentence_row(c, 1, country="China", iso3="CHN", status="founding_member", year=None, modality="reported", **common),
-        _sentence_row(c, 1, country="Russia", iso3="RUS", status="founding_member", year=None, modality="reported", **common),
-        _sentence_row(c, 1, country="Russia", iso3="RUS", status="member", year=None, modality="reported", **common),
-    ])
+    membership = schema.frame(
+        "membership",
+        [
+            _sentence_row(c, 0, country="Iran", iso3="IRN", status="member", year=2023, modality="reported", **common),
+            _sentence_row(
+                c, 0, country="Belarus", iso3="BLR", status="member", year=2024, modality="expected", **common
+            ),
+            _sentence_row(
+                c, 1, country="China", iso3="CHN", status="founding_member", year=None, modality="reported", **common
+            ),
+            _sentence_row(
+                c, 1, country="Russia", iso3="RUS", status="founding_member", year=None, modality="reported", **common
+            ),
+            _sentence_row(
+                c, 1, country="Russia", iso3="RUS", status="member", year=None, modality="reported", **common
+            ),
+        ],
+    )
     counts = schema.frame("counts", [
         _sentence_row(c, 1, status="member", count=9, modality="reported", as_of="publication",
                       as_of_date="2024-07-05"),
@@ -182,13 +197,21 @@ def test_derivation_from_membership_and_counts_frames(tmp_path):
     assert count_row["quote"] == "Founded by China and Russia, the SCO now has 9 members."
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("Most leaders are attending the summit, except Indian Prime Minister Narendra Modi.",
-     {("summit.leader_attends.IND", "no")}),
-    ("Turkish President Recep Tayyip Erdogan will attend the summit as a guest.", {("summit.leader_attends.TUR", "yes")}),
-    ("Pakistani Prime Minister Shehbaz Sharif will not attend the summit.", {("summit.leader_attends.PAK", "no")}),
-    ("Indian Prime Minister Narendra Modi will attend a dinner.", set()),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Most leaders are attending the summit, except Indian Prime Minister Narendra Modi.",
+            {("summit.leader_attends.IND", "no")},
+        ),
+        (
+            "Turkish President Recep Tayyip Erdogan will attend the summit as a guest.",
+            {("summit.leader_attends.TUR", "yes")},
+        ),
+        ("Pakistani Prime Minister Shehbaz Sharif will not attend the summit.", {("summit.leader_attends.PAK", "no")}),
+        ("Indian Prime Minister Narendra Modi will attend a dinner.", set()),
+    ],
+)
 def test_leader_attendance(tmp_path, sentence, expected):
     _, claims = _claims(tmp_path, sentence + "\n")
     assert _pairs(claims) == expected
@@ -209,9 +232,12 @@ def test_secretary_general_but_not_the_un_one(tmp_path):
 
 
 def test_coordinated_documents_and_numbered_council_meeting(tmp_path):
-    _, claims = _claims(tmp_path, "The 25th meeting of the SCO Council of Heads of State opened in Tianjin.\n"
-                                  "The leaders will adopt the Tianjin Declaration and a development strategy until 2035.\n",
-                        published="2025-08-31")
+    _, claims = _claims(
+        tmp_path,
+        "The 25th meeting of the SCO Council of Heads of State opened in Tianjin.\n"
+        "The leaders will adopt the Tianjin Declaration and a development strategy until 2035.\n",
+        published="2025-08-31",
+    )
     assert _pairs(claims) == {("summit.number", "25"), ("summit.place", "Tianjin"),
                               ("summit.document.declaration", "adopted"),
                               ("summit.document.development_strategy", "adopted")}

@@ -20,8 +20,12 @@ def _tables(tmp_path):
     s = c.sentences
     first = s[s["text"].str.startswith("The SCO")].iloc[0]
     start = int(first["start"]) + first["text"].index("10 members")
-    counts = pd.DataFrame({"article_id": ["a"], "sentence_id": [first["sentence_id"]], "start": [start], "end": [start + 10]})
-    claims = pd.DataFrame({"article_id": ["a"], "sentence_id": [first["sentence_id"]], "start": [start + 3], "end": [start + 24]})
+    counts = pd.DataFrame(
+        {"article_id": ["a"], "sentence_id": [first["sentence_id"]], "start": [start], "end": [start + 10]}
+    )
+    claims = pd.DataFrame(
+        {"article_id": ["a"], "sentence_id": [first["sentence_id"]], "start": [start + 3], "end": [start + 24]}
+    )
     return {"articles": c.articles, "sentences": s, "counts": counts, "claims": claims}, first
 
 
@@ -46,8 +50,13 @@ def test_link_points_at_the_sentence_anchor():
 
 
 def test_appendix_is_the_earliest_article_of_each_source_with_problems():
-    comp = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "reference_verdict": ["refuted", "refuted", "supported", "refuted"],
-                         "verdict": ["agree"] * 4})
+    comp = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "d"],
+            "reference_verdict": ["refuted", "refuted", "supported", "refuted"],
+            "verdict": ["agree"] * 4,
+        }
+    )
     arts = pd.DataFrame({"article_id": ["a", "b", "c", "d"],
                          "reference_date": pd.to_datetime(["2024-02-01", "2024-01-01", "2023-01-01", "2022-01-01"])})
     got = context.appendix_articles(comp, arts, {"a": "g", "b": "g", "c": "c", "d": "d"})

@@ -182,8 +182,11 @@ def test_missing_required_column(tmp_path):
 
 def test_cli_prints_one_line_and_exits_2(tmp_path):
     (tmp_path / "a.txt").write_text("Text.")
-    proc = subprocess.run([sys.executable, "-m", "sco_analysis", "extract", str(tmp_path), "--out", str(tmp_path / "o")],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "sco_analysis", "extract", str(tmp_path), "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith("error: ") and "catalog.csv" in proc.stderr

@@ -224,8 +224,18 @@ def test_cli_bad_input_is_one_line_exit_2(tmp_path):
 
 def test_cli_prints_scores_and_errors_and_checks_floors(tmp_path):
     folder = write_folder(tmp_path / "arts", {"a.txt": "The SCO has nine members, including China and Russia.\n"})
-    (tmp_path / "gold.json").write_text(json.dumps({"articles": {"a.txt": {
-        "membership": [["CHN", ["member"], None], ["IND", ["member"], None]], "counts": [["member", 9, "publication"]]}}}))
+    (tmp_path / "gold.json").write_text(
+        json.dumps(
+            {
+                "articles": {
+                    "a.txt": {
+                        "membership": [["CHN", ["member"], None], ["IND", ["member"], None]],
+                        "counts": [["member", 9, "publication"]],
+                    }
+                }
+            }
+        )
+    )
     (tmp_path / "floors.json").write_text('{"membership": {"recall": 0.9}}')
     r = _cli(folder, tmp_path / "gold.json", "--floors", tmp_path / "floors.json")
     assert r.returncode == 1

@@ -25,8 +25,15 @@ def _corpus(tmp_path, texts, rows=None):
 
 
 def test_copies_of_one_story_form_one_group_and_other_stories_stay_apart(tmp_path):
-    arts, sents = _corpus(tmp_path, {"a.txt": STORY, "b.txt": STORY.replace("Wednesday morning", "Wednesday"),
-                                     "c.txt": OTHER, "d.txt": STORY + "\n\nA local analyst added a comment of her own on the talks today."})
+    arts, sents = _corpus(
+        tmp_path,
+        {
+            "a.txt": STORY,
+            "b.txt": STORY.replace("Wednesday morning", "Wednesday"),
+            "c.txt": OTHER,
+            "d.txt": STORY + "\n\nA local analyst added a comment of her own on the talks today.",
+        },
+    )
     g = independence.syndication(arts, sents).set_index("article_id")
     assert g.loc["b", "source_group"] == g.loc["d", "source_group"] == g.loc["a", "source_group"] == "a"
     assert g.loc["c", "source_group"] == "c" and g.loc["c", "group_size"] == 1 and g.loc["c", "reason"] == ""
@@ -52,8 +59,16 @@ def test_based_on_the_same_wire_within_days_is_one_source(tmp_path):
 
 
 def test_by_source_counts_articles_and_independent_sources():
-    comp = pd.DataFrame({"claim_key": ["members.count"] * 3, "frame": ["f"] * 3, "value": ["10"] * 3,
-                         "article_id": ["a", "b", "c"], "reference_verdict": ["supported"] * 3, "reference_value": ["10"] * 3})
+    comp = pd.DataFrame(
+        {
+            "claim_key": ["members.count"] * 3,
+            "frame": ["f"] * 3,
+            "value": ["10"] * 3,
+            "article_id": ["a", "b", "c"],
+            "reference_verdict": ["supported"] * 3,
+            "reference_value": ["10"] * 3,
+        }
+    )
     groups = pd.DataFrame({"article_id": ["a", "b", "c"], "source_group": ["a", "a", "c"]})
     row = independence.by_source(comp, groups).iloc[0]
     assert (row["n_articles"], row["n_sources"]) == (3, 2)

@@ -40,7 +40,9 @@ def _isos(rows):
 # ---------------------------------------------------------------- lists
 
 def test_comma_list_with_oxford_and(tmp_path):
-    rows = members(tmp_path, "The SCO's founding members are Russia, Kazakhstan, Kyrgyzstan, China, Tajikistan, and Uzbekistan.")
+    rows = members(
+        tmp_path, "The SCO's founding members are Russia, Kazakhstan, Kyrgyzstan, China, Tajikistan, and Uzbekistan."
+    )
     assert _isos(rows) == ["RUS", "KAZ", "KGZ", "CHN", "TJK", "UZB"]
     assert {r[1:] for r in rows} == {("founding_member", None, "reported")}
 
@@ -152,7 +154,9 @@ def test_not_membership_claims(tmp_path, sentence):
 
 def test_number_words_and_digits(tmp_path):
     assert counts(tmp_path, "The SCO now has nine member states and 2 observers.") == [
-        ("member", 9, "reported", "publication", "2024-07-05"), ("observer", 2, "reported", "publication", "2024-07-05")]
+        ("member", 9, "reported", "publication", "2024-07-05"),
+        ("observer", 2, "reported", "publication", "2024-07-05"),
+    ]
 
 
 @pytest.mark.parametrize("sentence, count", [
@@ -205,7 +209,14 @@ def test_not_counts(tmp_path, sentence):
 
 
 def test_number_parsing():
-    assert [membership.number(w) for w in ["six", "14", "twenty-six", "10th", "tenth", "Nine"]] == [6, 14, 26, 10, 10, 9]
+    assert [membership.number(w) for w in ["six", "14", "twenty-six", "10th", "tenth", "Nine"]] == [
+        6,
+        14,
+        26,
+        10,
+        10,
+        9,
+    ]
 
 
 def test_relative_clause_and_appositive(tmp_path):
@@ -265,7 +276,9 @@ def test_dated_historical_count(tmp_path):
 
 
 def test_other_organisation_named_before_number(tmp_path):
-    assert counts(tmp_path, "Unlike NATO, the SCO has 10 members.") == [("member", 10, "reported", "publication", "2024-07-05")]
+    assert counts(tmp_path, "Unlike NATO, the SCO has 10 members.") == [
+        ("member", 10, "reported", "publication", "2024-07-05")
+    ]
     assert counts(tmp_path, "NATO has 32 members.") == []
 
 
@@ -286,9 +299,11 @@ def test_future_copula_takes_event_date(tmp_path):
 
 
 def test_each_clause_keeps_its_own_date(tmp_path):
-    assert members(tmp_path, "Pakistan and India have been full members since 2017, and Iran is expected to join next year.",
-                   "2022-09-16") == [("PAK", "member", 2017, "reported"), ("IND", "member", 2017, "reported"),
-                                     ("IRN", "member", 2023, "expected")]
+    assert members(
+        tmp_path,
+        "Pakistan and India have been full members since 2017, and Iran is expected to join next year.",
+        "2022-09-16",
+    ) == [("PAK", "member", 2017, "reported"), ("IND", "member", 2017, "reported"), ("IRN", "member", 2023, "expected")]
 
 
 @pytest.mark.parametrize("sentence", [

@@ -24,7 +24,7 @@ def seed_reading():
 
 
 def test_seed_reading_counts_agreement_from_the_table(seed_reading):
-    t, keys, labels, text = seed_reading
+    t, _keys, _labels, text = seed_reading
     cells = t["comparison"][t["comparison"]["n_articles"] > 1].drop_duplicates(["claim_key", "frame"])
     assert f"{len(cells)} claims are made by more than one article" in text
     assert f"The articles agree on {int((cells['verdict'] == 'agree').sum())}" in text
@@ -41,7 +41,9 @@ def test_seed_reading_explains_9_and_10_members_as_different_moments(seed_readin
 
 def test_seed_reading_names_the_refuted_share(seed_reading):
     *_, text = seed_reading
-    assert "The reference refutes 1 claim: SCO members' share of the world's population, 0.5 in Peoples Dispatch" in text
+    assert (
+        "The reference refutes 1 claim: SCO members' share of the world's population, 0.5 in Peoples Dispatch" in text
+    )
     assert "against 0.42 in the record" in text
 
 
@@ -88,14 +90,42 @@ def test_listing_names_every_item():
 def test_out_of_date_count_is_found_and_dated():
     from sco_analysis import reference
 
-    rows = _claims([{"article_id": "a", "claim_key": "members.count", "value": "8", "as_of_date": pd.Timestamp("2024-01-10")},
-                    {"article_id": "b", "claim_key": "members.count", "value": "9", "as_of_date": pd.Timestamp("2024-01-10")}])
+    rows = _claims(
+        [
+            {"article_id": "a", "claim_key": "members.count", "value": "8", "as_of_date": pd.Timestamp("2024-01-10")},
+            {"article_id": "b", "claim_key": "members.count", "value": "9", "as_of_date": pd.Timestamp("2024-01-10")},
+        ]
+    )
     arts = pd.DataFrame({"article_id": ["a", "b"]})
-    comp = compare.compare(rows, schema.frame("articles", [
-        {"article_id": a, "file": f"{a}.txt", "outlet": "X", "title": None, "published": "2024-01-10", "published_estimate": None,
-         "reference_date": "2024-01-10", "reference_date_basis": "published", "kind": None, "based_on": None, "language": None,
-         "address": None, "accessed": None, "notes": None, "n_chars": 1, "n_sentences": 1, "n_body_sentences": 1, "sha256": "0"}
-        for a in arts["article_id"]]))
+    comp = compare.compare(
+        rows,
+        schema.frame(
+            "articles",
+            [
+                {
+                    "article_id": a,
+                    "file": f"{a}.txt",
+                    "outlet": "X",
+                    "title": None,
+                    "published": "2024-01-10",
+                    "published_estimate": None,
+                    "reference_date": "2024-01-10",
+                    "reference_date_basis": "published",
+                    "kind": None,
+                    "based_on": None,
+                    "language": None,
+                    "address": None,
+                    "accessed": None,
+                    "notes": None,
+                    "n_chars": 1,
+                    "n_sentences": 1,
+                    "n_body_sentences": 1,
+                    "sha256": "0",
+                }
+                for a in arts["article_id"]
+            ],
+        ),
+    )
     stale = narrative.out_of_date(comp, reference.growth(), {})
     assert list(stale["value"]) == ["8"] and stale["held_until"].iloc[0] == pd.Timestamp("2023-07-03")
 
@@ -103,7 +133,15 @@ def test_out_of_date_count_is_found_and_dated():
 def test_prose_reads_naturally_without_catalog_kind():
     sources = pd.DataFrame({"article_id": ["a"], "kind": [None], "based_on": [None], "cites": [None],
                             "n_supported": [1], "n_refuted": [0], "n_not_enough_info": [0]})
-    comp = pd.DataFrame({"article_id": ["a"], "modality": ["reported"], "verdict": ["single_source"], "claim_key": ["members.count"],
-                         "value": ["10"], "reference_verdict": ["supported"]})
+    comp = pd.DataFrame(
+        {
+            "article_id": ["a"],
+            "modality": ["reported"],
+            "verdict": ["single_source"],
+            "claim_key": ["members.count"],
+            "value": ["10"],
+            "reference_verdict": ["supported"],
+        }
+    )
     (para,) = narrative.per_article(comp, sources, {}, {"a": "Xinhua, 4 Jul 2024"})
     assert "piece" not in para and para.startswith("Of the 1 compared claim in **Xinhua, 4 Jul 2024**")

@@ -39,7 +39,9 @@ def three_articles(tmp_path_factory):
     shutil.copytree(SEEDS, folder)
     (folder / THIRD).write_text(THIRD_TEXT, encoding="utf-8")
     with open(folder / "catalog.csv", "a", encoding="utf-8", newline="") as fh:
-        fh.write(f'{THIRD},Test Wire,SCO leaders meet in Tianjin as the bloc rebrands its partners,2025-09-02,,report,,en,,,Written for the tests.\n')
+        fh.write(
+            f"{THIRD},Test Wire,SCO leaders meet in Tianjin as the bloc rebrands its partners,2025-09-02,,report,,en,,,Written for the tests.\n"
+        )
     return folder
 
 
@@ -75,19 +77,23 @@ def test_notebook_has_a_parameters_cell_and_a_part_heading(path):
 PROBES = {
     "00_summary.ipynb": (
         "{'refuted': sorted(zip(refuted['claim_key'], refuted['value'])), 'n_conflict': n_conflict, 'stale': len(stale),"
-        " 'single': len(single), 'n_sources': groups['source_group'].nunique(), 'n_articles': len(articles)}"),
+        " 'single': len(single), 'n_sources': groups['source_group'].nunique(), 'n_articles': len(articles)}"
+    ),
     "05_evidence.ipynb": "{'printed': printed, 'n_articles': len(articles)}",
     "01_corpus.ipynb": "{'n_articles': n_articles, 'n_body': n_body, 'n_all': n_all, 'estimated': len(estimated)}",
     "02_membership_growth.ipynb": (
         "{'members_last': int(wide['member'].iloc[-1]), 'partners_last': int(wide['partner'].iloc[-1]),"
         " 'n_counts': n_counts, 'n_match': n_match, 'wrong': sorted(zip(wrong['article_id'], wrong['status'], wrong['count'].astype(int))),"
-        " 'agrees': {k: int(v) for k, v in tally.items()}}"),
+        " 'agrees': {k: int(v) for k, v in tally.items()}}"
+    ),
     "03_summit_themes.ipynb": (
         "{'n_body': n_body, 'n_unthemed': n_unthemed, 'only_one': sorted(only_one.index),"
-        " 'shares_ok': bool(((shares['share'] >= 0) & (shares['share'] <= 1)).all()), 'n_articles': shares['article_id'].nunique()}"),
+        " 'shares_ok': bool(((shares['share'] >= 0) & (shares['share'] <= 1)).all()), 'n_articles': shares['article_id'].nunique()}"
+    ),
     "04_source_comparison.ipynb": (
         "{'cells': totals.get('cells', 0), 'refuted': sorted(zip(refuted['article_id'], refuted['claim_key'], refuted['value'])),"
-        " 'n_paragraphs': sum(p.startswith('**') for p in reading.split(chr(10) * 2)), 'conflicts': len(conflicts)}"),
+        " 'n_paragraphs': sum(p.startswith('**') for p in reading.split(chr(10) * 2)), 'conflicts': len(conflicts)}"
+    ),
 }
 
 
@@ -139,9 +145,7 @@ def test_notebook_runs_on_three_articles(path, three_articles, tmp_path):
     assert "Test Wire" in shown, "the third article is in every part"
     if path.name == "00_summary.ipynb":
         assert got["n_articles"] == 3 and got["n_sources"] == 3
-    elif path.name == "05_evidence.ipynb":
-        assert got["n_articles"] == 3
-    elif path.name == "01_corpus.ipynb":
+    elif path.name == "05_evidence.ipynb" or path.name == "01_corpus.ipynb":
         assert got["n_articles"] == 3
     elif path.name == "02_membership_growth.ipynb":
         assert got["members_last"] == 10 and got["n_counts"] >= 7

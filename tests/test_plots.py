@@ -145,7 +145,9 @@ def test_themes_chart_has_one_bar_group_per_theme_and_article():
     rows = [{**_prov(A, 1), "theme_id": "security", "theme_label": "Security", "terms": "security"},
             {**_prov(B, 4), "theme_id": "economy", "theme_label": "Economy", "terms": "trade"}]
     arts = _articles()
-    sentences = pd.DataFrame({"article_id": [A] * 10 + [B] * 10, "sentence_id": list(range(10)) * 2, "kind": ["body"] * 20})
+    sentences = pd.DataFrame(
+        {"article_id": [A] * 10 + [B] * 10, "sentence_id": list(range(10)) * 2, "kind": ["body"] * 20}
+    )
     fig = plots.themes_chart(plots.theme_shares(schema.frame("themes", rows), sentences, arts), arts, source="s")
     ax = fig.axes[0]
     widths = sorted(round(p.get_width(), 6) for p in ax.patches)
@@ -156,7 +158,9 @@ def test_themes_chart_has_one_bar_group_per_theme_and_article():
 
 
 def _comparison_row(aid, key, value, verdict, ref_verdict, frame="2024"):
-    defaults = {c.name: (0 if c.dtype == schema.INT and not c.nullable else None) for c in schema.TABLES["comparison"].columns}
+    defaults = {
+        c.name: (0 if c.dtype == schema.INT and not c.nullable else None) for c in schema.TABLES["comparison"].columns
+    }
     return {**defaults, "claim_key": key, "frame": frame, "article_id": aid, "value": value, "modality": "reported",
             "as_of": "publication", "as_of_date": "2024-07-03", "checked_on": "2024-07-03", "n_articles": 2,
             "verdict": verdict, "agrees_with": None, "conflicts_with": None, "reference_value": "10",
@@ -192,7 +196,7 @@ def test_structure_chart_stacks_kinds_per_article():
     _has_title_and_source(fig, "s")
 
 
-@pytest.mark.parametrize("colour", sorted(set(plots.STATUS_COLOURS.values()) | set(c for c, _ in plots.ARTICLE_STYLES)))
+@pytest.mark.parametrize("colour", sorted(set(plots.STATUS_COLOURS.values()) | {c for c, _ in plots.ARTICLE_STYLES}))
 def test_palette_is_okabe_ito(colour):
     assert colour in plots.OKABE_ITO.values()
 
@@ -228,7 +232,7 @@ def test_labels_from_data_are_drawn_literally():
         svg_bytes(fig)
         drawn = [t for t in fig.findobj(Text) if t.get_text()]
         assert drawn and all(t._preprocess_math(t.get_text())[1] is False for t in drawn)
-    structure, themes, growth, zoom, matrix = (" | ".join(_texts(f)) for f in charts)
+    structure, themes, _growth, _zoom, matrix = (" | ".join(_texts(f)) for f in charts)
     assert HOSTILE[0] in structure and HOSTILE[1] in structure
     assert "$5 (approx.) and $10" in themes and "$9$" in matrix
     for fig in charts[1:4]:

@@ -177,14 +177,27 @@ def _edit(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@pytest.mark.parametrize("file, old, new, message", [
-    ("reference_events.csv", "2024-07-04,day,BLR", "2024-07-32,day,BLR", "not a real calendar date"),
-    ("reference_events.csv", "2024-07-04,day,BLR", "4 July 2024,day,BLR", "is not a date written YYYY-MM-DD"),
-    ("reference_events.csv", "Belarus,observer,member,", "Belarus,observer,full_member,", "status_to 'full_member'"),
-    ("reference_events.csv", "kazinform-belarus-10th,", "kazinform-belarus-11th,", "unknown source(s) kazinform-belarus-11th"),
-    ("reference_summits.csv", "2024-07-03,2024-07-04", "2024-07-04,2024-07-03", "end 2024-07-03 is before start"),
-    ("reference_facts.csv", "0.36,ppp", "0.36,PPP", "measure 'PPP' is not nominal or ppp"),
-])
+@pytest.mark.parametrize(
+    "file, old, new, message",
+    [
+        ("reference_events.csv", "2024-07-04,day,BLR", "2024-07-32,day,BLR", "not a real calendar date"),
+        ("reference_events.csv", "2024-07-04,day,BLR", "4 July 2024,day,BLR", "is not a date written YYYY-MM-DD"),
+        (
+            "reference_events.csv",
+            "Belarus,observer,member,",
+            "Belarus,observer,full_member,",
+            "status_to 'full_member'",
+        ),
+        (
+            "reference_events.csv",
+            "kazinform-belarus-10th,",
+            "kazinform-belarus-11th,",
+            "unknown source(s) kazinform-belarus-11th",
+        ),
+        ("reference_summits.csv", "2024-07-03,2024-07-04", "2024-07-04,2024-07-03", "end 2024-07-03 is before start"),
+        ("reference_facts.csv", "0.36,ppp", "0.36,PPP", "measure 'PPP' is not nominal or ppp"),
+    ],
+)
 def test_bad_reference_cells_stop_with_one_line_naming_file_and_row(editable_reference, file, old, new, message):
     from sco_analysis.errors import InputError
     _edit(editable_reference / file, old, new)

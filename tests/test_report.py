@@ -59,7 +59,7 @@ def test_esc_renders_as_the_same_text_in_markdown(text):
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
     for wrap in ("{}", "**{}**", "- {}", "Only this article gives {} here."):
-        expected = "Only this article gives {} here.".format(text) if wrap.startswith("Only") else text
+        expected = f"Only this article gives {text} here." if wrap.startswith("Only") else text
         out = markdown2html_mistune(wrap.format(report.esc(text)))
         inner = re.sub(r"</?(p|strong|ul|li)>", "", out).strip()
         assert "<a " not in out and "<em>" not in out and "<code>" not in out and "<ol>" not in out
@@ -88,7 +88,11 @@ def test_table_html_picks_renames_and_limits_rows():
 
 def test_inject_parameters_goes_after_the_tagged_cell():
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell("# t"), nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("y")]
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# t"),
+        nbformat.v4.new_code_cell("x = 1"),
+        nbformat.v4.new_code_cell("y"),
+    ]
     nb.cells[1].metadata["tags"] = ["parameters"]
     report.inject_parameters(nb, {"seeds_dir": "/data/seeds"})
     assert nb.cells[2].source == "seeds_dir = '/data/seeds'"
@@ -223,10 +227,15 @@ def test_script_in_an_article_is_shown_as_text(seeds_copy, tmp_path):
     path = seeds_copy / name
     text = path.read_text(encoding="utf-8")
     evil = "<script>alert('pwned')</script>"
-    path.write_text(text.replace("Chinese President Xi Jinping attends", f"{evil} Chinese President Xi Jinping attends", 1)
-                    + f"\n\nThe SCO said {evil} *today* that it has 10 members.", encoding="utf-8")
+    path.write_text(
+        text.replace("Chinese President Xi Jinping attends", f"{evil} Chinese President Xi Jinping attends", 1)
+        + f"\n\nThe SCO said {evil} *today* that it has 10 members.",
+        encoding="utf-8",
+    )
     catalog = (seeds_copy / "catalog.csv").read_text(encoding="utf-8")
-    (seeds_copy / "catalog.csv").write_text(catalog.replace(",Peoples Dispatch,", ",<b>Peoples</b> Dispatch,"), encoding="utf-8")
+    (seeds_copy / "catalog.csv").write_text(
+        catalog.replace(",Peoples Dispatch,", ",<b>Peoples</b> Dispatch,"), encoding="utf-8"
+    )
     out = report.build_report(seeds_copy, tmp_path / "out", pdf=False, log=lambda *a: None)
     page = out["html"].read_text(encoding="utf-8")
     assert "<script" not in page.lower()
@@ -238,7 +247,8 @@ def test_script_in_an_article_is_shown_as_text(seeds_copy, tmp_path):
 def test_pdf_rebuild_with_only_new_timestamps_keeps_the_old_file(tmp_path):
     from sco_analysis.report import keep_if_only_dates_differ
 
-    old = b"%PDF-1.4\n/Producer (Skia)\n/CreationDate (D:20260101000000+00'00')\n/ModDate (D:20260101000000+00'00')\nbody A"
+    old = (b"%PDF-1.4\n/Producer (Skia)\n/CreationDate (D:20260101000000+00'00')\n"
+           b"/ModDate (D:20260101000000+00'00')\nbody A")
     path = tmp_path / "r.pdf"
     path.write_bytes(old)
     newer = old.replace(b"20260101000000", b"20261122150820")
@@ -280,7 +290,7 @@ def test_unwritable_output_is_reported_before_the_notebooks_run(tmp_path, tiny_n
     monkeypatch.setattr(report, "execute_notebooks", never)
     out = tmp_path / "out"
     (out / "sco_report.pdf").mkdir(parents=True)
-    with pytest.raises(InputError, match="sco_report.pdf: is a folder"):
+    with pytest.raises(InputError, match=r"sco_report\.pdf: is a folder"):
         report.build_report(SEEDS, out, notebooks=tiny_notebooks, log=lambda *a: None)
     afile = tmp_path / "afile"
     afile.write_text("x")
@@ -313,8 +323,13 @@ def test_sigterm_while_printing_leaves_no_temp_files_and_the_old_report(tmp_path
     out, tmp, marker = tmp_path / "out", tmp_path / "tmp", tmp_path / "printing"
     tmp.mkdir()
     _previous(out)
-    proc = subprocess.Popen([sys.executable, "-c", SIGTERM_SCRIPT, str(SEEDS), str(out), str(marker), str(tiny_notebooks)],
-                            cwd=ROOT, env={**os.environ, "TMPDIR": str(tmp)}, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SIGTERM_SCRIPT, str(SEEDS), str(out), str(marker), str(tiny_notebooks)],
+        cwd=ROOT,
+        env={**os.environ, "TMPDIR": str(tmp)},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 120
     while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.1)

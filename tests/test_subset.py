@@ -34,10 +34,41 @@ def test_bad_dates_and_empty_subsets_are_one_line():
 
 
 def test_cli_extract_takes_the_subset_options(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "sco_analysis", "extract", str(SEEDS), "--out", str(tmp_path / "t"),
-                        "--outlet", "Peoples Dispatch", "--until", "2024-12-31"], capture_output=True, text=True, cwd=ROOT)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sco_analysis",
+            "extract",
+            str(SEEDS),
+            "--out",
+            str(tmp_path / "t"),
+            "--outlet",
+            "Peoples Dispatch",
+            "--until",
+            "2024-12-31",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "t" / "articles.csv").read_text().count("\n") == 2
-    r = subprocess.run([sys.executable, "-m", "sco_analysis", "report", "--seeds", str(SEEDS), "--out", str(tmp_path / "r"),
-                        "--outlet", "Nobody"], capture_output=True, text=True, cwd=ROOT)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sco_analysis",
+            "report",
+            "--seeds",
+            str(SEEDS),
+            "--out",
+            str(tmp_path / "r"),
+            "--outlet",
+            "Nobody",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "no article" in r.stderr

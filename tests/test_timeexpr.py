@@ -70,7 +70,10 @@ def test_no_reference_no_guess(text):
 def test_weekday_tense():
     text = "It opened in Astana on Wednesday, July 3 and will conclude on Thursday."
     found = timeexpr.find(text, 0, len(text), REF)
-    assert [(m.text, m.date) for m in found] == [("Wednesday, July 3", date(2024, 7, 3)), ("Thursday", date(2024, 7, 4))]
+    assert [(m.text, m.date) for m in found] == [
+        ("Wednesday, July 3", date(2024, 7, 3)),
+        ("Thursday", date(2024, 7, 4)),
+    ]
     assert _one("Upon his arrival in Astana on Tuesday, he issued a statement.")[1] == date(2024, 7, 2)
     assert _one("The spokesperson said in a press conference on Monday that it matters.")[1] == date(2024, 7, 1)
     assert _one("He arrived on Wednesday.", date(2024, 7, 4))[1] == date(2024, 7, 3)
