@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from sco_analysis.corpus import classify_lines, read_catalog, read_text
+from sco_analysis.reading.corpus import classify_lines, read_catalog, read_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -8,7 +8,7 @@ Then, at the largest size up to 1,000 articles: serial against ``--jobs N`` and 
 cluster started here (scheduler + 2 workers on 127.0.0.1), tables compared; a cold build against
 a one-article edit with the cache on; and ``compare``/``sources`` on those tables repeated under
 new article ids up to 10^5 articles. Also: a pyinstrument profile, import
-costs (including jsonschema's optional ``rfc3987-syntax``) and, when ``sco_analysis/report.py``
+costs (including jsonschema's optional ``rfc3987-syntax``) and, when ``sco_analysis/presenting/report.py``
 exists, ``python -m sco_analysis report`` against ``jupyter nbconvert --execute`` per notebook.
 """
 
@@ -56,13 +56,13 @@ def _instrument():
     import sco_analysis
 
     modules = []
-    for info in pkgutil.iter_modules(sco_analysis.__path__):
-        if info.name in {"__main__", "report", "cli"}:
+    for info in pkgutil.walk_packages(sco_analysis.__path__, "sco_analysis."):
+        if info.ispkg or info.name.rsplit(".", 1)[-1] in {"__main__", "report", "cli"}:
             continue
         try:
-            modules.append(importlib.import_module(f"sco_analysis.{info.name}"))
+            modules.append(importlib.import_module(info.name))
         except Exception as err:  # a module being written right now may not import yet
-            print(f"note: sco_analysis.{info.name} does not import: {err}", file=sys.stderr)
+            print(f"note: {info.name} does not import: {err}", file=sys.stderr)
     stages: dict[str, float] = {}
     cross: dict[str, float] = {}
     depth = [0, 0]
@@ -191,7 +191,8 @@ def child_cross(folder: str, factors: str) -> dict:
 
     import pandas as pd
 
-    from sco_analysis import compare, pipeline
+    from sco_analysis import pipeline
+    from sco_analysis.checking import compare
 
     os.environ["SCO_CACHE"] = "off"
     base = pipeline.build(folder, progress=False)
@@ -484,7 +485,7 @@ def _report_pair(work: Path, notebooks: list[Path], env: dict | None, tag: str) 
 def bench_report(work: Path) -> None:
     notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     if not (ROOT / "sco_analysis" / "report.py").is_file() or not notebooks:
-        print("\n## Report\n\nskipped: sco_analysis/report.py or notebooks/*.ipynb not there yet")
+        print("\n## Report\n\nskipped: sco_analysis/presenting/report.py or notebooks/*.ipynb not there yet")
         return
     ours, base = _report_pair(work, notebooks, None, "")
     blocker = work / "blocker"

@@ -32,9 +32,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
+from sco_analysis import schema
+from sco_analysis.resources import PACKAGE
 
-PACKAGE = Path(__file__).resolve().parent
 DEFAULT_DIR = PACKAGE.parent / ".cache"
 ENV_DIR = "SCO_CACHE_DIR"
 ENV_SWITCH = "SCO_CACHE"

@@ -12,11 +12,11 @@ import sys
 import threading
 from pathlib import Path
 
-from .errors import InputError, from_os_error, printable
+from sco_analysis.errors import InputError, from_os_error, printable
 
 
 def _extract(args) -> int:
-    from . import output, pipeline
+    from sco_analysis import output, pipeline
 
     if not args.out:
         raise InputError("--out", "is empty; give a folder for the tables")
@@ -32,7 +32,8 @@ def _extract(args) -> int:
 
 
 def _report(args) -> int:
-    from . import pipeline, report
+    from sco_analysis import pipeline
+    from sco_analysis.presenting import report
 
     if args.jobs != 1:  # fills the cache the notebooks then read their tables from
         pipeline.build(args.seeds, jobs=args.jobs)
@@ -41,7 +42,7 @@ def _report(args) -> int:
 
 
 def _eval(args) -> int:
-    from . import evaluation
+    from sco_analysis.checking import evaluation
 
     scores, errors = evaluation.evaluate(args.corpus, args.gold, strict=args.strict)
     print(evaluation.render(scores, errors))

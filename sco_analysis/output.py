@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import EnvironmentProblem, from_os_error
+from sco_analysis.errors import EnvironmentProblem, from_os_error
 
 FORMATS = ("csv", "parquet")
 PART_ROWS = 1_000_000

@@ -23,13 +23,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import cache, output, reading, schema, workers
-from .attributions import extract_attributions
-from .claims import extract_claims
-from .compare import compare, sources
-from .corpus import article_id, load_corpus, read_catalog
-from .membership import extract_counts, extract_membership
-from .themes import extract_themes
+from sco_analysis import cache, output, schema, workers
+from sco_analysis.checking.compare import compare, sources
+from sco_analysis.facts.attributions import extract_attributions
+from sco_analysis.facts.claims import extract_claims
+from sco_analysis.facts.membership import extract_counts, extract_membership
+from sco_analysis.facts.themes import extract_themes
+from sco_analysis.reading import sentences
+from sco_analysis.reading.corpus import article_id, load_corpus, read_catalog
 
 PER_ARTICLE = ("articles", "sentences", *schema.FACT_TABLES, "unthemed")
 
@@ -45,7 +46,7 @@ def extract_articles(folder: str | Path, records: list[dict] | None = None,
     """
     with schema.checks_deferred():
         corpus = load_corpus(folder, records, blobs)
-        read = reading.read(corpus)
+        read = sentences.read(corpus)
         membership = extract_membership(corpus, read)
         counts = extract_counts(corpus, read)
         themes, unthemed = extract_themes(corpus)
@@ -84,7 +85,7 @@ def build(folder: str | Path, use_cache: bool = True, since=None, until=None, ou
     show a progress bar (default: on a terminal outside CI). With ``use_cache`` (and ``$SCO_CACHE``
     not off) unchanged articles come from the cache.
     """
-    from .subset import select
+    from sco_analysis.subset import select
 
     return select(_build(Path(folder), use_cache, jobs, cluster, progress), since, until, outlets)
 

@@ -1,6 +1,7 @@
 """Progress of long builds on a terminal (tqdm): articles done, rate, time left.
 
-Quiet when stderr is not a terminal, when ``$CI`` is set to a true value, and when the caller says so.
+The finished bar stays on screen (articles, time taken, rate). Quiet when stderr is not a terminal,
+when ``$CI`` is set to a true value, and when the caller says so.
 """
 
 from __future__ import annotations
@@ -31,4 +32,4 @@ def bar(total: int, what: str = "articles", show: bool | None = None):
     from tqdm import tqdm
 
     return tqdm(total=total, unit=" " + what.rstrip("s"), desc=f"extracting {what}", file=sys.stderr,
-                dynamic_ncols=True, leave=False, smoothing=0.1)
+                dynamic_ncols=True, leave=True, smoothing=0.1)

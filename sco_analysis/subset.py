@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .errors import InputError
+from sco_analysis.errors import InputError
 
 
 def parse_day(value: str | None, option: str) -> pd.Timestamp | None:
@@ -44,7 +44,7 @@ def articles_in(articles: pd.DataFrame, since=None, until=None, outlets=()) -> p
 def select(tables: dict[str, pd.DataFrame], since=None, until=None, outlets=()) -> dict[str, pd.DataFrame]:
     """``tables`` restricted to ``articles_in(...)``, with ``comparison`` and ``sources`` computed again
     among those articles. With no condition the tables come back unchanged."""
-    from .compare import compare, sources
+    from sco_analysis.checking.compare import compare, sources
 
     if not since and not until and not [o for o in (outlets or []) if o and o.strip()]:
         return tables

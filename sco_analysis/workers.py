@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import progress
-from .errors import InputError
+from sco_analysis import progress
+from sco_analysis.errors import InputError
 
 Tables = dict[str, pd.DataFrame]
 MAX_SHARD = 100
@@ -121,7 +121,7 @@ def _connect(address: str):
     """A Dask client on the scheduler at ``address``, whose workers run this very version of the package."""
     from distributed import Client
 
-    from . import cache
+    from sco_analysis import cache
 
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)

@@ -38,6 +38,6 @@ def seeds_copy(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_corpus():
-    from sco_analysis.corpus import load_corpus
+    from sco_analysis.reading.corpus import load_corpus
 
     return load_corpus(SEEDS)

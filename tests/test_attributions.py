@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sco_analysis.attributions import extract_attributions
-from sco_analysis.corpus import load_corpus
+from sco_analysis.facts.attributions import extract_attributions
+from sco_analysis.reading.corpus import load_corpus
 from tests.conftest import write_folder
 
 

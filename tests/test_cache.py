@@ -260,7 +260,7 @@ def test_bad_input_is_not_cached(tmp_path):
 def test_relative_cache_dir_is_the_users_not_the_kernels(tmp_path, monkeypatch):
     """``SCO_CACHE_DIR=relcache`` means ``relcache`` in the folder the user ran the command from, also
     for the notebook kernel, which runs in ``notebooks/``: it gets the path made absolute."""
-    from sco_analysis import report
+    from sco_analysis.presenting import report
 
     user_cwd = tmp_path / "work"
     user_cwd.mkdir()

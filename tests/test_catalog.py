@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 from sco_analysis import pipeline
-from sco_analysis.corpus import load_corpus
 from sco_analysis.errors import InputError
+from sco_analysis.reading.corpus import load_corpus
 
 from .conftest import write_folder
 
@@ -78,7 +78,7 @@ def test_extreme_calendar_dates_are_valid(tmp_path, day):
 @pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
 def test_extreme_calendar_dates_chart(tmp_path, day, monkeypatch):
     """The membership notebook (timelines a few months either side of each article) on the seeds dated `day`."""
-    from sco_analysis import report
+    from sco_analysis.presenting import report
 
     from .conftest import SEEDS
 

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from sco_analysis import schema
-from sco_analysis.claims import KEYS_FILE, extract_claims
-from sco_analysis.corpus import load_corpus
-from sco_analysis.membership import extract_counts, extract_membership
+from sco_analysis.facts.claims import KEYS_FILE, extract_claims
+from sco_analysis.facts.membership import extract_counts, extract_membership
+from sco_analysis.reading.corpus import load_corpus
 from tests.conftest import write_folder
 
 

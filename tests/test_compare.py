@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sco_analysis import compare, schema
+from sco_analysis import schema
+from sco_analysis.checking import compare
 
 
 def article(aid: str, published: str | None = "2024-07-03", estimate: str | None = None, **kw) -> dict:
@@ -272,8 +273,8 @@ def test_sources_summarise_each_article():
 
 @pytest.fixture(scope="module")
 def seed_tables(seed_corpus):
-    claims_mod = pytest.importorskip("sco_analysis.claims")
-    from sco_analysis import attributions, membership, themes
+    claims_mod = pytest.importorskip("sco_analysis.facts.claims")
+    from sco_analysis.facts import attributions, membership, themes
 
     membership_rows = membership.extract_membership(seed_corpus)
     counts = membership.extract_counts(seed_corpus)

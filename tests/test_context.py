@@ -6,8 +6,8 @@ import re
 
 import pandas as pd
 
-from sco_analysis import context
-from sco_analysis.corpus import load_corpus
+from sco_analysis.presenting import context
+from sco_analysis.reading.corpus import load_corpus
 
 from .conftest import write_folder
 

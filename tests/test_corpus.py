@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from sco_analysis import schema
-from sco_analysis.corpus import classify_lines, load_corpus, split_sentences
 from sco_analysis.errors import InputError
+from sco_analysis.reading.corpus import classify_lines, load_corpus, split_sentences
 
 from .conftest import SEEDS, write_folder
 

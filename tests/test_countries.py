@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sco_analysis import countries
+from sco_analysis.reading import countries
 
 
 def _found(text):

@@ -11,7 +11,8 @@ import sys
 import pandas as pd
 import pytest
 
-from sco_analysis import evaluation, schema
+from sco_analysis import schema
+from sco_analysis.checking import evaluation
 from sco_analysis.errors import InputError
 
 from .conftest import ROOT, write_folder

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from sco_analysis import countries, evaluation, pipeline, schema
+from sco_analysis import pipeline, schema
+from sco_analysis.checking import evaluation
+from sco_analysis.reading import countries
 
 from .conftest import SEEDS
 

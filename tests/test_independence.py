@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sco_analysis import independence
-from sco_analysis.corpus import load_corpus
+from sco_analysis.checking import independence
+from sco_analysis.reading.corpus import load_corpus
 
 from .conftest import write_folder
 

@@ -7,8 +7,10 @@ import html
 import pandas as pd
 import pytest
 
-from sco_analysis import compare, narrative, plots, schema
-from sco_analysis.corpus import load_corpus
+from sco_analysis import schema
+from sco_analysis.checking import compare
+from sco_analysis.presenting import narrative, plots
+from sco_analysis.reading.corpus import load_corpus
 
 from .conftest import SEEDS, write_folder
 
@@ -88,7 +90,7 @@ def test_listing_names_every_item():
 
 
 def test_out_of_date_count_is_found_and_dated():
-    from sco_analysis import reference
+    from sco_analysis.checking import reference
 
     rows = _claims(
         [

@@ -10,7 +10,7 @@ import subprocess
 import nbformat
 import pytest
 
-from sco_analysis import report
+from sco_analysis.presenting import report
 
 from .conftest import SEEDS
 

@@ -7,7 +7,7 @@ import csv
 
 import pytest
 
-from sco_analysis.corpus import DATA, classify_lines, is_furniture
+from sco_analysis.reading.corpus import DATA, classify_lines, is_furniture
 
 
 def _kinds(text, title=None):

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sco_analysis import membership, schema
-from sco_analysis.corpus import load_corpus
+from sco_analysis import schema
+from sco_analysis.facts import membership
+from sco_analysis.reading.corpus import load_corpus
 from tests.conftest import write_folder
 
 PUBLISHED = "2016-07-05"

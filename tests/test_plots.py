@@ -7,7 +7,8 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from sco_analysis import plots, schema
+from sco_analysis import schema
+from sco_analysis.presenting import plots
 
 A, B = "wire_2024-05-20_preview", "daily_2024-07-03_report"
 
@@ -225,7 +226,7 @@ def test_labels_from_data_are_drawn_literally():
     """A `$` in an outlet or theme never starts mathtext, and an outlet starting with `_` stays in the legend."""
     from matplotlib.text import Text
 
-    from sco_analysis.report import svg_bytes
+    from sco_analysis.presenting.report import svg_bytes
 
     charts = _hostile_charts()
     for fig in charts:

@@ -24,9 +24,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import sco_analysis
-from sco_analysis import countries, schema, timeexpr
-from sco_analysis.corpus import classify_lines, load_corpus, split_sentences
+from sco_analysis import schema
 from sco_analysis.errors import InputError
+from sco_analysis.reading import countries, timeexpr
+from sco_analysis.reading.corpus import classify_lines, load_corpus, split_sentences
 
 from .conftest import write_folder
 
@@ -184,10 +185,10 @@ def _is_article(text: str) -> bool:
 def _extractors():
     """Every ``extract_*(corpus)`` in the package: the extractors that exist today."""
     found = []
-    for info in sorted(pkgutil.iter_modules(sco_analysis.__path__), key=lambda i: i.name):
-        if info.name in {"__main__", "cli", "report", "plots"}:
+    for info in sorted(pkgutil.walk_packages(sco_analysis.__path__, "sco_analysis."), key=lambda i: i.name):
+        if info.ispkg or info.name.rsplit(".", 1)[-1] in {"__main__", "cli", "report", "plots"}:
             continue
-        module = importlib.import_module(f"sco_analysis.{info.name}")
+        module = importlib.import_module(info.name)
         for name, fn in vars(module).items():
             if not (name.startswith("extract_") and inspect.isfunction(fn) and fn.__module__ == module.__name__):
                 continue

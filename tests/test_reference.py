@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sco_analysis import reference, schema
+from sco_analysis import schema
+from sco_analysis.checking import reference
 
 
 @pytest.mark.parametrize("day, expected", [

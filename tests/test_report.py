@@ -11,8 +11,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from sco_analysis import report
 from sco_analysis.errors import InputError
+from sco_analysis.presenting import report
 
 from .conftest import ROOT, SEEDS
 
@@ -100,7 +100,8 @@ def test_inject_parameters_goes_after_the_tagged_cell():
 
 
 def test_svg_is_deterministic_and_undated():
-    from sco_analysis import plots, reference
+    from sco_analysis.checking import reference
+    from sco_analysis.presenting import plots
 
     def draw():
         growth = reference.growth()
@@ -245,7 +246,7 @@ def test_script_in_an_article_is_shown_as_text(seeds_copy, tmp_path):
 
 
 def test_pdf_rebuild_with_only_new_timestamps_keeps_the_old_file(tmp_path):
-    from sco_analysis.report import keep_if_only_dates_differ
+    from sco_analysis.presenting.report import keep_if_only_dates_differ
 
     old = (b"%PDF-1.4\n/Producer (Skia)\n/CreationDate (D:20260101000000+00'00')\n"
            b"/ModDate (D:20260101000000+00'00')\nbody A")
@@ -302,7 +303,7 @@ def test_unwritable_output_is_reported_before_the_notebooks_run(tmp_path, tiny_n
 SIGTERM_SCRIPT = """
 import asyncio, sys
 from pathlib import Path
-from sco_analysis import report
+from sco_analysis.presenting import report
 
 async def slow_print(path, executable, args):
     Path(sys.argv[3]).write_text(path)

@@ -17,7 +17,7 @@ import pytest
 import sco_analysis
 from benchmarks.make_corpus import big_article, make_corpus
 from sco_analysis import schema
-from sco_analysis.corpus import classify_lines, split_sentences
+from sco_analysis.reading.corpus import classify_lines, split_sentences
 
 from .conftest import write_folder
 

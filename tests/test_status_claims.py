@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sco_analysis import compare, reference
-from sco_analysis.claims import extract_claims
-from sco_analysis.corpus import load_corpus
-from sco_analysis.membership import extract_counts, extract_membership
+from sco_analysis.checking import compare, reference
+from sco_analysis.facts.claims import extract_claims
+from sco_analysis.facts.membership import extract_counts, extract_membership
+from sco_analysis.reading.corpus import load_corpus
 
 from .conftest import ROOT, write_folder
 

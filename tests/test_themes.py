@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sco_analysis.corpus import load_corpus
 from sco_analysis.errors import InputError
-from sco_analysis.themes import extract_themes, load_taxonomy
+from sco_analysis.facts.themes import extract_themes, load_taxonomy
+from sco_analysis.reading.corpus import load_corpus
 from tests.conftest import write_folder
 
 REQUIRED_THEMES = {"security", "economy", "connectivity", "energy", "world_order", "regional_conflicts",

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from sco_analysis import timeexpr
+from sco_analysis.reading import timeexpr
 
 REF = date(2024, 7, 3)  # a Wednesday
 

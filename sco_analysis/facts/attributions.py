@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import schema
+from sco_analysis import schema
 
 KINDS = ("headline", "dek", "body")
 

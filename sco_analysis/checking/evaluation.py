@@ -20,8 +20,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import countries, schema
-from .errors import InputError
+from sco_analysis import schema
+from sco_analysis.errors import InputError
+from sco_analysis.reading import countries
+from sco_analysis.resources import DATA
 
 TABLES = ("membership", "counts", "claims", "attributions")
 # Positional fields of a gold entry, the first `required` of them mandatory; an object may follow.
@@ -46,7 +48,7 @@ FOUND_COLUMNS = {
     "claims": ("claim_key", "value"),
     "attributions": ("speaker", "cue", "role"),
 }
-KEYS_FILE = Path(__file__).parent / "data" / "claim_keys.csv"
+KEYS_FILE = DATA / "claim_keys.csv"
 ALL = "ALL"
 
 
@@ -467,7 +469,7 @@ def check_corpus(
 def evaluate(corpus: str | Path, gold_path: str | Path, strict: bool = False
              ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Run the pipeline on ``corpus`` and score it against the gold file: ``(scores, errors)``."""
-    from . import pipeline
+    from sco_analysis import pipeline
 
     gold = load_gold(gold_path)
     tables = pipeline.build(corpus)

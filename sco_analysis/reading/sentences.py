@@ -19,11 +19,10 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from . import countries, timeexpr
+from sco_analysis.reading import countries, timeexpr
+from sco_analysis.resources import DATA
 
-DATA = Path(__file__).parent / "data"
 READ_KINDS = ("headline", "dek", "section", "body")
 # Lines that are read as headlines: present tense states the news ("SCO accepts Afghanistan as observer").
 HEADLINE_KINDS = ("headline", "dek", "section")

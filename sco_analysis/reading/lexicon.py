@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import csv
 import re
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+from sco_analysis.resources import DATA
 
 
 def _read() -> dict[str, dict[str, str]]:

@@ -1,5 +1,5 @@
 """Reads membership claims and group-size claims about the SCO from the shared reading of each
-sentence (``reading.read``: headlines, deks, section lines and body).
+sentence (``sentences.read``: headlines, deks, section lines and body).
 
 ``extract_membership`` finds lists of countries (one name, or many joined by commas, "and",
 "as well as", with years distributed over the groups: "India and Pakistan in 2017 and Iran in
@@ -33,21 +33,20 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 
-from . import lexicon, reading, schema, timeexpr
-
-DATA = Path(__file__).parent / "data"
+from sco_analysis import schema
+from sco_analysis.reading import lexicon, sentences, timeexpr
+from sco_analysis.resources import DATA
 
 _OTHER_ORGS = [ln.strip() for ln in (DATA / "other_organizations.txt").read_text(encoding="utf-8").splitlines() if ln.strip()]
 _OTHER_ORG = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(o) for o in sorted(_OTHER_ORGS, key=len, reverse=True))
                         + r")(?![\w-])")
 
-TERMS, _TERM_RE, _term_status, BARE_PARTNER = reading.TERMS, reading.TERM_RE, reading.term_status, reading.BARE_PARTNER
-HEADLINE_KINDS = reading.HEADLINE_KINDS
-CountryList, Sentence, _POSS_STATUS = reading.CountryList, reading.Sentence, reading.POSS_STATUS
+TERMS, _TERM_RE, _term_status, BARE_PARTNER = sentences.TERMS, sentences.TERM_RE, sentences.term_status, sentences.BARE_PARTNER
+HEADLINE_KINDS = sentences.HEADLINE_KINDS
+CountryList, Sentence, _POSS_STATUS = sentences.CountryList, sentences.Sentence, sentences.POSS_STATUS
 _NUM = lexicon.NUM
 _ORD = lexicon.ORD
 number = lexicon.number
@@ -570,7 +569,7 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
     """
     rows = []
     refs = dict(zip(corpus.articles["article_id"], corpus.articles["reference_date"]))
-    for aid, sents in (read if read is not None else reading.read(corpus)).items():
+    for aid, sents in (read if read is not None else sentences.read(corpus)).items():
         text = corpus.texts[aid]
         ref = timeexpr.as_date(refs.get(aid))
         prev = None
@@ -648,7 +647,7 @@ def _implied_date(text: str, sents: list[Sentence], i: int, lst: CountryList, fr
 @lru_cache(maxsize=1)
 def _partner_introduced() -> date | None:
     """The day the "SCO partner" status first holds in the reference record (the Tianjin merger)."""
-    from . import reference
+    from sco_analysis.checking import reference
     ev = reference.events()
     days = ev.loc[ev["status_to"] == "partner", "date"]
     return None if days.empty else days.min().date()
@@ -783,7 +782,7 @@ def extract_counts(corpus, read: dict[str, list[Sentence]] | None = None) -> pd.
     """One row per claimed size of an SCO status group read from body sentences (table ``counts``)."""
     rows = []
     refs = dict(zip(corpus.articles["article_id"], corpus.articles["reference_date"]))
-    for aid, sents in (read if read is not None else reading.read(corpus)).items():
+    for aid, sents in (read if read is not None else sentences.read(corpus)).items():
         text = corpus.texts[aid]
         ref = timeexpr.as_date(refs.get(aid))
         for i, sent in enumerate(sents):

@@ -18,10 +18,11 @@ from re import _parser as _sre_parser
 
 import pandas as pd
 
-from . import schema
-from .errors import InputError
+from sco_analysis import schema
+from sco_analysis.errors import InputError
+from sco_analysis.resources import DATA
 
-DEFAULT_TAXONOMY = Path(__file__).parent / "data" / "themes.csv"
+DEFAULT_TAXONOMY = DATA / "themes.csv"
 COLUMNS = ("theme_id", "label", "description", "terms")
 THEMED_KINDS = ("headline", "dek", "section", "caption", "body")
 

@@ -26,7 +26,8 @@ from pathlib import Path
 import pycountry
 from rapidfuzz import fuzz, process
 
-DATA = Path(__file__).parent / "data"
+from sco_analysis.resources import DATA
+
 FUZZY_MIN_SCORE = 88
 FUZZY_MIN_LENGTH = 6
 _DEMONYM_NOT_BEFORE = r"(?!\s+Ocean\b)"

@@ -17,15 +17,14 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
-from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 
-from . import schema
-from .errors import InputError
+from sco_analysis import schema
+from sco_analysis.errors import InputError
+from sco_analysis.resources import DATA
 
-DATA = Path(__file__).parent / "data"
 STATUS_KEYS = ("member", "observer", "dialogue_partner", "partner")
 COUNT_KEYS = {
     "members.count": "member",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .report import esc
+from sco_analysis.presenting.report import esc
 
 
 def _n(count: int, word: str, plural: str | None = None) -> str:

@@ -24,8 +24,9 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
-from . import schema
-from .errors import InputError
+from sco_analysis import schema
+from sco_analysis.errors import InputError
+from sco_analysis.resources import DATA
 
 CATALOG = "catalog.csv"
 REQUIRED_COLUMNS = ("file", "outlet", "title", "published")
@@ -240,7 +241,6 @@ _SOURCE_NOTE = re.compile(
     )""", re.I | re.VERBOSE)
 _TERMINAL = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
 _FURNITURE_MAX_WORDS = 30
-DATA = Path(__file__).parent / "data"
 
 
 def _data_lines(name: str) -> list[str]:

@@ -19,14 +19,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
 import pandas as pd
 
-from . import countries, schema, timeexpr
-from .reference import STATUS_PREFIX
+from sco_analysis import schema
+from sco_analysis.checking.reference import STATUS_PREFIX
+from sco_analysis.reading import countries, timeexpr
+from sco_analysis.resources import DATA
 
-KEYS_FILE = Path(__file__).parent / "data" / "claim_keys.csv"
+KEYS_FILE = DATA / "claim_keys.csv"
 KINDS = ("headline", "dek", "section", "body")
 COUNT_KEYS = {"member": "members.count", "observer": "observers.count",
               "dialogue_partner": "dialogue_partners.count", "partner": "partners.count",

@@ -31,7 +31,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from . import countries, reference, schema
+from sco_analysis import schema
+from sco_analysis.checking import reference
+from sco_analysis.reading import countries
 
 SHARE_TOLERANCE = reference.SHARE_TOLERANCE
 MEASURE_KEY = "share.world_gdp.measure"

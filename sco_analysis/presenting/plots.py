@@ -17,6 +17,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
+from sco_analysis.resources import DATA
+
 OKABE_ITO = {
     "orange": "#E69F00", "sky_blue": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
     "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000",
@@ -131,7 +133,7 @@ def _no_data(ax, text: str) -> None:
 
 def structure_chart(sentences: pd.DataFrame, articles: pd.DataFrame, *, source: str) -> Figure:
     """Stacked bars: how many lines/sentences of each kind every article has."""
-    from .schema import SENTENCE_KINDS
+    from sco_analysis.schema import SENTENCE_KINDS
 
     labels = article_labels(articles)
     counts = (pd.crosstab(sentences["article_id"], sentences["kind"])
@@ -454,9 +456,8 @@ def theme_shares(themes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.Dat
 def claim_labels(keys) -> dict[str, str]:
     """Readable label per claim key from ``data/claim_keys.csv`` (``<ISO3>`` keys filled in)."""
     import re
-    from pathlib import Path
 
-    path = Path(__file__).parent / "data" / "claim_keys.csv"
+    path = DATA / "claim_keys.csv"
     table = (
         pd.read_csv(path, dtype="string", keep_default_na=False)
         if path.exists()

@@ -30,12 +30,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import cache, reference
-from .errors import InputError
+from sco_analysis import cache
+from sco_analysis.checking import reference
+from sco_analysis.errors import InputError
+from sco_analysis.resources import PACKAGE, TEMPLATES
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = PACKAGE.parent
 NOTEBOOKS = ROOT / "notebooks"
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE = "sco_report"
 KERNEL = "python3"
 CELL_TIMEOUT = 600
@@ -558,7 +559,7 @@ def _write_atomically(files: dict[Path, bytes]) -> None:
 def check_writable(out: Path, names: list[str]) -> None:
     """``EnvironmentProblem`` (exit 3) unless ``out`` is (or can be made) a folder this process can
     write the report files ``names`` into; checked before the slow work."""
-    from .errors import EnvironmentProblem, from_os_error
+    from sco_analysis.errors import EnvironmentProblem, from_os_error
 
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -618,8 +619,8 @@ def build_report(seeds: str | Path = "seeds", out: str | Path = "reports", noteb
     (``subset.select``). Returns the paths written. Bad input or a failing notebook raises
     ``InputError`` (one line).
     """
-    from .corpus import load_corpus
-    from .subset import articles_in
+    from sco_analysis.reading.corpus import load_corpus
+    from sco_analysis.subset import articles_in
 
     log = log or _progress
     seeds, out = Path(seeds).resolve(), Path(out)
@@ -647,7 +648,7 @@ def build_report(seeds: str | Path = "seeds", out: str | Path = "reports", noteb
         try:
             _write_atomically(files)
         except OSError as err:
-            from .errors import from_os_error
+            from sco_analysis.errors import from_os_error
 
             raise from_os_error(err, doing="cannot write the report") from None
     for path in files:
