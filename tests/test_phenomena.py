@@ -364,3 +364,69 @@ def test_not_membership(tmp_path, sentence):
 ])
 def test_counts_and_their_time(tmp_path, sentence, expected):
     assert counts(tmp_path, sentence) == sorted(expected)
+
+
+# ---------------------------------------------------------------- added 2026-12-04: more shapes of the same phenomena
+
+FOUNDERS = ["CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # composition said with a participle
+    ("The SCO is made up of China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan.", _rows(FOUNDERS, "member")),
+    ("The SCO, comprised of China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan, met in Astana.",
+     _rows(FOUNDERS, "member")),
+    ("The organisation was composed of China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan.",
+     _rows(FOUNDERS, "member")),
+    # the organisation, then its members in apposition
+    ("The Shanghai Cooperation Organisation (SCO) -- China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan -- "
+     "met in Astana.", _rows(FOUNDERS, "member")),
+    ("The Shanghai Cooperation Organisation (SCO) China, Russia and the Central Asian states of Kazakhstan, Kyrgyzstan, "
+     "Tajikistan and Uzbekistan has issued a warning.", _rows(FOUNDERS, "member")),
+    ("Leaders of the Shanghai Cooperation Organisation of China, Russia, Kazakhstan and Uzbekistan met.",
+     _rows(["CHN", "KAZ", "RUS", "UZB"], "member")),
+    # not apposition: a comma after the name, two countries only, attendance
+    ("At the SCO, China, Russia and India clashed over trade.", []),
+    ("The SCO (China, Russia) met.", []),
+    ("The SCO summit in Astana was attended by China, Russia, India and Pakistan.", []),
+    # a letter of another script typed against a name does not break the list
+    ("Six countries of Azerbaijan, Armenia, Cambodia, Nepal, Turkeyو and Sri Lanka are dialogue partners.",
+     _rows(["ARM", "AZE", "KHM", "LKA", "NPL", "TUR"], "dialogue_partner")),
+])
+def test_more_member_list_shapes(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Pakistan was upgraded from observer to full member in 2017.", _rows(["PAK"], "member", 2017)),
+    ("India was elevated to full membership in 2017.", _rows(["IND"], "member", 2017)),
+    ("Belarus was promoted from observer status to a full member in 2024.", _rows(["BLR"], "member", 2024)),
+    ("Belarus will be upgraded to full member at the next summit.", _rows(["BLR"], "member", None, "expected")),
+    # "to" after another verb is not a status raised
+    ("Iran was invited to the member states' meeting in 2016.", []),
+])
+def test_status_raised_to_another(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Established: 2001 in Shanghai by the leaders 6 countries viz. China, Kyrgyzstan, Kazakhstan, Russia, Tajikistan, "
+    "and Uzbekistan.",
+    "It was founded in 2001 by the leaders of six countries, namely China, Kazakhstan, Kyrgyzstan, Russia, Tajikistan "
+    "and Uzbekistan.",
+])
+def test_founders_after_viz_or_namely(tmp_path, sentence):
+    assert members(tmp_path, sentence) == _rows(FOUNDERS, "founding_member", 2001)
+
+
+def test_accession_verbs_are_lemmas_with_generated_forms():
+    from sco_analysis.reading import lexicon
+
+    assert lexicon.verb_forms("join") == ["join", "joins", "joined", "joining"]
+    assert lexicon.verb_forms("accede") == ["accede", "accedes", "acceded", "acceding"]
+    assert lexicon.verb_forms("admit") == ["admit", "admits", "admitted", "admitting"]
+    assert lexicon.verb_forms("become") == ["become", "becomes", "became", "becoming"]
+    assert lexicon.verb_forms("give", "participle") == ["given"]
+    forms = set(lexicon.verbs("acquire_verb").split("|"))
+    assert {"joined", "acceding", "became", "admitted", "obtains", "upgraded"} <= forms
+    assert "admits" not in forms  # "The SCO admits India": the country is the object, read by admit_verb

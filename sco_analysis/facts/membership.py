@@ -64,8 +64,10 @@ _PROCESS = re.compile(
 # The SCO's forerunner, whose founding is not the SCO's: "In 1996 the Shanghai Five was formed by ...".
 _FORERUNNER = re.compile(r"Shanghai\s+(?:Five|5|Forum)\b", re.I)
 _FOUND_VERB = re.compile(r"\b(?:founded|established|created|formed|set\s+up|launched|co-founded|born)\b", re.I)
-_FOUND_BY = re.compile(r"\bby\s+(?:the\s+)?(?:(?:heads?\s+of\s+states?|presidents?|leaders?)\s+of\s+(?:the\s+)?)?"
-                       rf"(?:(?:{_NUM})\s+)?(?:(?:original|founding)\s+)?(?:countries|states|nations|members)?(?:\s+of)?[\s(—–:,-]*$", re.I)
+# "founded by China, ...", "by the heads of state of the six countries of A, B", "by the leaders 6 countries viz. A, B".
+_FOUND_BY = re.compile(r"\bby\s+(?:the\s+)?(?:(?:heads?\s+of\s+states?|presidents?|leaders?)(?:\s+of)?\s+(?:the\s+)?)?"
+                       rf"(?:(?:{_NUM})\s+)?(?:(?:original|founding)\s+)?(?:countries|states|nations|members)?(?:\s+of)?"
+                       r"(?:,?\s+(?:viz\.?|namely|i\.\s?e\.?))?[\s(—–:,-]*$", re.I)
 _FOUND_MIDDLE_BAD = re.compile(r"\b(?:is|are|was|were|led|chaired|hosted|headed|has|have|attended|represented)\b", re.I)
 _ORIGINALLY = re.compile(
     r"\b(?:originally|initially|at\s+first|at\s+(?:its\s+)?(?:founding|inception|creation|birth|launch))\s*,?\s*(?:it\s+|the\s+\w+\s+)?"
@@ -80,6 +82,13 @@ _APPOSITION = re.compile(rf"""
     | \s+(?:namely|including|such\s+as|like|are|were|being|is|was|remain|remained|include[sd]?|comprise[sd]?)\s+
       (?:the\s+following\s+(?:(?:{_NUM})\s+)?(?:countries|states|nations)?\s*:?\s*)?                          # "are the following six countries:"
     )\s*(?:the\s+)?$""", re.I | re.X)
+# The organisation named, then its members in apposition (three or more countries):
+# "The Shanghai Cooperation Organisation (SCO) -- China, Russia, Kazakhstan ... -- met", "the SCO of China, Russia, ...".
+_ORG_APPOSITION = re.compile(r"""
+    (?:Shanghai\s+Cooperation\s+(?:Organi[sz]ation|Association)\s*\(SCO\)\s*(?:\(|—|–|--)?   # "The Shanghai Cooperation Organisation (SCO) China, Russia, ..."
+    | (?:Shanghai\s+Cooperation\s+(?:Organi[sz]ation|Association)|\bSCO)\s*(?:\(|—|–|--)      # "the SCO (China, Russia, Kazakhstan ...)"
+    | Shanghai\s+Cooperation\s+(?:Organi[sz]ation|Association)\s+of                           # "the Shanghai Cooperation Organisation of China, Russia, ..."
+    )\s*(?:the\s+)?$""", re.X)
 _OF_NOUN = re.compile(r"\b(?P<term>membership|accession|admission|entry|joining|inclusion)\s+(?:of|by)\s+(?:the\s+)?$", re.I)
 _GRANT_STATUS_TO = re.compile(rf"""
     \b(?:grant(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|award(?:s|ed|ing)?|conferr?(?:s|ed|ing)?)\s+(?:of\s+)?(?:the\s+)?(?:(?:SCO|new)\s+)?
@@ -96,8 +105,9 @@ _STATUS_PASSIVE_TO = re.compile(rf"(?P<term>{_TERM_RE})(?:\s+status)?\s+(?:was|w
 _EXPAND = re.compile(r"\b(?:expand(?:ed|s|ing)?|enlarg(?:ed|es|ing|e)|gr(?:ew|own|ow|ows)|widen(?:ed|s)?)\s+(?:\w+\s+){0,2}?"
                      r"to\s+(?:include|incorporate|encompass|take\s+in|embrace|admit)\s+(?:the\s+)?$", re.I)
 _ORG_HAS = re.compile(r"""
-    \b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|it|which|that)\s+(?:now\s+|currently\s+|also\s+|today\s+)?
+    \b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|it|which|that)(?:\s+|\)?,\s*)(?:now\s+|currently\s+|also\s+|today\s+)?
     (?:includes|included|comprises|comprised|consists\s+of|consisted\s+of
+    | (?:is\s+|was\s+)?(?:made\s+up|composed|comprised|constituted)\s+of   # "the SCO is made up of A, B", "the SCO, comprised of A, B"
     | unites|united                                  # "the bloc unites China, Russia, ..."
     | brings\s+together|brought\s+together           # "an alliance founded in 2001 that brings together Russia, China, ..."
     | groups|grouped|gathers                         # "the SCO groups China, India, ..."
@@ -106,18 +116,16 @@ _ORG_HAS = re.compile(r"""
     (?:(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:full|permanent|member)\s+)?(?:countries|states|nations)
        \s*(?::|—|–|\(|,\s*(?:namely|including)\s+)\s*(?:the\s+)?)?       # "The SCO consists of 8 countries: India, ..."
     $""", re.I | re.X)
-_ADMIT = re.compile(r"\b(?P<verb>admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|add(?:s|ed|ing)?|"
-                    r"induct(?:s|ed|ing)?|grant(?:s|ed|ing)?|approv(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|upgrad(?:e|es|ed|ing))"
-                    r"\s+(?:\w+\s+)?(?:the\s+)?$", re.I)
+# An accession verb with the list as its object ("The bloc welcomed Belarus"): lemmas in data/lexicon.csv (admit_verb).
+_ADMIT = re.compile(rf"\b(?P<verb>{lexicon.verbs('admit_verb')})\s+(?:\w+\s+)?(?:the\s+)?$", re.I)
 
 _AUX = (r"(?:has|have|had|was|were|is|are|will|would|shall|could|can|may|might|must|be|been|being|set|expected|"
         r"scheduled|due|going|poised|slated|likely|about|to|also|now|then|already|soon|later|finally|officially|"
         r"formally|eventually|subsequently|both|all|each|too|together|not|never|yet|still|recently|just|thus|so|"
         r"first|last|jointly|effectively|\w+ly)")
-_ACQUIRE = (r"becom(?:e|es|ing)|became|join(?:s|ed|ing)?|acced(?:e|es|ed|ing)|admitted|accepted|added|included|inducted|"
-            r"granted|given|awarded|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|gain(?:s|ed|ing)?|got|get|gets|"
-            r"acquir(?:e|es|ed|ing)|upgraded|elevated|promoted|hold|holds|held|enjoy(?:s|ed)?|retain(?:s|ed)?|"
-            r"made|named|designated")
+# Verbs by which the list (their subject) gains or holds a status ("Iran became", "Egypt was admitted"):
+# lemmas in data/lexicon.csv (acquire_verb), forms generated by ``lexicon.verb_forms``.
+_ACQUIRE = lexicon.verbs("acquire_verb")
 _STATIVE_VERB = re.compile(r"hold|held|enjoy|retain", re.I)
 _HOLD = r"occup(?:y|ies|ied|ying)|serv(?:e|es|ed|ing)\s+as|act(?:s|ed|ing)?\s+as"
 # Present perfect of an event ("has been admitted", "have joined"): the news the article reports.
@@ -135,6 +143,11 @@ _STATUS_NP = (rf"(?:(?:a|an|the|its|one\s+of\s+(?:the|its)|among\s+(?:the|its))\
               rf"(?:(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)\s+)?(?P<term>{_TERM_RE})\b")
 _DIRECT_STATUS = re.compile(rf"\s+(?:\w+ly\s+)?{_STATUS_NP}", re.I)
 _AS_OBJECT_STATUS = re.compile(rf"(?:\s+{_MODIFIER}){{0,6}}?\s+as\s+{_STATUS_NP}", re.I)
+# A status raised to another: "Pakistan was upgraded from observer to full member", "elevated to full membership".
+_UPGRADED_TO = re.compile(rf"""
+    (?:\s+from\s+(?:(?:an?|the|its)\s+)?(?:{_TERM_RE})(?:\s+status)?)?      # "from observer (status)"
+    \s+to\s+(?:(?:the\s+)?(?:status|rank|level)\s+of\s+)?{_STATUS_NP}""", re.I | re.X)
+_UPGRADE_VERB = re.compile(r"upgrad|elevat|promot", re.I)
 _COPULA = re.compile(
     r"^(?:,?\s+(?:which|that|who))?(?P<aux>(?:\s+(?:has|have|had|will|would|shall|to|also|now|already|still|currently|"
     r"officially|not|never|\w+ly))*)\s+(?:is|are|was|were|remains?|remained|be|been|being)\s+"
@@ -266,7 +279,7 @@ _BARE_APPOSITION = _Prefiltered(_BARE_APPOSITION, _TERM_WORDS)
 _GRANT_STATUS_TO = _Prefiltered(_GRANT_STATUS_TO, "grant giv gave award confer")
 _OF_NOUN = _Prefiltered(_OF_NOUN, "membership accession admission entry joining inclusion")
 _EXPAND = _Prefiltered(_EXPAND, "expand enlarg grew grow widen")
-_ORG_HAS = _Prefiltered(_ORG_HAS, "includ compris consist unite uniting brings bringing brought group gathers")
+_ORG_HAS = _Prefiltered(_ORG_HAS, "includ compris consist unite uniting brings bringing brought group gathers made compos constitut")
 _ORG_HAS_AS = _Prefiltered(_ORG_HAS_AS, "has had have")
 _JOINED_BY = _Prefiltered(_JOINED_BY, "joined")
 _STATUS_PASSIVE_TO = _Prefiltered(_STATUS_PASSIVE_TO, "extended granted given awarded conferred")
@@ -278,7 +291,7 @@ _ADMIT = _Prefiltered(_ADMIT, "admit accept welcom add induct grant approv confi
 _FRAME_WORDS = tuple("""member observer partner founder founding original charter dialogue status accession
     admission entry joining inclusion elevation upgrad procedur process roadmap memorand origin initial first
     inception creation birth launch found establish creat form set born expand enlarg grew grow widen includ
-    compris consist unit bring brought group gather join admit accept induct add acced""".split())
+    compris consist unit bring brought group gather join admit accept induct add acced made compos constitut""".split())
 
 
 @dataclass(frozen=True)
@@ -482,7 +495,8 @@ def _predicate_frame(right: str) -> Frame | None:
         if _NEGATION.search(m.group("aux")):
             return None
         rest = clause[m.end():]
-        term = _DIRECT_STATUS.match(rest) or _AS_OBJECT_STATUS.match(rest) or _PREP_STATUS.match(rest)
+        term = _DIRECT_STATUS.match(rest) or _AS_OBJECT_STATUS.match(rest) or _PREP_STATUS.match(rest) \
+            or (_UPGRADED_TO.match(rest) if _UPGRADE_VERB.match(m.group("verb")) else None)
         if term and _foreign(rest[:term.start("term")], rest[term.end():]):
             return None
         stative = bool(_STATIVE_VERB.match(m.group("verb")))
@@ -575,12 +589,13 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
         prev = None
         for i, sent in enumerate(sents):
             last: list[Frame] = []
-            if sent.lists and not _has(_lower(text[sent.start:sent.end]), _FRAME_WORDS):
-                continue
+            framed = _has(_lower(text[sent.start:sent.end]), _FRAME_WORDS)
             for lst in sent.lists:
                 left = text[sent.start:lst.start]
                 right = text[lst.end:sent.end]
-                frames = _frames(left, right)
+                frames = _frames(left, right) if framed else []
+                if not frames and len({c.iso3 for c in lst.items}) >= 3 and _ORG_APPOSITION.search(left[-80:]):
+                    frames = [Frame("member", "reported", stative=True)]
                 if not frames and last and any(lst.dates) and _GAPPED_LEFT.search(left) and _GAPPED_RIGHT.match(right):
                     frames = [replace(f, span=(0, len(right)), recent=False) for f in last]
                 last = frames or last
@@ -599,7 +614,8 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
                         rows.append({**_provenance(text, sent), "country": item.name, "iso3": item.iso3,
                                      "status": _partner_status(frame.status, _latest_day(own or shared) or ref), **fields,
                                      "modality": frame.modality})
-            prev = sent
+            if framed or not sent.lists:
+                prev = sent
     return schema.frame("membership", rows)
 
 

@@ -412,6 +412,7 @@ _ABBREV = {
     "inc", "ltd", "co", "corp", "vs", "etc", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "gov", "sen", "rep", "pres", "amb", "min", "dept", "approx", "est",
     "fig", "vol", "art", "para", "pp", "ed", "rev", "hon", "mt", "ft", "e.g", "i.e", "u.s", "u.k", "u.n",
+    "viz", "cf", "incl", "resp",  # "by the leaders of 6 countries viz. China, ..."
 }
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.]$")

@@ -1,5 +1,6 @@
 """The reading vocabulary, kept as data in ``data/lexicon.csv`` beside ``status_terms.csv``: number and
-ordinal words, future and hedge markers, words that place a statement earlier or now.
+ordinal words, future and hedge markers, words that place a statement earlier or now, and the accession
+verbs as lemmas (their inflected forms are generated here, irregular ones listed in the data).
 
 Every reader takes its words from here, so that two tables cannot read one sentence's time or
 modality differently ("Laos could become the SCO's 11th member state." is expected in every table).
@@ -57,6 +58,37 @@ _TENS = "|".join(w for w, v in NUMBER_WORDS.items() if v >= 20 and v % 10 == 0)
 _UNITS = "|".join(w for w, v in NUMBER_WORDS.items() if 1 <= v <= 9)
 NUM = rf"(?:\d{{1,3}}|(?:{_TENS})-(?:{_UNITS})|{NUM_WORD})"
 ORD = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})"
+
+
+def _regular(lemma: str) -> tuple[str, str, str]:
+    """Third person, past and -ing of a regular verb: join/joins/joined/joining, accede/accedes/acceded/acceding."""
+    if lemma.endswith("e"):
+        return lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
+    third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+    return third, lemma + "ed", lemma + "ing"
+
+
+def verb_forms(lemma: str, which: str = "all") -> list[str]:
+    """The forms of a verb: all five (``all``) or the past participle alone (``participle``: "admitted",
+    for verbs whose active forms take the country as object, not subject)."""
+    third, past, ing = _regular(lemma)
+    irregular = _LEX.get("irregular_verb", {}).get(lemma)
+    participle = past
+    if irregular:
+        parts = irregular.split(";")
+        past, participle = parts[0], parts[1]
+        ing = parts[2] if len(parts) > 2 else ing
+    if which == "participle":
+        return [participle]
+    return list(dict.fromkeys([lemma, third, past, participle, ing]))
+
+
+def verbs(kind: str) -> str:
+    """Alternation of every form of the lemmas of one kind (``acquire_verb``, ``admit_verb``), longest first."""
+    forms = {f for lemma, which in _LEX[kind].items() for f in verb_forms(lemma, which)}
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
 def number(word: str) -> int:

@@ -78,6 +78,7 @@ class CountryList:
 
 
 _SEP = re.compile(r"""
+    [^\x00-\u024F\s]{0,2}                 # a letter of another script typed against the name: "Turkeyو and Sri Lanka"
     (?:\s*\([A-Z][A-Z.]{1,6}\))?          # an abbreviation after the name: "the United Arab Emirates (UAE) and"
     (?:
       \s*,\s*(?:and\s+|as\s+well\s+as\s+|along\s+with\s+|together\s+with\s+|&\s+)?   # "A, B", "A, and B", "A, along with B"
