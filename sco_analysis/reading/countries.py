@@ -108,7 +108,8 @@ def _pattern() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
     alts = [re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in by_first.items()]
     # A name ends where Latin letters and digits end: a letter of another script typed against it is not part of
     # it ("Turkeyو and Sri Lanka", a Persian "and" glued on by a bilingual keyboard).
-    return re.compile(r"(?=[A-Z\u00C0-\u00DE])(?<![\w.])(?:" + "|".join(alts) + r")(?![0-9A-Za-z_\u00C0-\u024F]|\.\w)"), lookup
+    latin_end = r"(?![0-9A-Za-z_\u00C0-\u024F]|\.\w)"
+    return re.compile(r"(?=[A-Z\u00C0-\u00DE])(?<![\w.])(?:" + "|".join(alts) + ")" + latin_end), lookup
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
