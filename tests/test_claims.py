@@ -558,3 +558,55 @@ def test_secretary_general_without_the_organisation_before_the_title(tmp_path, s
 def test_documents_in_lists_and_passives(tmp_path, sentence, expected):
     _, claims = _claims(tmp_path, sentence + "\n", published="2017-06-08")
     assert {k.split(".", 2)[2] for k, _ in _pairs(claims) if k.startswith("summit.document.")} == expected
+
+
+def _read_claims(tmp_path, text, published="2018-06-10"):
+    """Claims of one text, with membership and counts read from it as the pipeline does."""
+    folder = write_folder(tmp_path / "arts", {"a.txt": "A test headline\n\n" + text + "\n"},
+                          rows=[{"file": "a.txt", "outlet": "Test Wire", "title": "A test headline", "published": published}])
+    c = load_corpus(folder)
+    out = extract_claims(c, extract_membership(c), extract_counts(c))
+    return {p for p in _pairs(out) if not p[0].startswith("status.")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("India hosted the summit in its capacity as the grouping's current chair.", {("chair.current", "IND")}),
+    ("India, the current chair of the SCO, hosted the virtual summit.", {("chair.current", "IND")}),
+    ("Kazakhstan is the SCO's rotating chair this year.", {("chair.current", "KAZ")}),
+    ("Modi, as chair of the meeting, opened the session.", set()),
+])
+def test_a_country_named_as_the_current_chair(tmp_path, sentence, expected):
+    assert {p for p in _read_claims(tmp_path, sentence) if p[0].startswith("chair.")} == expected
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("This is the first SCO summit attended by India and Pakistan as full members.", None),
+    ("It was the last summit with Islam Karimov as host.", None),
+    ("The first SCO summit was held in Shanghai in 2001.", "1"),
+    ("The 18th SCO summit is being held in Qingdao.", "18"),
+])
+def test_first_or_last_ranking_a_summit_by_something_else_is_not_its_number(tmp_path, sentence, number):
+    found = {v for k, v in _read_claims(tmp_path, sentence) if k == "summit.number"}
+    assert found == ({number} if number else set())
+
+
+@pytest.mark.parametrize("sentence, city", [
+    ("Modi arrived in Bishkek on Thursday to attend the SCO summit.", "Bishkek"),
+    ("Leaders of the SCO member states gathered in the Uzbek city of Samarkand on Thursday.", "Samarkand"),
+    ("The president arrived in Astana to take part in the summit of the Shanghai Cooperation Organisation.", "Astana"),
+    ("Modi arrived in Paris on Thursday for talks with Macron.", None),
+])
+def test_summit_place_from_arrivals_and_gatherings(tmp_path, sentence, city):
+    found = {v for k, v in _read_claims(tmp_path, sentence) if k == "summit.place"}
+    assert found == ({city} if city else set())
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("The SCO now comprises nine countries.", "9"),
+    ("The grouping of eight nations met in Qingdao.", "8"),
+    ("The organisation is made up of eight states.", "8"),
+    ("Eight countries sent observers to the exercise.", None),
+])
+def test_members_count_from_the_organisation_made_of_countries(tmp_path, sentence, n):
+    found = {v for k, v in _read_claims(tmp_path, sentence) if k == "members.count"}
+    assert found == ({n} if n else set())

@@ -103,7 +103,9 @@ _LEADERS_MET_IN = re.compile(
     rf"""(?i:\b(?:leaders|heads\s+of\s+(?:member\s+)?states?|presidents|SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)\b
         (?:\s*\(SCO\))?[^.;]{{0,100}}?\b
         (?:met|meet|meets|meeting|gathered|gather|gathering|convened|convene|assembled)
-        (?:\s+(?:here|today|on\s+\w+))?\s+(?:for\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){{0,2}}summit\s+)?in)
+        (?:\s+(?:here|today|on\s+\w+))?\s+(?:for\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){{0,2}}summit\s+)?in
+        (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?)
+                            # "gathered in the Uzbek city of Samarkand"
     (?:\s+[A-Z][a-z]+['’]s(?:\s+capital(?:\s+city)?(?:\s+of)?,?)?)?
     \s+{_CITY}
                             # "leaders of ... the SCO met in Yekaterinburg, Russia, Tuesday"; "The SCO, meeting in Astana"
@@ -157,6 +159,11 @@ _DATELINE = re.compile(
                             # "TIANJIN, China, September 1."; "UFA, RUSSIA —"; "ASTANA. KAZINFORM -"
     """, re.VERBOSE)
 _ARRIVED_IN = re.compile(rf"\b(?i:leaders|heads\s+of\s+state|presidents)\b[^.;]{{0,300}}?\barrived\s+in\s+{_CITY}")
+# Someone arrived in a city to attend the summit: "Modi arrived in Bishkek on Thursday to attend the SCO summit".
+_ARRIVED_TO_ATTEND = re.compile(
+    rf"""\barrived\s+in\s+(?:the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?\s+)?{_CITY}
+        (?i:[^.;]{{0,60}}?\bto\s+(?:attend|participate\s+in|take\s+part\s+in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_SUMMIT_NOUN})
+    """, re.VERBOSE)
 # "All the countries' leaders, in particular, ..., have already arrived in Bishkek."
 _HERE = re.compile(r"\bhere\b")  # "The SCO summit held here on Friday ..." (the dateline's city)
 _MEETING_IN = re.compile(
@@ -223,6 +230,15 @@ _WILL_CHAIR = re.compile(
     r"""\b(?:will|is\s+(?:set|due|going)\s+to|is\s+to)\s+(?:chair|preside\s+over)\s+
         (?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|organi[sz]ation|bloc|group(?:ing)?)\b
                             # "Kyrgyzstan will chair the SCO in 2025-2026"
+    """, re.I | re.VERBOSE)
+# A country named as the current chair: "India hosted the summit in its capacity as the grouping's current chair",
+# "India, the current chair of the SCO, hosted", "Kazakhstan is the SCO's rotating chair".
+_AS_CHAIR = re.compile(
+    r"""\b(?:as|is|was|remains)\s+(?:the\s+)?(?:(?:SCO|grouping|group|bloc|organi[sz]ation)['’]s\s+)?
+        (?:current|rotating|incumbent)\s+(?:SCO\s+)?(?:chair|chairman|president|presiding\s+country)(?!\w)
+                            # "in its capacity as the grouping's current chair"; "Kazakhstan is the SCO's rotating chair"
+    | ,\s+(?:the\s+)?(?:current|rotating|incumbent)\s+(?:SCO\s+)?(?:chair|chairman)(?:\s+of\s+the\s+(?:SCO|bloc|grouping))?,
+                            # "India, the current chair of the SCO, hosted the summit"
     """, re.I | re.VERBOSE)
 _FROM = re.compile(r"\bfrom\s+")
 _TO = re.compile(r"\bto\s+")
@@ -516,7 +532,8 @@ def _other_year(text: str, s: _Sent, ref: date | None) -> bool:
 
 def _summit_places(text: str, s: _Sent, ref: date | None) -> list[str]:
     found = []
-    matches = [m for rx in (_CITY_SUMMIT, _SUMMIT_IN, _CITY_HOSTS, _SIDELINES_IN) for m in rx.finditer(text, s.start, s.end)]
+    matches = [m for rx in (_CITY_SUMMIT, _SUMMIT_IN, _CITY_HOSTS, _SIDELINES_IN, _ARRIVED_TO_ATTEND)
+               for m in rx.finditer(text, s.start, s.end)]
     matches += [m for m in _LEADERS_MET_IN.finditer(text, s.start, s.end)
                 if not _NOT_LEADERS.search(text, s.start, m.start("city"))]
     for m in matches:
@@ -608,11 +625,22 @@ def _dateline_place(text: str, sents: list[_Sent], ref: date | None) -> tuple[_S
     return None
 
 
+# "first"/"last" ranking the summit by something else is not its number: "the first SCO summit attended by India
+# and Pakistan as full members", "the first summit since the pandemic", "the first summit with Iran as a member".
+_RANKED_BY = re.compile(r"\s+(?:attended|held|hosted|chaired|since|after|with|without|where|at\s+which|in\s+which|"
+                        r"for|to|under|as|that|which|of\s+its\s+kind|in\s+person)\b", re.I)
+
+
 def _summit_numbers(text: str, s: _Sent) -> list[str]:
     out = []
     for m in _ORDINAL.finditer(text, s.start, s.end):
-        if _NUMBERED_EVENT.match(text, m.end()):
-            out.append(m.group("n") or str(_ORDINAL_WORDS[m.group("w").lower()]))
+        event = _NUMBERED_EVENT.match(text, m.end())
+        if not event:
+            continue
+        word = (m.group("w") or "").lower()
+        if word in ("first", "last") and _RANKED_BY.match(text, event.end()):
+            continue
+        out.append(m.group("n") or str(_ORDINAL_WORDS[word]))
     return out
 
 
@@ -656,6 +684,10 @@ def _chair(text: str, s: _Sent) -> list[tuple[str, str]]:
             out.append(("chair.current" if _PAST_VERB.match(m.group("verb")) else "chair.next", taker))
     for m in _CHAIR_OF.finditer(text, s.start, s.end):
         iso = countries.resolve(m.group("of") or m.group("poss"))
+        if iso:
+            out.append(("chair.current", iso))
+    for m in _AS_CHAIR.finditer(text, s.start, s.end):
+        iso = _subject(text, s, m.start() + 1)
         if iso:
             out.append(("chair.current", iso))
     for m in _WILL_CHAIR.finditer(text, s.start, s.end):

@@ -721,6 +721,17 @@ _PLURAL = re.compile(r"(?:s|ies)$|\bmembers\b|\bpartners\b", re.I)
 _EVENT = re.compile(r"\b(?:summit|meeting|council|session|conference|congress|forum|gathering|talks|ceremony)\b", re.I)
 
 
+# The organisation said to be made of so many countries: its members.
+_ORG_OF_COUNT = re.compile(r"""
+    \b(?:SCO|organi[sz]ation|grouping|bloc|alliance)\s+
+    (?:(?:now|currently|today|also)\s+)?
+    (?:comprises|comprised|consists\s+of|consisted\s+of|unites|united|brings\s+together|brought\s+together
+                                           # "The SCO now comprises nine countries"
+    | (?:is|was)\s+(?:made\s+up|composed)\s+of   # "the organisation is made up of eight states"
+    | of)                                  # "the grouping of eight nations"
+    \s+(?:the\s+)?$""", re.I | re.X)
+
+
 def _count_status(text: str, sent: Sentence, m: re.Match, ordinal: bool) -> str | None:
     """Which group a number counts; generic "countries" only in a founding frame or with "as <status>"."""
     term = m.group("term")
@@ -732,6 +743,8 @@ def _count_status(text: str, sent: Sentence, m: re.Match, ordinal: bool) -> str 
     if re.fullmatch(_GENERIC, term, re.I):
         if _ORIGINALLY.search(left + m.group(0)) or (_FOUND_VERB.search(left) and re.search(r"\bby\s+(?:the\s+)?(?:heads?\s+of\s+states?\s+of\s+(?:the\s+)?)?$", left)):
             return "founding_member"
+        if _ORG_OF_COUNT.search(left):
+            return "member"
         cut = _CLAUSE_END.search(text, m.end(), sent.end)
         clause = text[m.end():cut.start() if cut else sent.end]
         as_status = re.search(rf"\bas\s+(?:(?:a|an|the|its)\s+)?(?P<term>{_TERM_RE})\b", clause, re.I)
