@@ -563,7 +563,8 @@ def test_documents_in_lists_and_passives(tmp_path, sentence, expected):
 def _read_claims(tmp_path, text, published="2018-06-10"):
     """Claims of one text, with membership and counts read from it as the pipeline does."""
     folder = write_folder(tmp_path / "arts", {"a.txt": "A test headline\n\n" + text + "\n"},
-                          rows=[{"file": "a.txt", "outlet": "Test Wire", "title": "A test headline", "published": published}])
+                          rows=[{"file": "a.txt", "outlet": "Test Wire", "title": "A test headline",
+                                 "published": published}])
     c = load_corpus(folder)
     out = extract_claims(c, extract_membership(c), extract_counts(c))
     return {p for p in _pairs(out) if not p[0].startswith("status.")}
