@@ -430,3 +430,34 @@ def test_accession_verbs_are_lemmas_with_generated_forms():
     forms = set(lexicon.verbs("acquire_verb").split("|"))
     assert {"joined", "acceding", "became", "admitted", "obtains", "upgraded"} <= forms
     assert "admits" not in forms  # "The SCO admits India": the country is the object, read by admit_verb
+
+
+MEMBERS_2017 = ["CHN", "IND", "KAZ", "KGZ", "PAK", "RUS", "TJK", "UZB"]
+OBSERVERS_2017 = ["AFG", "BLR", "IRN", "MNG"]
+PARTNERS_2017 = ["ARM", "AZE", "KHM", "LKA", "NPL", "TUR"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # lists set off by a double hyphen, as typed for a dash
+    ("The SCO comprises eight member states -- China, India, Kazakhstan, Kyrgyzstan, Pakistan, Russia, Tajikistan and "
+     "Uzbekistan -- and four observer states -- Afghanistan, Belarus, Iran and Mongolia.",
+     sorted(_rows(MEMBERS_2017, "member") + _rows(OBSERVERS_2017, "observer"))),
+    # two "as" complements in one "with" phrase
+    ("The SCO groups eight states, with Afghanistan, Belarus, Iran and Mongolia as observers and Armenia, Azerbaijan, "
+     "Cambodia, Nepal, Sri Lanka and Turkey as dialogue partners.",
+     sorted(_rows(OBSERVERS_2017, "observer") + _rows(PARTNERS_2017, "dialogue_partner"))),
+    # a list joined by "along with" shares the status of the list it is joined to
+    ("India and Pakistan are now full members along with China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan.",
+     _rows(MEMBERS_2017, "member")),
+    ("Along with China and Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan are members of the SCO.",
+     _rows(FOUNDERS, "member")),
+    ("Modi met Xi along with Putin and Sharif.", []),
+    # a status noun placed by "at"/"in" before its list
+    ("Observers at the organization are Afghanistan, India, Iran, Mongolia and Pakistan.",
+     _rows(["AFG", "IND", "IRN", "MNG", "PAK"], "observer")),
+    # a formal name the name table lacks does not break the list
+    ("The SCO counts four observer states, namely the Islamic Republic of Afghanistan, the Republic of Belarus, "
+     "the Islamic Republic of Iran and the Republic of Mongolia.", _rows(OBSERVERS_2017, "observer")),
+])
+def test_lists_joined_and_introduced_in_more_ways(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence) == expected

@@ -65,7 +65,11 @@ _SCOPE_BREAK = re.compile(
 _NOT_PLACE = {"the", "a", "an", "this", "that", "its"} | set(timeexpr.MONTHS) | set(timeexpr.WEEKDAYS)
 _NOT_PLACE_LOWER = {w.lower() for w in _NOT_PLACE}
 _PLACE = re.compile(r"\bin\s+(?:the\s+(?:\w+\s+)?city\s+of\s+|[A-Z][a-z]+['’]s\s+)?(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b")
-_PLACE_GAP = re.compile(r"[\s,:]*(?:(?:on|in|at|the|a|year|of|summit|meeting)\b[\s,]*)*")
+# Between the founding verb and its place: dates, fillers and who founded it ("founded by the leaders of Kazakhstan,
+# China, ... and Uzbekistan in Shanghai on June 15, 2001").
+_PLACE_GAP = re.compile(r"""
+    (?:\s+by\s+(?:(?:the|leaders?|heads?|of|states?|presidents?|and|[A-Z][\w'’-]*)[\s,]+)*?)?
+    [\s,:]*(?:(?:on|in|at|the|a|year|of|summit|meeting)\b[\s,]*)*""", re.X)
 _SHANGHAI_FIVE = re.compile(r"Shanghai\s+Five", re.I)
 
 _SUMMIT_NOUN = r"""
@@ -203,7 +207,8 @@ _CHAIR_NOUN = r"(?:the\s+)?(?:(?:SCO|SCO's|SCO’s|organi[sz]ation's|organi[sz]a
 _TAKE = re.compile(r"\b(?P<verb>take\s+over|takes\s+over|took\s+over|taking\s+over|assume[sd]?|assuming|take\s+up|"
                    r"takes\s+up|took\s+up|receive[sd]?|receiving|take|takes|took|inherit(?:s|ed)?)\s+" + _CHAIR_NOUN, re.I)
 _HAND = re.compile(r"\b(?P<verb>hand(?:s|ed)?\s+over|pass(?:es|ed)?(?:\s+on)?|transfer(?:s|red)?)\s+" + _CHAIR_NOUN, re.I)
-_HOLD = re.compile(r"\b(?P<verb>holds|currently\s+holds|chairs|currently\s+chairs|presides\s+over)\s+(?:in\s+)?(?:"
+_HOLD = re.compile(r"\b(?P<verb>holds|currently\s+holds|chairs|currently\s+chairs|presides\s+over|(?:has\s+)?presided\s+(?:in|over)|"
+                   r"presides\s+in)\s+(?:in\s+)?(?:"
                    + _CHAIR_NOUN + r"|(?:the\s+)?(?:SCO|organi[sz]ation|bloc|group(?:ing)?)\b)"
                    + r"|\bunder\s+(?:the\s+)?(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+(?:rotating\s+)?(?:presidency|chairmanship)\b",
                    re.I)

@@ -76,9 +76,9 @@ _ORIGINALLY = re.compile(
 
 _APPOSITION = re.compile(rf"""
     (?P<term>{_TERM_RE})
-    (?:\s+of\s+(?:the\s+)?(?:SCO|organi[sz]ation|bloc|group(?:ing)?|Shanghai\s+Cooperation\s+Organi[sz]ation))?   # "The current members of the SCO are"
+    (?:\s+(?:of|at|in|to)\s+(?:the\s+)?(?:SCO|organi[sz]ation|bloc|group(?:ing)?|Shanghai\s+Cooperation\s+Organi[sz]ation))?   # "The current members of the SCO are", "Observers at the organization are"
     (?:\s+(?:now|currently|presently|today|at\s+present))?                                                    # "The SCO members now are"
-    \s*(?:\(|:|—|–|\s-|,\s*(?:namely\s+|including\s+|such\s+as\s+|i\.\s?e\.,?\s+|like\s+)?
+    \s*(?:\(|:|—|–|--|\s-|,\s*(?:namely\s+|including\s+|such\s+as\s+|i\.\s?e\.,?\s+|like\s+)?
     | \s+(?:namely|including|such\s+as|like|are|were|being|is|was|remain|remained|include[sd]?|comprise[sd]?)\s+
       (?:the\s+following\s+(?:(?:{_NUM})\s+)?(?:countries|states|nations)?\s*:?\s*)?                          # "are the following six countries:"
     )\s*(?:the\s+)?$""", re.I | re.X)
@@ -114,7 +114,7 @@ _ORG_HAS = re.compile(r"""
     | comprising|consisting\s+of|grouping|uniting|bringing\s+together   # "an alliance comprising Russia, China, ..."
     | will\s+include|will\s+comprise)\s+(?:the\s+)?
     (?:(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:full|permanent|member)\s+)?(?:countries|states|nations)
-       \s*(?::|—|–|\(|,\s*(?:namely|including)\s+)\s*(?:the\s+)?)?       # "The SCO consists of 8 countries: India, ..."
+       \s*(?::|—|–|--|\(|,\s*(?:namely|including)\s+)\s*(?:the\s+)?)?       # "The SCO consists of 8 countries: India, ..."
     $""", re.I | re.X)
 # An accession verb with the list as its object ("The bloc welcomed Belarus"): lemmas in data/lexicon.csv (admit_verb).
 _ADMIT = re.compile(rf"\b(?P<verb>{lexicon.verbs('admit_verb')})\s+(?:\w+\s+)?(?:the\s+)?$", re.I)
@@ -171,6 +171,8 @@ _CLAUSE_END = re.compile(r";|\.\s|\s(?:while|whereas|but)\s|$")
 _GAPPED_LEFT = re.compile(r"(?:,\s*|\s)and\s+(?:the\s+)?$", re.I)
 _GAPPED_RIGHT = re.compile(r"^\s+(?:in|on|at|during|by)\s+[^,;]{1,40}?\s*(?:[.;!]?\s*$|[,;])", re.I)
 # A list given a status by "with ... as": "..., with Iran, Afghanistan, Belarus and Mongolia as observers".
+# The second of two "as" complements: "with A as observers and B as dialogue partners".
+_AS_AND_LEFT = re.compile(r"\bas\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+,?\s+and\s+(?:the\s+)?$", re.I)
 _WITH_LEFT = re.compile(r"\b(?:with|plus|along\s+with|together\s+with)\s+(?:the\s+)?$", re.I)
 # A list inside a prepositional phrase is not the subject of what follows: "the UAE ambassador to India, signed"
 # ("with" is left out: "with Iran set to join soon" has Iran as its subject).
@@ -206,7 +208,7 @@ _PROCESS_STEP = re.compile(rf"""
     (?:(?:accept|admit|grant|includ|welcom|induct)\w*\s+|the\s+)?       # "the process of accepting Iran"
     (?:(?:accession|admission|membership|entry|joining|inclusion)\s+(?:of|by|for)\s+(?:the\s+)?)?
     (?:(?:new|full|fully[\s-]fledged|full[\s-]fledged)\s+)?
-    (?:(?P<term>{_TERM_RE})\s*(?:,|:|\(|—|–|\s-)?\s*(?:namely\s+|including\s+)?)?
+    (?:(?P<term>{_TERM_RE})\s*(?:,|:|\(|—|–|--|\s-)?\s*(?:namely\s+|including\s+)?)?
     (?:the\s+)?$""", re.I | re.X)
 # A step on the way in, after the list (a memorandum signed, accession procedures started).
 _MEMORANDUM_RIGHT = re.compile(r"""
@@ -353,7 +355,7 @@ def _left_frame(left: str, right: str) -> Frame | None:
         return Frame(_term_status(m.group("term") or m.group("term2")), _modality(tail[max(0, m.start() - 40):]),
                      recent=bool(_PERFECT.search(tail, max(0, m.start() - 25), m.start())))
     as_status = _AS_STATUS.match(right)
-    if as_status and _WITH_LEFT.search(tail):
+    if as_status and (_WITH_LEFT.search(tail) or _AS_AND_LEFT.search(tail)):
         return Frame(_term_status(as_status.group("term")), "reported", stative=True)
     if _OF_NOUN.search(tail) or _EXPAND.search(tail):
         status = _term_status(as_status.group("term")) if as_status else "member"
@@ -590,6 +592,7 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
         for i, sent in enumerate(sents):
             last: list[Frame] = []
             framed = _has(_lower(text[sent.start:sent.end]), _FRAME_WORDS)
+            read: list[list[Frame]] = []
             for lst in sent.lists:
                 left = text[sent.start:lst.start]
                 right = text[lst.end:sent.end]
@@ -599,6 +602,9 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
                 if not frames and last and any(lst.dates) and _GAPPED_LEFT.search(left) and _GAPPED_RIGHT.match(right):
                     frames = [replace(f, span=(0, len(right)), recent=False) for f in last]
                 last = frames or last
+                read.append(frames)
+            _share_along_with(text, sent, read)
+            for lst, frames in zip(sent.lists, read):
                 for frame in frames:
                     shared = _claim_date(text, sent, lst, frame)
                     if frame.founding and shared is None:
@@ -617,6 +623,24 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
             if framed or not sent.lists:
                 prev = sent
     return schema.frame("membership", rows)
+
+
+# A list joined to another by "along with": it shares that list's status ("India and Pakistan are now full members
+# along with China, Russia, ..."; "Along with China and Russia, Kazakhstan, ... are members of the SCO").
+_ALONG_WITH = re.compile(r"\b(?:[Aa]long\s+with|[Tt]ogether\s+with|[Aa]longside|[Ii]n\s+addition\s+to)\s+(?:the\s+)?$")
+
+
+def _share_along_with(text: str, sent: Sentence, read: list[list[Frame]]) -> None:
+    """Give an unframed list after "along with" the frames of the nearest framed list of its clause."""
+    for i, lst in enumerate(sent.lists):
+        if read[i] or not _ALONG_WITH.search(text, max(sent.start, lst.start - 30), lst.start):
+            continue
+        lo, hi = _clause_span(text, sent, lst)
+        near = [j for j, other in enumerate(sent.lists)
+                if j != i and read[j] and lo <= other.start < hi and not any(f.founding for f in read[j])]
+        if near:
+            j = min(near, key=lambda k: abs(k - i))
+            read[i] = [replace(f, span=None) for f in read[j]]
 
 
 def _frames(left: str, right: str) -> list[Frame]:
@@ -703,7 +727,7 @@ _COUNT = re.compile(
     rf"(?<![\w.,$-])(?P<num>{_NUM})(?:\s+|-)(?:(?:other|full|full-fledged|fully-fledged|permanent|current|existing|"
     rf"SCO)\s+){{0,2}}(?P<term>{_TERM_RE}|{_GENERIC})\b(?!-)", re.I)
 # A generic count followed by the list it counts: "8 countries: India, ...", "four states of Afghanistan, ...".
-_COUNTS_LIST = re.compile(r"\s*(?::|—|–|\(|,|\s+of|\s+viz\.?|\s+namely|\s+including)?\s*(?:the\s+)?$", re.I)
+_COUNTS_LIST = re.compile(r"\s*(?::|—|–|--|\(|,|\s+of|\s+viz\.?|\s+namely|\s+including)?\s*(?:the\s+)?$", re.I)
 _ORDINAL = re.compile(
     rf"\b(?:the|its|SCO['’]s|organi[sz]ation['’]s|bloc['’]s|group['’]s)\s+(?P<num>{_ORD})\s+(?:(?:full|full-fledged|fully-fledged|"
     rf"permanent|new)\s+)*(?P<term>member(?:[\s-]+(?:state|country|nation))?|observer(?:\s+state)?|dialogue\s+partner)\b", re.I)

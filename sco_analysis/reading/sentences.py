@@ -90,6 +90,8 @@ _SEP = re.compile(r"""
     (?:(?:\d{1,2}|two|three|four|five|six|seven|eight)\s+)?            # a named group inside the list:
     (?:(?:[\w-]+\s+){0,3}?(?:states|countries|nations|republics)\s*(?:of\s+|:\s*)(?:the\s+)?)?
                                           # "China, Russia, and the Central Asian states of Kazakhstan, ..."
+    (?:(?:[A-Z][\w'’-]+\s+){0,3}(?:Republic|Kingdom|State|Sultanate|Emirate|Federation)\s+of\s+(?:the\s+)?)?
+                                          # a formal name the name table lacks: "the Islamic Republic of Iran and the Republic of Mongolia"
     """, re.I | re.X)
 _BRACKETED = re.compile(r"\s*\(")
 _DATE_PREP = re.compile(r"\s+(?:in|since|from|on|by|at\s+the\s+start\s+of)\s+(?:the\s+)?", re.I)
