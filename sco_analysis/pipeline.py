@@ -79,19 +79,22 @@ def build(folder: str | Path, use_cache: bool = True, since=None, until=None, ou
           cluster: str | None = None, progress: bool | None = None) -> Tables:
     """Every table for ``folder``.
 
-    ``since``/``until``/``outlets`` restrict it to a subset of the articles (``subset.select``).
+    ``since``/``until``/``outlets`` restrict it to a subset of the articles, chosen from the catalog
+    before any article is read (``subset.catalog_rows``) and compared among themselves.
     ``jobs``: processes for the per-article work (1: this process; 0: one per CPU). ``cluster``: the
     address of a Dask scheduler (``tcp://HOST:PORT``) to send that work to instead. ``progress``:
     show a progress bar (default: on a terminal outside CI). With ``use_cache`` (and ``$SCO_CACHE``
     not off) unchanged articles come from the cache.
     """
-    from sco_analysis.subset import select
+    from sco_analysis.subset import catalog_rows
 
-    return select(_build(Path(folder), use_cache, jobs, cluster, progress), since, until, outlets)
+    folder = Path(folder)
+    catalog = catalog_rows(read_catalog(folder), since, until, outlets)
+    return _build(folder, catalog, use_cache, jobs, cluster, progress)
 
 
-def _build(folder: Path, use_cache: bool, jobs: int, cluster: str | None, progress: bool | None) -> Tables:
-    catalog = read_catalog(folder)
+def _build(folder: Path, catalog: pd.DataFrame, use_cache: bool, jobs: int, cluster: str | None,
+           progress: bool | None) -> Tables:
     records = catalog.to_dict("records")
     blobs = {r["file"]: (folder / r["file"]).read_bytes() for r in records}
     ids = [article_id(r["file"]) for r in records]

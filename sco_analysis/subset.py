@@ -1,6 +1,9 @@
 """A subset of the corpus on demand: the articles of one period and/or some outlets, with the
 comparison and the per-source summary computed again among them (agreement with an article left out
-is not agreement). Used by ``extract`` and ``report`` (``--since``, ``--until``, ``--outlet``)."""
+is not agreement). Used by ``extract`` and ``report`` (``--since``, ``--until``, ``--outlet``).
+
+``build`` chooses the articles from the catalog (``catalog_rows``) before anything is read, so an
+article outside the subset is never opened; ``select`` does the same to tables already built."""
 
 from __future__ import annotations
 
@@ -41,12 +44,30 @@ def articles_in(articles: pd.DataFrame, since=None, until=None, outlets=()) -> p
     return articles[keep]
 
 
+def wanted(since=None, until=None, outlets=()) -> bool:
+    """True when any condition is given."""
+    return bool(since or until or [o for o in (outlets or []) if o and o.strip()])
+
+
+def catalog_rows(catalog: pd.DataFrame, since=None, until=None, outlets=()) -> pd.DataFrame:
+    """The rows of ``catalog`` (``corpus.read_catalog``) whose articles ``articles_in`` keeps: dated by
+    ``published``, else ``published_estimate``, as the articles table dates them."""
+    if not wanted(since, until, outlets):
+        return catalog
+    estimate = catalog["published_estimate"] if "published_estimate" in catalog.columns else None
+    day = catalog["published"].where(catalog["published"].notna(), estimate) if estimate is not None \
+        else catalog["published"]
+    dated = pd.DataFrame({"reference_date": pd.to_datetime(day),
+                          "outlet": catalog["outlet"]}, index=catalog.index)
+    return catalog.loc[articles_in(dated, since, until, outlets).index]
+
+
 def select(tables: dict[str, pd.DataFrame], since=None, until=None, outlets=()) -> dict[str, pd.DataFrame]:
     """``tables`` restricted to ``articles_in(...)``, with ``comparison`` and ``sources`` computed again
     among those articles. With no condition the tables come back unchanged."""
     from sco_analysis.checking.compare import compare, sources
 
-    if not since and not until and not [o for o in (outlets or []) if o and o.strip()]:
+    if not wanted(since, until, outlets):
         return tables
     ids = set(articles_in(tables["articles"], since, until, outlets)["article_id"])
     out = {name: (df[df["article_id"].isin(ids)].reset_index(drop=True) if "article_id" in df.columns else df)

@@ -72,3 +72,26 @@ def test_cli_extract_takes_the_subset_options(tmp_path):
         cwd=ROOT,
     )
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "no article" in r.stderr
+
+
+def test_the_subset_is_chosen_before_any_article_is_read(tmp_path):
+    """An article outside the window is never opened: a broken one there does not stop the build, and
+    the tables equal the full build's restricted afterwards."""
+    import shutil
+
+    folder = tmp_path / "arts"
+    shutil.copytree(SEEDS, folder)
+    catalog = (folder / "catalog.csv").read_text(encoding="utf-8")
+    header = catalog.splitlines()[0].split(",")
+    row = dict.fromkeys(header, "") | {"file": "zz_broken.txt", "outlet": "Broken Wire", "title": "x",
+                                      "published": "1999-01-01"}
+    (folder / "catalog.csv").write_text(catalog.rstrip("\n") + "\n" + ",".join(row[c] for c in header) + "\n",
+                                        encoding="utf-8")
+    (folder / "zz_broken.txt").write_bytes(b"\xff\xfe\x00not text\x00")
+    with pytest.raises(InputError, match="zz_broken.txt"):
+        build(folder, use_cache=False)
+    part = build(folder, use_cache=False, since="2024-01-01")
+    assert "zz_broken" not in set(part["articles"]["article_id"])
+    expected = select(build(SEEDS, use_cache=False), since="2024-01-01")
+    for name, df in expected.items():
+        assert df.equals(part[name]), name
