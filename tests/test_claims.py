@@ -611,3 +611,9 @@ def test_summit_place_from_arrivals_and_gatherings(tmp_path, sentence, city):
 def test_members_count_from_the_organisation_made_of_countries(tmp_path, sentence, n):
     found = {v for k, v in _read_claims(tmp_path, sentence) if k == "members.count"}
     assert found == ({n} if n else set())
+
+
+def test_summit_place_after_held_from_a_date_range(tmp_path):
+    found = _read_claims(tmp_path, "The SCO summit was held from 8-9 June in Astana, the capital of Kazakhstan.",
+                         published="2017-06-10")
+    assert ("summit.place", "Astana") in found

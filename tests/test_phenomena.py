@@ -461,3 +461,9 @@ PARTNERS_2017 = ["ARM", "AZE", "KHM", "LKA", "NPL", "TUR"]
 ])
 def test_lists_joined_and_introduced_in_more_ways(tmp_path, sentence, expected):
     assert members(tmp_path, sentence) == expected
+
+
+def test_composition_after_a_founding_relative_clause(tmp_path):
+    sentence = ("The group, which was founded in 2001 in Shanghai comprises China, Kazakhstan, Kyrgyzstan, Russia, "
+                "Tajikistan and Uzbekistan as full members.")
+    assert members(tmp_path, sentence, published="2017-06-10") == _rows(FOUNDERS, "member")

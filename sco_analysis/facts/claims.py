@@ -96,7 +96,7 @@ _SUMMIT_IN = re.compile(
              |starts?|started|takes\s+place|took\s+place|take\s+place|will\s+be\s+held|be\s+held
              |is\s+being\s+held|gathered|met|meets|under\s+way|underway)
                             # "The day-long SCO summit is scheduled to open in Dushanbe on August 28."
-           (?:\s+on\s+[^.;]{{0,40}}?)?,?)?
+           (?:\s+(?:on|from|between)\s+[^.;]{{0,40}}?)?,?)?        # "held from 8-9 June in Astana"
         \s+in
         (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?)
                             # "the summit opened on Thursday in the Kazakh capital, Astana"

@@ -105,7 +105,10 @@ _STATUS_PASSIVE_TO = re.compile(rf"(?P<term>{_TERM_RE})(?:\s+status)?\s+(?:was|w
 _EXPAND = re.compile(r"\b(?:expand(?:ed|s|ing)?|enlarg(?:ed|es|ing|e)|gr(?:ew|own|ow|ows)|widen(?:ed|s)?)\s+(?:\w+\s+){0,2}?"
                      r"to\s+(?:include|incorporate|encompass|take\s+in|embrace|admit)\s+(?:the\s+)?$", re.I)
 _ORG_HAS = re.compile(r"""
-    \b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|it|which|that)(?:\s+|\)?,\s*)(?:now\s+|currently\s+|also\s+|today\s+)?
+    \b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|it|which|that)(?:\s+|\)?,\s*)
+    (?:(?:was|has\s+been)\s+(?:founded|established|created|formed|set\s+up|launched)\b[^.;,]{0,50}?,?\s+)?
+                                                     # "The group, which was founded in 2001 in Shanghai comprises A, B"
+    (?:now\s+|currently\s+|also\s+|today\s+)?
     (?:includes|included|comprises|comprised|consists\s+of|consisted\s+of
     | (?:is\s+|was\s+)?(?:made\s+up|composed|comprised|constituted)\s+of   # "the SCO is made up of A, B", "the SCO, comprised of A, B"
     | unites|united                                  # "the bloc unites China, Russia, ..."
