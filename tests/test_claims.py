@@ -617,3 +617,17 @@ def test_summit_place_after_held_from_a_date_range(tmp_path):
     found = _read_claims(tmp_path, "The SCO summit was held from 8-9 June in Astana, the capital of Kazakhstan.",
                          published="2017-06-10")
     assert ("summit.place", "Astana") in found
+
+
+@pytest.mark.parametrize("sentence, city", [
+    ("The organization convenes its largest-ever summit in China's port city of Tianjin, Xinhua reported.", "Tianjin"),
+    ("The SCO summit will kick off in China's northern city of Tianjin on Sunday.", "Tianjin"),
+])
+def test_summit_place_after_a_possessive_and_a_described_city(tmp_path, sentence, city):
+    assert ("summit.place", city) in _read_claims(tmp_path, sentence, published="2025-08-31")
+
+
+def test_a_family_of_nations_is_not_a_member_count(tmp_path):
+    found = _read_claims(tmp_path, "The SCO has expanded from six founding members into a 26-nation family of 10 "
+                                   "members, two observers and 14 dialogue partners.", published="2025-09-01")
+    assert {v for k, v in found if k == "members.count"} == {"10"}

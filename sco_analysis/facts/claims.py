@@ -92,7 +92,7 @@ _SUMMIT_IN = re.compile(
         (?:\s+of\s+the\s+(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?|organi[sz]ation|bloc))?
                             # "the fifth summit of the Shanghai Cooperation Organization in Shanghai"
         (?:[^.;]{{0,120}}?\b
-           (?:opened|opens|open|held|convened|convenes|convene|hosted|kicked\s+off|kicks\s+off|began|begins|begin
+           (?:opened|opens|open|held|convened|convenes|convene|hosted|kicked\s+off|kicks\s+off|kick\s+off|began|begins|begin
              |starts?|started|takes\s+place|took\s+place|take\s+place|will\s+be\s+held|be\s+held
              |is\s+being\s+held|gathered|met|meets|under\s+way|underway)
                             # "The day-long SCO summit is scheduled to open in Dushanbe on August 28."
@@ -100,7 +100,7 @@ _SUMMIT_IN = re.compile(
         \s+in
         (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?)
                             # "the summit opened on Thursday in the Kazakh capital, Astana"
-    (?:\s+[A-Z][a-z]+['’]s(?:\s+capital(?:\s+city)?(?:\s+of)?,?)?)?
+    (?:\s+[A-Z][a-z]+['’]s(?:\s+(?:[a-z-]+\s+){{0,2}}(?:capital|city)(?:\s+city)?(?:\s+of)?,?)?)?
                             # "held on September 1 in China's Tianjin"; "in Kazakhstan's capital of Astana"
     \s+{_CITY}""", re.VERBOSE)
 _LEADERS_MET_IN = re.compile(
@@ -110,7 +110,7 @@ _LEADERS_MET_IN = re.compile(
         (?:\s+(?:here|today|on\s+\w+))?\s+(?:for\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){{0,2}}summit\s+)?in
         (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?)
                             # "gathered in the Uzbek city of Samarkand"
-    (?:\s+[A-Z][a-z]+['’]s(?:\s+capital(?:\s+city)?(?:\s+of)?,?)?)?
+    (?:\s+[A-Z][a-z]+['’]s(?:\s+(?:[a-z-]+\s+){{0,2}}(?:capital|city)(?:\s+city)?(?:\s+of)?,?)?)?
     \s+{_CITY}
                             # "leaders of ... the SCO met in Yekaterinburg, Russia, Tuesday"; "The SCO, meeting in Astana"
                             # "Leaders of the SCO have gathered for a summit in Tashkent"

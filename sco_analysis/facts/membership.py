@@ -739,6 +739,7 @@ _COUNT_WORDS = None if _TERM_WORDS is None else _TERM_WORDS + ("countries", "sta
 _DIGIT = re.compile(r"\d")
 _NUMBER_PARTS = tuple(w for w in lexicon.NUMBER_WORDS if not any(v != w and v in w for v in lexicon.NUMBER_WORDS))
 _SINGULAR_ORG = re.compile(r"\s*(?:organi[sz]ation|group(?:ing)?|bloc|body|alliance|association|club|SCO|Shanghai|grouping|family|union)\b", re.I)
+_FAMILY = re.compile(r"\s*family\b", re.I)
 _CLAUSE_JOIN = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s|\s(?:while|whereas)\s", re.I)
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
 _EARLIER = lexicon.EARLIER
@@ -764,7 +765,9 @@ def _count_status(text: str, sent: Sentence, m: re.Match, ordinal: bool) -> str 
     term = m.group("term")
     left = text[sent.start:m.start()]
     if _SINGULAR_GENERIC.fullmatch(term):
-        return "member" if "-" in m.group(0) and _SINGULAR_ORG.match(text, m.end(), sent.end) else None
+        # "the eight-nation bloc" counts members; "a 26-nation family of 10 members, two observers and ..." counts all
+        return "member" if "-" in m.group(0) and _SINGULAR_ORG.match(text, m.end(), sent.end) \
+            and not _FAMILY.match(text, m.end(), sent.end) else None
     if not ordinal and _ORIGINALLY.search(left + m.group(0)):
         return "founding_member"
     if re.fullmatch(_GENERIC, term, re.I):
