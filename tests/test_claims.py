@@ -631,3 +631,19 @@ def test_a_family_of_nations_is_not_a_member_count(tmp_path):
     found = _read_claims(tmp_path, "The SCO has expanded from six founding members into a 26-nation family of 10 "
                                    "members, two observers and 14 dialogue partners.", published="2025-09-01")
     assert {v for k, v in found if k == "members.count"} == {"10"}
+
+
+@pytest.mark.parametrize("sentence, city", [
+    ("Eurasian leaders are now in the Uzbek capital of Tashkent for an annual summit of the SCO.", "Tashkent"),
+    ("The 14th Summit of the SCO was held on September 11 and 12 in the capital of Tajikistan, Dushanbe City.",
+     "Dushanbe"),
+])
+def test_summit_place_from_leaders_in_a_city_and_a_capital_named_after_its_country(tmp_path, sentence, city):
+    assert ("summit.place", city) in _read_claims(tmp_path, sentence, published="2014-09-13")
+
+
+def test_the_forerunners_summits_are_not_numbered_as_the_scos(tmp_path):
+    text = ('June 14-15, 2001 -- Presidents of the "Shanghai Five" -- China, Russia, Kazakhstan, Kyrgyzstan and '
+            'Tajikistan -- met for their sixth summit in Shanghai.')
+    found = _read_claims(tmp_path, text, published="2014-09-12")
+    assert not {v for k, v in found if k == "summit.number"}

@@ -467,3 +467,19 @@ def test_composition_after_a_founding_relative_clause(tmp_path):
     sentence = ("The group, which was founded in 2001 in Shanghai comprises China, Kazakhstan, Kyrgyzstan, Russia, "
                 "Tajikistan and Uzbekistan as full members.")
     assert members(tmp_path, sentence, published="2017-06-10") == _rows(FOUNDERS, "member")
+
+
+def test_a_participle_opening_whose_subject_is_the_organisation(tmp_path):
+    sentence = ("Grouping China, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan, the SCO covers a total "
+                "area of over 30 million square km.")
+    assert members(tmp_path, sentence) == _rows(FOUNDERS, "member")
+    assert members(tmp_path, "Grouping China and Russia, the talks covered trade.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The SCO is a six-member inter-governmental organization founded in 2001.", [("member", 6)]),
+    ("The eight-member regional security bloc met in Astana.", [("member", 8)]),
+    ("A six-member delegation arrived in Astana.", []),
+])
+def test_a_hyphenated_count_before_adjectives_and_the_organisation(tmp_path, sentence, expected):
+    assert [(s, n) for s, n, _, _ in counts(tmp_path, sentence)] == expected

@@ -98,8 +98,8 @@ _SUMMIT_IN = re.compile(
                             # "The day-long SCO summit is scheduled to open in Dushanbe on August 28."
            (?:\s+(?:on|from|between)\s+[^.;]{{0,40}}?)?,?)?        # "held from 8-9 June in Astana"
         \s+in
-        (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?)
-                            # "the summit opened on Thursday in the Kazakh capital, Astana"
+        (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of(?:\s+[A-Z][a-z]+,)?)?,?)?)
+                            # "the summit opened on Thursday in the Kazakh capital, Astana"; "in the capital of Tajikistan, Dushanbe"
     (?:\s+[A-Z][a-z]+['’]s(?:\s+(?:[a-z-]+\s+){{0,2}}(?:capital|city)(?:\s+city)?(?:\s+of)?,?)?)?
                             # "held on September 1 in China's Tianjin"; "in Kazakhstan's capital of Astana"
     \s+{_CITY}""", re.VERBOSE)
@@ -163,6 +163,11 @@ _DATELINE = re.compile(
                             # "TIANJIN, China, September 1."; "UFA, RUSSIA —"; "ASTANA. KAZINFORM -"
     """, re.VERBOSE)
 _ARRIVED_IN = re.compile(rf"\b(?i:leaders|heads\s+of\s+state|presidents)\b[^.;]{{0,300}}?\barrived\s+in\s+{_CITY}")
+# Leaders in a city for the summit: "Eurasian leaders are now in the Uzbek capital of Tashkent for an annual summit".
+_IN_CITY_FOR = re.compile(
+    rf"""\b(?i:leaders|heads\s+of\s+state|presidents)\b[^.;]{{0,40}}?\b(?:are|were|is|was)\s+(?:now\s+|already\s+)?in
+        (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?\s+{_CITY}
+        (?i:[^.;]{{0,30}}?\bfor\s+(?:an?|the|their)\s+(?:[\w-]+\s+){{0,2}}?{_SUMMIT_NOUN})""", re.VERBOSE)
 # Someone arrived in a city to attend the summit: "Modi arrived in Bishkek on Thursday to attend the SCO summit".
 _ARRIVED_TO_ATTEND = re.compile(
     rf"""\barrived\s+in\s+(?:the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?\s+)?{_CITY}
@@ -497,6 +502,8 @@ def _city(name: str) -> str | None:
             break
     while words and words[0].lower() in _NOT_PLACE_LOWER:
         words.pop(0)
+    if len(words) > 1 and words[-1] == "City":  # "Dushanbe City" is Dushanbe
+        words.pop()
     if not words:
         return None
     name = " ".join(words)
@@ -537,7 +544,7 @@ def _other_year(text: str, s: _Sent, ref: date | None) -> bool:
 
 def _summit_places(text: str, s: _Sent, ref: date | None) -> list[str]:
     found = []
-    matches = [m for rx in (_CITY_SUMMIT, _SUMMIT_IN, _CITY_HOSTS, _SIDELINES_IN, _ARRIVED_TO_ATTEND)
+    matches = [m for rx in (_CITY_SUMMIT, _SUMMIT_IN, _CITY_HOSTS, _SIDELINES_IN, _ARRIVED_TO_ATTEND, _IN_CITY_FOR)
                for m in rx.finditer(text, s.start, s.end)]
     matches += [m for m in _LEADERS_MET_IN.finditer(text, s.start, s.end)
                 if not _NOT_LEADERS.search(text, s.start, m.start("city"))]
@@ -645,6 +652,8 @@ def _summit_numbers(text: str, s: _Sent) -> list[str]:
         word = (m.group("w") or "").lower()
         if word in ("first", "last") and _RANKED_BY.match(text, event.end()):
             continue
+        if _SHANGHAI_FIVE.search(text, max(s.start, m.start() - 120), m.start()):
+            continue  # the forerunner's summits: "Presidents of the "Shanghai Five" ... met for their sixth summit"
         out.append(m.group("n") or str(_ORDINAL_WORDS[word]))
     return out
 

@@ -97,6 +97,9 @@ _GRANT_STATUS_TO = re.compile(rf"""
     | (?P<term2>{_TERM_RE})(?:\s+status)?\s+to\s+(?:the\s+)?$       # "granting of full membership to India and Pakistan"
     )""", re.I | re.X)
 # The organisation has the list "as" a status: "Founded in 2001, the SCO has China, ... as its full members".
+# A sentence opening on a participle whose subject is the organisation: "Grouping China, Kazakhstan, ..., the SCO covers".
+_PARTICIPLE_OPENING = re.compile(r"\s*(?:Grouping|Comprising|Uniting|Bringing\s+together|Made\s+up\s+of|Consisting\s+of|Composed\s+of)\s+(?:the\s+)?")
+_ORG_AFTER = re.compile(r",\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|organi[sz]ation|bloc|grouping)\b", re.I)
 _ORG_HAS_AS = re.compile(r"\b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|it)\s+(?:now\s+|currently\s+|also\s+)?(?:has|had|have)\s+(?:the\s+)?$", re.I)
 # The list joined the organisation, said in the passive: "It was later joined by India, Pakistan and Iran."
 _JOINED_BY = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+|later\s+|since\s+|also\s+|then\s+)?joined\s+by\s+(?:the\s+)?$", re.I)
@@ -371,6 +374,8 @@ def _left_frame(left: str, right: str) -> Frame | None:
         return Frame(_term_status(m.group("term")), _modality(m.group(0)))
     if _JOINED_BY.search(tail):
         return Frame("member", _modality(tail[-60:]))
+    if _PARTICIPLE_OPENING.fullmatch(left) and _ORG_AFTER.match(right):
+        return Frame("member", "reported", stative=True)
     if _ORG_HAS.search(tail):
         status = _term_status(as_status.group("term")) if as_status else "member"
         return Frame(status, _modality(tail[-60:]), stative=True)
@@ -738,7 +743,8 @@ _COUNT_WORDS = None if _TERM_WORDS is None else _TERM_WORDS + ("countries", "sta
 # A count is a number: a digit, or a number word (each contains one of these).
 _DIGIT = re.compile(r"\d")
 _NUMBER_PARTS = tuple(w for w in lexicon.NUMBER_WORDS if not any(v != w and v in w for v in lexicon.NUMBER_WORDS))
-_SINGULAR_ORG = re.compile(r"\s*(?:organi[sz]ation|group(?:ing)?|bloc|body|alliance|association|club|SCO|Shanghai|grouping|family|union)\b", re.I)
+# The organisation a hyphenated count describes, with up to two adjectives between: "a six-member inter-governmental organization".
+_SINGULAR_ORG = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|group(?:ing)?|bloc|body|alliance|association|club|SCO|Shanghai|grouping|family|union)\b", re.I)
 _FAMILY = re.compile(r"\s*family\b", re.I)
 _CLAUSE_JOIN = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s|\s(?:while|whereas)\s", re.I)
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
