@@ -483,3 +483,14 @@ def test_a_participle_opening_whose_subject_is_the_organisation(tmp_path):
 ])
 def test_a_hyphenated_count_before_adjectives_and_the_organisation(tmp_path, sentence, expected):
     assert [(s, n) for s, n, _, _ in counts(tmp_path, sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Iran, one of India's neighbours in its extended neighbourhood, has formally become a full member of the SCO.",
+     _rows(["IRN"], "member", 2023)),
+    ("In addition to the full members, the SCO also includes Afghanistan and Mongolia as observers, and dialogue "
+     "partners in Armenia, Azerbaijan and Cambodia.",
+     sorted(_rows(["AFG", "MNG"], "observer") + _rows(["ARM", "AZE", "KHM"], "dialogue_partner"))),
+])
+def test_long_appositives_and_partners_in(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence, published="2023-07-04") == expected

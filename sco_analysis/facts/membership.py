@@ -89,6 +89,8 @@ _ORG_APPOSITION = re.compile(r"""
     | (?:Shanghai\s+Cooperation\s+(?:Organi[sz]ation|Association)|\bSCO)\s*(?:\(|—|–|--)      # "the SCO (China, Russia, Kazakhstan ...)"
     | Shanghai\s+Cooperation\s+(?:Organi[sz]ation|Association)\s+of                           # "the Shanghai Cooperation Organisation of China, Russia, ..."
     )\s*(?:the\s+)?$""", re.X)
+# Dialogue partners "in" the countries that are: "the SCO also includes ... dialogue partners in Armenia, Azerbaijan, ...".
+_PARTNERS_IN = re.compile(r"\b(?P<term>dialogue\s+partners)\s+in\s+(?:the\s+)?$", re.I)
 _OF_NOUN = re.compile(r"\b(?P<term>membership|accession|admission|entry|joining|inclusion)\s+(?:of|by)\s+(?:the\s+)?$", re.I)
 _GRANT_STATUS_TO = re.compile(rf"""
     \b(?:grant(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|award(?:s|ed|ing)?|conferr?(?:s|ed|ing)?)\s+(?:of\s+)?(?:the\s+)?(?:(?:SCO|new)\s+)?
@@ -197,7 +199,7 @@ _WISH_BEFORE = re.compile(r"\b(?:application|bid|request|aims?|seeks?|sought|wan
                           r"(?:\s+[\w'’-]+){0,3}\s+(?:for|to|of|on)\s+(?:\w+\s+)?$", re.I)
 _STEP_WORD = re.compile(r"\b(?:procedures?|process|roadmap|memorand(?:um|a))\b", re.I)
 # An appositive between the list and its predicate: "Turkey, a NATO member, is a dialogue partner".
-_APPOSITIVE_SKIP = re.compile(r"^,\s+(?:[\w'’-]+\s+){0,5}[\w'’-]+,", re.I)
+_APPOSITIVE_SKIP = re.compile(r"^,\s+(?:[\w'’-]+\s+){0,8}[\w'’-]+,", re.I)   # "Iran, one of India's neighbours in its extended neighbourhood, has become"
 # The list as the subject of a founding verb: "China, Russia, ... founded the SCO in 2001".
 _FOUNDED_RIGHT = re.compile(r"""
     ^(?:,?\s+(?:which|that|who))?
@@ -356,6 +358,9 @@ def _left_frame(left: str, right: str) -> Frame | None:
         clause = tail[:m.start()]
         modality = "reported" if _DESCRIBED.search(clause) else _modality(clause[-60:])
         return Frame(status, modality, status == "founding_member", status != "founding_member")
+    m = _PARTNERS_IN.search(tail)
+    if m:
+        return Frame(_term_status(m.group("term")), "reported", stative=True)
     m = _GRANT_STATUS_TO.search(tail)
     if m:
         return Frame(_term_status(m.group("term") or m.group("term2")), _modality(tail[max(0, m.start() - 40):]),
