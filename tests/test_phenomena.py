@@ -494,3 +494,14 @@ def test_a_hyphenated_count_before_adjectives_and_the_organisation(tmp_path, sen
 ])
 def test_long_appositives_and_partners_in(tmp_path, sentence, expected):
     assert members(tmp_path, sentence, published="2023-07-04") == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("Sri Lanka had already increased its level of cooperation to the status of dialogue partner at the SCO summit in "
+     "Yekaterinburg in 2009.", "2019-02-07", _rows(["LKA"], "dialogue_partner", 2009)),
+    ("Belarus raised its status to that of an observer in 2015.", "2016-07-05", _rows(["BLR"], "observer", 2015)),
+    ("The SCO, established in 2001, comprises China, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan as "
+     "permanent members.", "2016-07-05", _rows(FOUNDERS, "member")),
+])
+def test_a_country_raising_its_standing_and_a_founding_participle(tmp_path, sentence, published, expected):
+    assert members(tmp_path, sentence, published=published) == expected

@@ -111,7 +111,7 @@ _EXPAND = re.compile(r"\b(?:expand(?:ed|s|ing)?|enlarg(?:ed|es|ing|e)|gr(?:ew|ow
                      r"to\s+(?:include|incorporate|encompass|take\s+in|embrace|admit)\s+(?:the\s+)?$", re.I)
 _ORG_HAS = re.compile(r"""
     \b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|it|which|that)(?:\s+|\)?,\s*)
-    (?:(?:was|has\s+been)\s+(?:founded|established|created|formed|set\s+up|launched)\b[^.;,]{0,50}?,?\s+)?
+    (?:(?:was\s+|has\s+been\s+)?(?:founded|established|created|formed|set\s+up|launched)\b[^.;,]{0,50}?,?\s+)?
                                                      # "The group, which was founded in 2001 in Shanghai comprises A, B"
     (?:now\s+|currently\s+|also\s+|today\s+)?
     (?:includes|included|comprises|comprised|consists\s+of|consisted\s+of
@@ -156,6 +156,12 @@ _UPGRADED_TO = re.compile(rf"""
     (?:\s+from\s+(?:(?:an?|the|its)\s+)?(?:{_TERM_RE})(?:\s+status)?)?      # "from observer (status)"
     \s+to\s+(?:(?:the\s+)?(?:status|rank|level)\s+of\s+)?{_STATUS_NP}""", re.I | re.X)
 _UPGRADE_VERB = re.compile(r"upgrad|elevat|promot", re.I)
+# A country raising its own standing to a status: "Sri Lanka had already increased its level of cooperation to the
+# status of dialogue partner", "Belarus raised its status to that of an observer".
+_RAISED_ITS = re.compile(rf"""
+    ^(?:\s+(?:has|have|had|already|also|then|later|\w+ly))*
+    \s+(?:rais|increas|upgrad|elevat|lift)\w*\s+(?:its|their)\s+(?:[\w-]+\s+){{0,4}}?
+    to\s+(?:the\s+|that\s+of\s+)?(?:(?:status|level|rank)\s+of\s+)?(?:an?\s+)?(?P<term>{_TERM_RE})\b""", re.I | re.X)
 _COPULA = re.compile(
     r"^(?:,?\s+(?:which|that|who))?(?P<aux>(?:\s+(?:has|have|had|will|would|shall|to|also|now|already|still|currently|"
     r"officially|not|never|\w+ly))*)\s+(?:is|are|was|were|remains?|remained|be|been|being)\s+"
@@ -522,6 +528,9 @@ def _predicate_frame(right: str) -> Frame | None:
                 and not _FORERUNNER.search(rest[:40]):
             return Frame("member", _modality(m.group("aux")), recent=recent)
         return None
+    m = _RAISED_ITS.match(clause)
+    if m:
+        return Frame(_term_status(m.group("term")), "reported")
     m = _COPULA.match(clause)
     if m and not _NEGATION.search(clause[:m.start("term")]):
         if _foreign(clause[:m.start("term")], clause[m.end():]):
