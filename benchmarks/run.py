@@ -415,6 +415,18 @@ class DaskCluster:
                 p.kill()
 
 
+def _commit() -> str:
+    """The commit measured, and whether the checkout had uncommitted changes (figures cite it)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "commit unknown (not a git checkout)"
+    return f"commit {head}" + (" plus uncommitted changes" if dirty else " (clean)")
+
+
 def _load() -> str:
     return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
 
@@ -526,7 +538,7 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(fn(*rest)))
         return
     sizes = [int(s) for s in (a.sizes or "100,1000").split(",")]
-    print(f"# sco-analysis benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+    print(f"# sco-analysis benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {_commit()}, "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="sco-bench-") as tmp:
         work = Path(tmp)
