@@ -98,10 +98,10 @@ _GRANT_STATUS_TO = re.compile(rf"""
       (?P<term>{_TERM_RE})(?:\s+status)?\s+(?:up)?on\s*$            # "conferred observer status on Mongolia"
     | (?P<term2>{_TERM_RE})(?:\s+status)?\s+to\s+(?:the\s+)?$       # "granting of full membership to India and Pakistan"
     )""", re.I | re.X)
-# The organisation has the list "as" a status: "Founded in 2001, the SCO has China, ... as its full members".
 # A sentence opening on a participle whose subject is the organisation: "Grouping China, Kazakhstan, ..., the SCO covers".
 _PARTICIPLE_OPENING = re.compile(r"\s*(?:Grouping|Comprising|Uniting|Bringing\s+together|Made\s+up\s+of|Consisting\s+of|Composed\s+of)\s+(?:the\s+)?")
 _ORG_AFTER = re.compile(r",\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|organi[sz]ation|bloc|grouping)\b", re.I)
+# The organisation has the list "as" a status: "Founded in 2001, the SCO has China, ... as its full members".
 _ORG_HAS_AS = re.compile(r"\b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|it)\s+(?:now\s+|currently\s+|also\s+)?(?:has|had|have)\s+(?:the\s+)?$", re.I)
 # The list joined the organisation, said in the passive: "It was later joined by India, Pakistan and Iran."
 _JOINED_BY = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+|later\s+|since\s+|also\s+|then\s+)?joined\s+by\s+(?:the\s+)?$", re.I)
