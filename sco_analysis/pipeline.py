@@ -51,7 +51,7 @@ def extract_articles(folder: str | Path, records: list[dict] | None = None,
         counts = extract_counts(corpus, read)
         themes, unthemed = extract_themes(corpus)
         return {"articles": corpus.articles, "sentences": corpus.sentences, "membership": membership,
-                "counts": counts, "themes": themes, "claims": extract_claims(corpus, membership, counts),
+                "counts": counts, "themes": themes, "claims": extract_claims(corpus, membership, counts, read),
                 "attributions": extract_attributions(corpus), "unthemed": unthemed}
 
 

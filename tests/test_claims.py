@@ -647,3 +647,26 @@ def test_the_forerunners_summits_are_not_numbered_as_the_scos(tmp_path):
             'Tajikistan -- met for their sixth summit in Shanghai.')
     found = _read_claims(tmp_path, text, published="2014-09-12")
     assert not {v for k, v in found if k == "summit.number"}
+
+
+def test_claims_take_the_shared_reading_of_each_sentence(seed_corpus, monkeypatch):
+    """With the pipeline's reading, claims use its time expressions instead of finding them again, and the
+    table is the same as when claims read the sentences themselves."""
+    from sco_analysis.facts import claims as claims_module
+    from sco_analysis.reading import sentences
+
+    membership, counts = extract_membership(seed_corpus), extract_counts(seed_corpus)
+    alone = extract_claims(seed_corpus, membership, counts)
+    read = sentences.read(seed_corpus)
+    spans = {(s.start, s.end) for sents in read.values() for s in sents}
+    found = claims_module.timeexpr.find
+    again = []
+
+    def counting(text, start=0, end=None, ref=None):
+        again.append((start, end) in spans)
+        return found(text, start, end, ref)
+
+    monkeypatch.setattr(claims_module.timeexpr, "find", counting)
+    shared = extract_claims(seed_corpus, membership, counts, read)
+    pd.testing.assert_frame_equal(alone, shared)
+    assert not any(again), "a sentence the shared reading read was read again by claims"

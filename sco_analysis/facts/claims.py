@@ -386,6 +386,14 @@ class _Sent:
     end: int
     kind: str
     text: str
+    dates: list | None = None  # the sentence's time expressions, from the shared reading when it read them
+
+
+def _dates(text: str, s: _Sent, ref: date | None) -> list:
+    """The sentence's time expressions: the shared reading's (``sentences.read``), else read here once."""
+    if s.dates is None:
+        s.dates = timeexpr.find(text, s.start, s.end, ref)
+    return s.dates
 
 
 def _row(s: _Sent, key: str, value: str, modality: str, as_of: str, as_of_date=None) -> dict:
@@ -414,13 +422,14 @@ def _founding(text: str, s: _Sent, ref: date | None) -> list[dict]:
             lo = b.end()
         brk = _SCOPE_BREAK.search(text, cue_end, s.end)
         hi = brk.start() if brk else s.end
-        dates = [d for d in timeexpr.find(text, lo, hi, ref) if d.date and d.precision in ("day", "month", "year")]
+        found = _dates(text, s, ref) if (lo, hi) == (s.start, s.end) else timeexpr.find(text, lo, hi, ref)
+        dates = [d for d in found if d.date and d.precision in ("day", "month", "year")]
         if dates:
             d = dates[0]
             out.append(_row(s, "founded.year", str(d.date.year), "reported", "timeless"))
             if d.precision == "day":
                 out.append(_row(s, "founded.date", d.date.isoformat(), "reported", "timeless"))
-        spans = [(d.start, d.end) for d in timeexpr.find(text, s.start, s.end, ref)]
+        spans = [(d.start, d.end) for d in _dates(text, s, ref)]
         for p in _PLACE.finditer(text, cue_end, hi):
             gap = "".join(ch for i, ch in enumerate(text[cue_end:p.start()], cue_end)
                           if not any(a <= i < b for a, b in spans))
@@ -533,7 +542,7 @@ def _other_year(text: str, s: _Sent, ref: date | None) -> bool:
     years ("a strategy until 2035") are horizons, not dates of the event."""
     if not ref:
         return False
-    for d in timeexpr.find(text, s.start, s.end, ref):
+    for d in _dates(text, s, ref):
         if d.date and d.precision in ("day", "month") and (ref - (d.end_date or d.date)).days > _PAST_DAYS:
             return True
     years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text[s.start:s.end])]
@@ -566,7 +575,7 @@ def _summit_dates(text: str, s: _Sent, ref: date | None, length: int | None = No
     summits = list(_SUMMIT.finditer(text, s.start, s.end))
     if not summits:
         return None
-    dates = [d for d in timeexpr.find(text, s.start, s.end, ref) if d.date and d.precision == "day"]
+    dates = [d for d in _dates(text, s, ref) if d.date and d.precision == "day"]
     for d in dates:
         gaps = [(m, m.end(), d.start) for m in summits if _ATTACH.fullmatch(text, m.end(), d.start)]
         gaps += [(m, d.end, m.start()) for m in summits if _ATTACH.fullmatch(text, d.end, m.start())]
@@ -1008,16 +1017,21 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
     return rows
 
 
-def extract_claims(corpus, membership: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
+def extract_claims(corpus, membership: pd.DataFrame, counts: pd.DataFrame,
+                   read: dict[str, list] | None = None) -> pd.DataFrame:
     """The ``claims`` table: one row per (article, claim key, value), evidence from a body sentence
-    where the article gives one."""
+    where the article gives one. ``read`` is the shared reading (``sentences.read``) the pipeline made
+    for membership and counts: the time expressions it found are used, not found again."""
     refs = {r.article_id: timeexpr.as_date(r.reference_date) for r in corpus.articles.itertuples()}
     by_article: dict[str, list[_Sent]] = {}
     index: dict[tuple[str, int], _Sent] = {}
+    read_dates = {(r.article_id, r.sentence_id): r.dates for sents in (read or {}).values() for r in sents}
     columns = (corpus.sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "end", "kind", "text"))
     for row in zip(*columns):
         s = _Sent(*row)
         index[s.article_id, s.sentence_id] = s
+        if read_dates:
+            s.dates = read_dates.get((s.article_id, s.sentence_id))
         if s.kind in KINDS:
             by_article.setdefault(s.article_id, []).append(s)
     rows = _from_membership(membership, index, refs) + _from_counts(counts, index)
