@@ -505,3 +505,12 @@ def test_long_appositives_and_partners_in(tmp_path, sentence, expected):
 ])
 def test_a_country_raising_its_standing_and_a_founding_participle(tmp_path, sentence, published, expected):
     assert members(tmp_path, sentence, published=published) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('Turkey has been selected as "a dialogue partner" for the Shanghai Cooperation Organization (SCO).',
+     _rows(["TUR"], "dialogue_partner", 2016)),
+    ("Turkey was accepted as “a dialogue partner” in 2012.", _rows(["TUR"], "dialogue_partner", 2012)),
+])
+def test_a_status_in_quotes(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence) == expected

@@ -146,7 +146,8 @@ _RIGHT_VERB = re.compile(rf"""
 _PREP = r"(?:of|for|with|to|among|between|in|on|at|and|or|by|from|into|as|that|which)\b"
 _MODIFIER = rf"(?!{_PREP})[\w'’-]+"
 _PLAIN_MODIFIER = rf"(?!{_PREP})(?![\w-]*ing\b)[\w'’-]+"
-_STATUS_NP = (rf"(?:(?:a|an|the|its|one\s+of\s+(?:the|its)|among\s+(?:the|its))\s+(?:{_MODIFIER}\s+){{0,3}}?|"
+# A status noun phrase, possibly in quotes ('has been selected as "a dialogue partner"').
+_STATUS_NP = (rf"[\"“']?(?:(?:a|an|the|its|one\s+of\s+(?:the|its)|among\s+(?:the|its))\s+(?:{_MODIFIER}\s+){{0,3}}?|"
               rf"(?:{_PLAIN_MODIFIER}\s+){{0,2}}?)(?:status\s+of\s+(?:an?\s+)?)?"
               rf"(?:(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)\s+)?(?P<term>{_TERM_RE})\b")
 _DIRECT_STATUS = re.compile(rf"\s+(?:\w+ly\s+)?{_STATUS_NP}", re.I)
