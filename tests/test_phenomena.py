@@ -514,3 +514,15 @@ def test_a_country_raising_its_standing_and_a_founding_participle(tmp_path, sent
 ])
 def test_a_status_in_quotes(tmp_path, sentence, expected):
     assert members(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("The heads of the SCO member-states approved applications of India and Pakistan for full SCO membership at the "
+     "summit in Astana on June 9.", "2017-06-09", _rows(["IND", "PAK"], "member", 2017)),
+    ("The summit will approve the requests of Egypt and Qatar for dialogue partner status.", "2022-09-10",
+     _rows(["EGY", "QAT"], "dialogue_partner", 2022, "expected")),
+    ("The regional pact was established in 2001 and comprises of Russia, China, Kazakhstan, Kyrgyzstan, Tajikistan "
+     "and Uzbekistan.", "2017-06-10", _rows(FOUNDERS, "member")),
+])
+def test_applications_approved_and_comprises_of(tmp_path, sentence, published, expected):
+    assert members(tmp_path, sentence, published=published) == expected

@@ -91,6 +91,12 @@ _ORG_APPOSITION = re.compile(r"""
     )\s*(?:the\s+)?$""", re.X)
 # Dialogue partners "in" the countries that are: "the SCO also includes ... dialogue partners in Armenia, Azerbaijan, ...".
 _PARTNERS_IN = re.compile(r"\b(?P<term>dialogue\s+partners)\s+in\s+(?:the\s+)?$", re.I)
+# An application approved, before the list: the admission itself ("the heads of state approved applications of
+# India and Pakistan for full SCO membership at the summit"), expected only when the approval is ("will approve").
+_APPLICATION_APPROVED = re.compile(r"\b(?:approv(?:e|es|ed|ing)|accept(?:s|ed|ing)?|endors(?:e|es|ed|ing)|grant(?:s|ed|ing)?)\s+"
+                                   r"(?:the\s+)?(?:applications?|bids?|requests?)"
+                                   r"\s+(?:of|by|from)\s+(?:the\s+)?$", re.I)
+_STATUS_AFTER_FOR = re.compile(rf"\s+for\s+(?:(?:the\s+)?(?:full|SCO|permanent)\s+)*(?P<term>{_TERM_RE})\b", re.I)
 _OF_NOUN = re.compile(r"\b(?P<term>membership|accession|admission|entry|joining|inclusion)\s+(?:of|by)\s+(?:the\s+)?$", re.I)
 _GRANT_STATUS_TO = re.compile(rf"""
     \b(?:grant(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|award(?:s|ed|ing)?|conferr?(?:s|ed|ing)?)\s+(?:of\s+)?(?:the\s+)?(?:(?:SCO|new)\s+)?
@@ -110,11 +116,11 @@ _STATUS_PASSIVE_TO = re.compile(rf"(?P<term>{_TERM_RE})(?:\s+status)?\s+(?:was|w
 _EXPAND = re.compile(r"\b(?:expand(?:ed|s|ing)?|enlarg(?:ed|es|ing|e)|gr(?:ew|own|ow|ows)|widen(?:ed|s)?)\s+(?:\w+\s+){0,2}?"
                      r"to\s+(?:include|incorporate|encompass|take\s+in|embrace|admit)\s+(?:the\s+)?$", re.I)
 _ORG_HAS = re.compile(r"""
-    \b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|it|which|that)(?:\s+|\)?,\s*)
+    \b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|pact|it|which|that)(?:\s+|\)?,\s*)
     (?:(?:was\s+|has\s+been\s+)?(?:founded|established|created|formed|set\s+up|launched)\b[^.;,]{0,50}?,?\s+)?
                                                      # "The group, which was founded in 2001 in Shanghai comprises A, B"
     (?:now\s+|currently\s+|also\s+|today\s+)?
-    (?:includes|included|comprises|comprised|consists\s+of|consisted\s+of
+    (?:includes|included|comprises(?:\s+of)?|comprised|consists\s+of|consisted\s+of   # "comprises of Russia, China, ..."
     | (?:is\s+|was\s+)?(?:made\s+up|composed|comprised|constituted)\s+of   # "the SCO is made up of A, B", "the SCO, comprised of A, B"
     | unites|united                                  # "the bloc unites China, Russia, ..."
     | brings\s+together|brought\s+together           # "an alliance founded in 2001 that brings together Russia, China, ..."
@@ -341,6 +347,10 @@ def _left_frame(left: str, right: str) -> Frame | None:
         status = _term_status(term) if term else "member"
         modality = _step_modality(status, tail)
         return Frame(status, modality, step=modality == "expected" and status == "member")
+    m = _APPLICATION_APPROVED.search(tail)
+    if m:
+        after = _STATUS_AFTER_FOR.match(right)
+        return Frame(_term_status(after.group("term")) if after else "member", _modality(tail[-60:]))
     if _PROCESS.search(tail):
         return None
     if _ORIGINALLY.search(tail) and not _FORERUNNER.search(tail):
