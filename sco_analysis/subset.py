@@ -54,10 +54,10 @@ def catalog_rows(catalog: pd.DataFrame, since=None, until=None, outlets=()) -> p
     ``published``, else ``published_estimate``, as the articles table dates them."""
     if not wanted(since, until, outlets):
         return catalog
-    estimate = catalog["published_estimate"] if "published_estimate" in catalog.columns else None
-    day = catalog["published"].where(catalog["published"].notna(), estimate) if estimate is not None \
-        else catalog["published"]
-    dated = pd.DataFrame({"reference_date": pd.to_datetime(day),
+    from sco_analysis.reading.corpus import reference_day
+
+    day = [reference_day(r.get("published"), r.get("published_estimate")) for r in catalog.to_dict("records")]
+    dated = pd.DataFrame({"reference_date": pd.to_datetime(pd.Series(day, index=catalog.index)),
                           "outlet": catalog["outlet"]}, index=catalog.index)
     return catalog.loc[articles_in(dated, since, until, outlets).index]
 

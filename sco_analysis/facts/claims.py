@@ -710,7 +710,7 @@ def _chair(text: str, s: _Sent) -> list[tuple[str, str]]:
         if iso:
             out.append(("chair.current", iso))
     for m in _AS_CHAIR.finditer(text, s.start, s.end):
-        iso = _subject(text, s, m.start() + 1)
+        iso = _subject(text, s, m.start())
         if iso:
             out.append(("chair.current", iso))
     for m in _WILL_CHAIR.finditer(text, s.start, s.end):

@@ -93,7 +93,7 @@ _ORG_APPOSITION = re.compile(r"""
 _PARTNERS_IN = re.compile(r"\b(?P<term>dialogue\s+partners)\s+in\s+(?:the\s+)?$", re.I)
 # An application approved, before the list: the admission itself ("the heads of state approved applications of
 # India and Pakistan for full SCO membership at the summit"), expected only when the approval is ("will approve").
-_APPLICATION_APPROVED = re.compile(r"\b(?:approv(?:e|es|ed|ing)|accept(?:s|ed|ing)?|endors(?:e|es|ed|ing)|grant(?:s|ed|ing)?)\s+"
+_APPLICATION_APPROVED = re.compile(rf"\b(?:{lexicon.verbs('approve_verb')})\s+"
                                    r"(?:the\s+)?(?:applications?|bids?|requests?)"
                                    r"\s+(?:of|by|from)\s+(?:the\s+)?$", re.I)
 _STATUS_AFTER_FOR = re.compile(rf"\s+for\s+(?:(?:the\s+)?(?:full|SCO|permanent)\s+)*(?P<term>{_TERM_RE})\b", re.I)

@@ -454,6 +454,11 @@ def article_id(file_name: str) -> str:
     return Path(file_name).stem
 
 
+def reference_day(published, estimate):
+    """The day an article speaks from: its publication date, else the estimated one (None when neither)."""
+    return published or estimate
+
+
 def load_corpus(folder: str | Path, records: list[dict] | None = None,
                 blobs: dict[str, bytes] | None = None) -> Corpus:
     """Read every catalogued article of ``folder`` into typed ``articles`` and ``sentences`` tables.
@@ -485,7 +490,7 @@ def load_corpus(folder: str | Path, records: list[dict] | None = None,
         row = {c: rec.get(c) or None for c in ("outlet", "title", "kind", "based_on", "language", "address", "notes")}
         row.update({
             "article_id": aid, "file": rec["file"], "published": published, "published_estimate": estimate,
-            "reference_date": published or estimate, "reference_date_basis": basis,
+            "reference_date": reference_day(published, estimate), "reference_date_basis": basis,
             "accessed": rec.get("accessed"), "n_chars": len(text), "n_sentences": sid,
             "n_body_sentences": n_body, "sha256": digest,
         })
