@@ -20,6 +20,7 @@ from functools import lru_cache
 import pandas as pd
 
 from sco_analysis import schema
+from sco_analysis.reading.wordscan import WordScan, lowered
 
 KINDS = ("headline", "dek", "body")
 
@@ -167,23 +168,15 @@ def _split(np_tokens: list[str]) -> tuple[str, str | None] | None:
     return " ".join(toks[i:]), " ".join(toks[:i]) or None
 
 
-# The only non-ASCII characters that re.IGNORECASE matches to ASCII letters.
-_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
-
-
-def _may_name_person(sentence: str) -> bool:
-    """False only when ``sentence`` has no person title (in any case), so ``_PERSON`` cannot match."""
-    if any(c in sentence for c in _FOLDS_TO_ASCII):
-        return True
-    low = sentence.lower()
-    return any(t in low for t in PERSON_TITLES)
+_TITLES = WordScan({"title": PERSON_TITLES})
 
 
 def _persons(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[int, int, Person]]:
     """(sentence_id, offset, person) for every titled name, in reading order."""
     found = []
-    for sid, s, e in spans:
-        if not _may_name_person(text[s:e]):
+    low = lowered(text)
+    for (sid, s, e), present in zip(spans, _TITLES.span_masks(low, [(s, e) for _, s, e in spans])):
+        if not present:
             continue
         for m in _PERSON.finditer(text, s, e):
             toks = m.group("name").split()

@@ -25,6 +25,7 @@ import pandas as pd
 from sco_analysis import schema
 from sco_analysis.checking.reference import STATUS_PREFIX
 from sco_analysis.reading import countries, timeexpr
+from sco_analysis.reading.wordscan import WordScan, lowered
 from sco_analysis.resources import DATA
 
 KEYS_FILE = DATA / "claim_keys.csv"
@@ -937,64 +938,50 @@ _ATTENDANCE_WORDS = ("attend", "part", "travel", "skip", "miss", "stay", "arriv"
 # An ordinal is a digit followed by st/nd/rd/th, or contains one of these words.
 _DIGIT_ORDINAL = re.compile(r"\d-?(?:st|nd|rd|th)", re.I)
 _ORDINAL_PARTS = tuple(w for w in _ORDINAL_WORDS if not any(v != w and v in w for v in _ORDINAL_WORDS))
-# The only non-ASCII characters that re.IGNORECASE matches to ASCII letters: an article containing one is
-# never prefiltered.
-_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 # _NUMBERED_EVENT (and so a summit word) may run past the sentence end, but only over these characters.
 _WORDY = re.compile(r"[\s\w-]*")
-
-
-class _Words:
-    """An article lower-cased once, to test cheaply whether a span of it contains a word."""
-
-    def __init__(self, text: str):
-        low = text.lower()
-        exact = len(low) == len(text) and not any(c in text for c in _FOLDS_TO_ASCII)
-        self.low = low if exact else None
-        self.span, self.part = None, ""
-
-    def any(self, words: tuple[str, ...], start: int, end: int) -> bool:
-        """False only when no word occurs (in any case) in ``text[start:end]``."""
-        if self.low is None:
-            return True
-        if self.span != (start, end):
-            self.span, self.part = (start, end), self.low[start:end]
-        return any(w in self.part for w in words)
+_SCAN = WordScan({"founding": _FOUNDING_WORDS, "share_what": _SHARE_WHAT_WORDS, "share_amount": _SHARE_AMOUNT_WORDS,
+                  "summit": _SUMMIT_WORDS, "document": _DOCUMENT_WORDS, "secretary": _SECRETARY_WORDS,
+                  "chair": _CHAIR_WORDS, "attendance": _ATTENDANCE_WORDS, "ordinal": _ORDINAL_PARTS})
+_BIT = _SCAN.bits
 
 
 def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dict]:
     rows: list[dict] = []
-    words = _Words(text)
-    summity = [words.any(_SUMMIT_WORDS, s.start, _WORDY.match(text, s.end).end()) for s in sents]
+    low = lowered(text)
+    has = _SCAN.span_masks(low, [(s.start, s.end) for s in sents])
+    summity = [bool(m & _BIT["summit"]) for m in
+               _SCAN.span_masks(low, [(s.start, _WORDY.match(text, s.end).end()) for s in sents])]
     length = _summit_length(text, [s for s, hit in zip(sents, summity) if hit])
     summit_dates = [_summit_dates(text, s, ref, length) if hit else None for s, hit in zip(sents, summity)]
     span = next((d for d in summit_dates if d), None)
-    for s in sents:
-        if words.any(_FOUNDING_WORDS, s.start, s.end):
+    for s, m in zip(sents, has):
+        if m & _BIT["founding"]:
             rows += _founding(text, s, ref)
-        if words.any(_SHARE_WHAT_WORDS, s.start, s.end) and words.any(_SHARE_AMOUNT_WORDS, s.start, s.end):
+        if m & _BIT["share_what"] and m & _BIT["share_amount"]:
             rows += _shares(text, s, ref)
     event_end = span[1] if span else None
-    people = _people(text, sents) if any(words.any(_ATTENDANCE_WORDS, s.start, s.end) for s in sents) else {}
-    for s, hit, got in zip(sents, summity, summit_dates):
+    attendance = [bool(m & _BIT["attendance"]) for m in has]
+    people = _people(text, sents) if any(attendance) else {}
+    for s, m, hit, got in zip(sents, has, summity, summit_dates):
         if hit:
             summit = [("summit.place", city) for city in _summit_places(text, s, ref)]
-            if _DIGIT_ORDINAL.search(text, s.start, s.end) or words.any(_ORDINAL_PARTS, s.start, s.end):
+            if _DIGIT_ORDINAL.search(text, s.start, s.end) or m & _BIT["ordinal"]:
                 summit += [("summit.number", n) for n in _summit_numbers(text, s)]
             if got:
                 summit.append(("summit.dates", f"{got[0].isoformat()}/{got[1].isoformat()}"))
             if summit:
                 summit_modality = _summit_modality(text, s, span, ref)
                 rows += [_row(s, key, value, summit_modality, "publication", ref) for key, value in summit]
-        if words.any(_DOCUMENT_WORDS, s.start, s.end):
+        if m & _BIT["document"]:
             documents = _documents(text, s)
             if documents and not _other_year(text, s, ref):
                 for slug, doc_modality in documents:
                     rows.append(_row(s, f"summit.document.{slug}", "adopted", doc_modality, "publication", ref))
-        if words.any(_SECRETARY_WORDS, s.start, s.end):
+        if m & _BIT["secretary"]:
             for name in _secretary_general(text, s):
                 rows.append(_row(s, "secretary_general", name, "reported", "publication", ref))
-        if words.any(_CHAIR_WORDS, s.start, s.end):
+        if m & _BIT["chair"]:
             for key, iso in _chair(text, s):
                 if key == "chair.next":
                     rows.append(_row(s, key, iso, "expected", "after_event", event_end))
@@ -1005,10 +992,10 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
         if placed:
             s, city = placed
             rows.append(_row(s, "summit.place", city, _summit_modality(text, s, span, ref), "publication", ref))
-    if people or any(words.any(_ATTENDANCE_WORDS, s.start, s.end) for s in sents):
+    if people or any(attendance):
         places = {r["value"] for r in rows if r["claim_key"] == "summit.place"}
-        for s in sents:
-            if words.any(_ATTENDANCE_WORDS, s.start, s.end):
+        for s, attends in zip(sents, attendance):
+            if attends:
                 attending = _attendance(text, s, people, places)
                 if attending:
                     modality = _summit_modality(text, s, span, ref)

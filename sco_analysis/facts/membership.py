@@ -38,6 +38,7 @@ import pandas as pd
 
 from sco_analysis import schema
 from sco_analysis.reading import lexicon, sentences, timeexpr
+from sco_analysis.reading.wordscan import WordScan, lowered
 from sco_analysis.resources import DATA
 
 _OTHER_ORGS = [ln.strip() for ln in (DATA / "other_organizations.txt").read_text(encoding="utf-8").splitlines() if ln.strip()]
@@ -261,60 +262,70 @@ _POSS_WISH = re.compile(r"application|bid|request|aspiration|prospect|chance|hop
 
 # ---------------------------------------------------------------- prefilters
 
-# The only non-ASCII characters that re.IGNORECASE matches to ASCII letters.
-_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 # The first word of every status term (None when one is not ASCII: then nothing is prefiltered on it).
 _TERM_WORDS = tuple(dict.fromkeys(re.split(r"[\s-]+", t)[0] for t in TERMS))
 _TERM_WORDS = _TERM_WORDS if all(w.isascii() for w in _TERM_WORDS) else None
 
+# Each pattern below matches only text holding one of its words (ignoring case): text without any is
+# not searched. "frame": every frame needs one of these (a status noun, an accession, founding or
+# grouping word), so a sentence without any is not read for membership.
+_SCAN = WordScan({
+    "except_left": "except excluding other apart besides not without unlike save".split(),
+    "process": "appl bid request negotiations talks path intention candidacy aim seek want hope plan".split(),
+    "process_step": "procedure process roadmap memorand".split(),
+    "memorandum_right": "memorand procedure process".split(),
+    "originally": "originally initially first founding inception creation birth launch".split(),
+    "found_by": ["by"],
+    "term": _TERM_WORDS,
+    "grant_status_to": "grant giv gave award confer".split(),
+    "of_noun": "membership accession admission entry joining inclusion".split(),
+    "expand": "expand enlarg grew grow widen".split(),
+    "org_has": "includ compris consist unite uniting brings bringing brought group gathers made compos constitut".split(),
+    "org_has_as": "has had have".split(),
+    "joined_by": ["joined"],
+    "status_passive_to": "extended granted given awarded conferred".split(),
+    "admit": "admit accept welcom add induct grant approv confirm upgrad".split(),
+    "frame": """member observer partner founder founding original charter dialogue status accession
+    admission entry joining inclusion elevation upgrad procedur process roadmap memorand origin initial first
+    inception creation birth launch found establish creat form set born expand enlarg grew grow widen includ
+    compris consist unit bring brought group gather join admit accept induct add acced made compos constitut""".split(),
+})
+
 
 @lru_cache(maxsize=4)
-def _lower(text: str) -> str | None:
-    """``text`` lower-cased for word prefilters, or None when it holds a character that folds to ASCII."""
-    return None if any(c in text for c in _FOLDS_TO_ASCII) else text.lower()
-
-
-def _has(low: str | None, words: tuple[str, ...] | None) -> bool:
-    """False only when the lower-cased text provably contains none of ``words`` (lower-case ASCII)."""
-    return low is None or words is None or any(w in low for w in words)
+def _present(text: str) -> int:
+    """The word families of ``_SCAN`` present in ``text`` (bits; all when it cannot be prefiltered)."""
+    return _SCAN.mask(lowered(text))
 
 
 class _Prefiltered:
-    """A case-insensitive pattern with words one of which every match contains: ``search`` skips
-    the regular expression on text that contains none of them."""
+    """A case-insensitive pattern with a word family one of whose words every match contains:
+    ``search`` skips the regular expression on text that contains none of them."""
 
-    def __init__(self, pattern: re.Pattern, words: tuple[str, ...] | str | None):
+    def __init__(self, pattern: re.Pattern, family: str):
         self.pattern = pattern
-        self.words = tuple(words.split()) if isinstance(words, str) else words
+        self.bit = _SCAN.bit(family)
 
     def search(self, text: str) -> re.Match | None:
-        return self.pattern.search(text) if _has(_lower(text), self.words) else None
+        return self.pattern.search(text) if _present(text) & self.bit else None
 
 
-_EXCEPT_LEFT = _Prefiltered(_EXCEPT_LEFT, "except excluding other apart besides not without unlike save")
-_PROCESS = _Prefiltered(_PROCESS, "appl bid request negotiations talks path intention candidacy aim seek want hope plan")
-_PROCESS_STEP = _Prefiltered(_PROCESS_STEP, "procedure process roadmap memorand")
-_MEMORANDUM_RIGHT = _Prefiltered(_MEMORANDUM_RIGHT, "memorand procedure process")
-_ORIGINALLY = _Prefiltered(_ORIGINALLY, "originally initially first founding inception creation birth launch")
-_FOUND_BY = _Prefiltered(_FOUND_BY, "by")
-_APPOSITION = _Prefiltered(_APPOSITION, _TERM_WORDS)
-_BARE_APPOSITION = _Prefiltered(_BARE_APPOSITION, _TERM_WORDS)
-_GRANT_STATUS_TO = _Prefiltered(_GRANT_STATUS_TO, "grant giv gave award confer")
-_OF_NOUN = _Prefiltered(_OF_NOUN, "membership accession admission entry joining inclusion")
-_EXPAND = _Prefiltered(_EXPAND, "expand enlarg grew grow widen")
-_ORG_HAS = _Prefiltered(_ORG_HAS, "includ compris consist unite uniting brings bringing brought group gathers made compos constitut")
-_ORG_HAS_AS = _Prefiltered(_ORG_HAS_AS, "has had have")
-_JOINED_BY = _Prefiltered(_JOINED_BY, "joined")
-_STATUS_PASSIVE_TO = _Prefiltered(_STATUS_PASSIVE_TO, "extended granted given awarded conferred")
-_ADMIT = _Prefiltered(_ADMIT, "admit accept welcom add induct grant approv confirm upgrad")
-
-
-# Every frame needs one of these (a status noun, an accession, founding or grouping word): a sentence
-# without any is not read for membership.
-_FRAME_WORDS = tuple("""member observer partner founder founding original charter dialogue status accession
-    admission entry joining inclusion elevation upgrad procedur process roadmap memorand origin initial first
-    inception creation birth launch found establish creat form set born expand enlarg grew grow widen includ
-    compris consist unit bring brought group gather join admit accept induct add acced made compos constitut""".split())
+_EXCEPT_LEFT = _Prefiltered(_EXCEPT_LEFT, "except_left")
+_PROCESS = _Prefiltered(_PROCESS, "process")
+_PROCESS_STEP = _Prefiltered(_PROCESS_STEP, "process_step")
+_MEMORANDUM_RIGHT = _Prefiltered(_MEMORANDUM_RIGHT, "memorandum_right")
+_ORIGINALLY = _Prefiltered(_ORIGINALLY, "originally")
+_FOUND_BY = _Prefiltered(_FOUND_BY, "found_by")
+_APPOSITION = _Prefiltered(_APPOSITION, "term")
+_BARE_APPOSITION = _Prefiltered(_BARE_APPOSITION, "term")
+_GRANT_STATUS_TO = _Prefiltered(_GRANT_STATUS_TO, "grant_status_to")
+_OF_NOUN = _Prefiltered(_OF_NOUN, "of_noun")
+_EXPAND = _Prefiltered(_EXPAND, "expand")
+_ORG_HAS = _Prefiltered(_ORG_HAS, "org_has")
+_ORG_HAS_AS = _Prefiltered(_ORG_HAS_AS, "org_has_as")
+_JOINED_BY = _Prefiltered(_JOINED_BY, "joined_by")
+_STATUS_PASSIVE_TO = _Prefiltered(_STATUS_PASSIVE_TO, "status_passive_to")
+_ADMIT = _Prefiltered(_ADMIT, "admit")
 
 
 @dataclass(frozen=True)
@@ -624,7 +635,7 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
         prev = None
         for i, sent in enumerate(sents):
             last: list[Frame] = []
-            framed = _has(_lower(text[sent.start:sent.end]), _FRAME_WORDS)
+            framed = bool(_present(text[sent.start:sent.end]) & _SCAN.bit("frame"))
             read: list[list[Frame]] = []
             for lst in sent.lists:
                 left = text[sent.start:lst.start]
@@ -768,6 +779,7 @@ _COUNT_WORDS = None if _TERM_WORDS is None else _TERM_WORDS + ("countries", "sta
 # A count is a number: a digit, or a number word (each contains one of these).
 _DIGIT = re.compile(r"\d")
 _NUMBER_PARTS = tuple(w for w in lexicon.NUMBER_WORDS if not any(v != w and v in w for v in lexicon.NUMBER_WORDS))
+_COUNT_SCAN = WordScan({"count": _COUNT_WORDS, "number": _NUMBER_PARTS, "ordinal": ("member", "observer", "dialogue")})
 # The organisation a hyphenated count describes, with up to two adjectives between: "a six-member inter-governmental organization".
 _SINGULAR_ORG = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|group(?:ing)?|bloc|body|alliance|association|club|SCO|Shanghai|grouping|family|union)\b", re.I)
 _FAMILY = re.compile(r"\s*family\b", re.I)
@@ -877,11 +889,12 @@ def extract_counts(corpus, read: dict[str, list[Sentence]] | None = None) -> pd.
         ref = timeexpr.as_date(refs.get(aid))
         for i, sent in enumerate(sents):
             seen = set()
-            low = _lower(text[sent.start:sent.end])
+            present = _COUNT_SCAN.mask(lowered(text[sent.start:sent.end]))
             hits = []
-            if _has(low, _COUNT_WORDS) and (_DIGIT.search(text, sent.start, sent.end) or _has(low, _NUMBER_PARTS)):
+            if present & _COUNT_SCAN.bit("count") and (_DIGIT.search(text, sent.start, sent.end)
+                                                       or present & _COUNT_SCAN.bit("number")):
                 hits += [(m, False) for m in _COUNT.finditer(text, sent.start, sent.end)]
-            if _has(low, ("member", "observer", "dialogue")):
+            if present & _COUNT_SCAN.bit("ordinal"):
                 hits += [(m, True) for m in _ORDINAL.finditer(text, sent.start, sent.end)]
             for m, ordinal in sorted(hits, key=lambda h: h[0].start()):
                 n = number(m.group("num"))

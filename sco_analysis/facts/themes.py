@@ -20,6 +20,7 @@ import pandas as pd
 
 from sco_analysis import schema
 from sco_analysis.errors import InputError
+from sco_analysis.reading.wordscan import WordScan, lowered
 from sco_analysis.resources import DATA
 
 DEFAULT_TAXONOMY = DATA / "themes.csv"
@@ -68,11 +69,6 @@ def _words(terms: list[str]) -> tuple[str, ...] | None:
         return None
     # a word that contains another is found only where the other is: test the other alone
     return tuple(w for w in dict.fromkeys(words) if not any(v != w and v in w for v in words))
-
-
-# The only non-ASCII characters that re.IGNORECASE matches to ASCII letters: a sentence containing one
-# is searched for every theme.
-_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
 def _unique(words) -> list[str]:
@@ -146,17 +142,17 @@ def extract_themes(corpus, taxonomy: pd.DataFrame | None = None) -> tuple[pd.Dat
     in text order, each once.
     """
     taxonomy = load_taxonomy() if taxonomy is None else taxonomy
-    matchers = [(r.theme_id, r.label, _compile(r.terms.split(";")), _words(r.terms.split(";")))
-                for r in taxonomy.itertuples()]
+    matchers = [(r.theme_id, r.label, _compile(r.terms.split(";"))) for r in taxonomy.itertuples()]
+    scan = WordScan({r.theme_id: _words(r.terms.split(";")) for r in taxonomy.itertuples()})
     rows, unthemed = [], []
     columns = (corpus.sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "end", "kind", "text"))
     for aid, sid, start, end, kind, text in zip(*columns):
         if kind not in THEMED_KINDS:
             continue
-        low = None if any(c in text for c in _FOLDS_TO_ASCII) else text.lower()
+        present = scan.mask(lowered(text))
         hit = False
-        for tid, label, rx, words in matchers:
-            if low is not None and words is not None and not any(w in low for w in words):
+        for tid, label, rx in matchers:
+            if not present & scan.bit(tid):
                 continue
             found = _unique(m.group(0) for m in rx.finditer(text))
             if not found:
