@@ -526,3 +526,49 @@ def test_a_status_in_quotes(tmp_path, sentence, expected):
 ])
 def test_applications_approved_and_comprises_of(tmp_path, sentence, published, expected):
     assert members(tmp_path, sentence, published=published) == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # "the status of" a term granted to a list, actively or in the passive (with an adverb)
+    ("The leaders signed memoranda granting the status of dialogue partners to Egypt and Qatar.", "2022-09-16",
+     _rows(["EGY", "QAT"], "dialogue_partner")),
+    ("The summit granted the status of an observer to Afghanistan.", "2012-06-08", _rows(["AFG"], "observer")),
+    ("The status of the SCO dialogue partner was also granted to Bahrain and Kuwait.", "2022-09-16",
+     _rows(["BHR", "KWT"], "dialogue_partner")),
+    # a process noun governs the grant: on the way in, with the status the grant names
+    ("The summit launched procedures for granting dialogue partner status to Bahrain, Kuwait and Myanmar.",
+     "2022-09-16", _rows(["BHR", "KWT", "MMR"], "dialogue_partner", 2022, "expected")),
+    ("The process of granting observer status to Laos has begun.", "2022-09-16", _rows(["LAO"], "observer", None, "expected")),
+    ("Baku will sign a memorandum on granting Azerbaijan a dialogue partner status with the SCO.", "2016-06-20",
+     _rows(["AZE"], "dialogue_partner", None, "expected")),
+    ("The leaders signed the Memorandum of Obligation for SCO membership of Belarus.", "2023-07-05",
+     _rows(["BLR"], "member", None, "expected")),
+    # the list in brackets, its predicate after them
+    ("Four states (Afghanistan, Belarus, Iran and Mongolia) have observer status.", "2021-09-10",
+     _rows(["AFG", "BLR", "IRN", "MNG"], "observer")),
+    ("Six countries (Armenia, Azerbaijan, Cambodia, Nepal, Sri Lanka and Turkey) are dialogue partners.", "2021-09-10",
+     _rows(["ARM", "AZE", "KHM", "LKA", "NPL", "TUR"], "dialogue_partner")),
+    # a founding document signed by the founders
+    ("The declaration on the creation of the SCO was signed in Shanghai in June 2001 by six countries: Russia, "
+     "Kazakhstan, Kyrgyzstan, China, Tajikistan and Uzbekistan.", "2022-09-16", _rows(FOUNDERS, "founding_member", 2001)),
+    ("The agreement establishing the SCO was signed on June 15, 2001 by China, Kazakhstan, Kyrgyzstan, Russia, "
+     "Tajikistan and Uzbekistan.", "2021-06-15", _rows(FOUNDERS, "founding_member", 2001)),
+    # the list followed by an infinitive, as headlines put it: what is to happen
+    ("India, Pakistan to become SCO full members in June", "2017-04-22", _rows(["IND", "PAK"], "member", 2017, "expected")),
+    ("Belarus to be admitted to SCO at Astana summit", "2024-06-30", _rows(["BLR"], "member", None, "expected")),
+    # "the first country to be granted", "functioning as"
+    ("Mongolia was the first country to be granted observer status at the Tashkent summit in 2004.", "2017-06-09",
+     _rows(["MNG"], "observer", 2004)),
+    ("India has been functioning as an observer at the SCO since 2005.", "2014-09-10", _rows(["IND"], "observer", 2005)),
+])
+def test_grants_steps_brackets_founding_documents_and_infinitives(tmp_path, sentence, published, expected):
+    assert members(tmp_path, sentence, published=published) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Four states (Afghanistan, Belarus, Iran and Mongolia) have observer status.", [("observer", 4, "reported", "publication")]),
+    ("The declaration on the creation of the SCO was signed in Shanghai in June 2001 by six countries: Russia, "
+     "Kazakhstan, Kyrgyzstan, China, Tajikistan and Uzbekistan.", [("founding_member", 6, "reported", "2001-06")]),
+])
+def test_counts_of_bracketed_lists_and_founding_signatories(tmp_path, sentence, expected):
+    assert counts(tmp_path, sentence, published="2021-09-10") == expected
