@@ -649,6 +649,26 @@ def test_the_forerunners_summits_are_not_numbered_as_the_scos(tmp_path):
     assert not {v for k, v in found if k == "summit.number"}
 
 
+@pytest.mark.parametrize("sentence, published, expected", [
+    # the organisation's name with a hyphen, as some outlets write it
+    ("The Shanghai Co-operation Organisation was founded on June 15 2001 by the leaders of Kazakhstan, Kyrgyzstan, "
+     "China, Russia, Tajikistan and Uzbekistan.", "2024-07-04",
+     {("founded.year", "2001"), ("founded.date", "2001-06-15")}),
+    # a founding document signed, in lower case
+    ("The declaration on the creation of the SCO was signed in Shanghai in June 2001 by six countries: Russia, "
+     "Kazakhstan, Kyrgyzstan, China, Tajikistan and Uzbekistan.", "2022-09-16",
+     {("founded.year", "2001"), ("founded.place", "Shanghai")}),
+    # a chair in the progressive
+    ("Tajikistan is holding the SCO presidency in 2021.", "2021-09-10", {("chair.current", "TJK")}),
+    # a summit noun followed by "meeting"
+    ("India submitted an application for full membership at the SCO Heads of State Council meeting in Dushanbe.",
+     "2014-09-12", {("summit.place", "Dushanbe")}),
+])
+def test_founding_with_a_hyphenated_name_or_a_signed_declaration_chairs_holding_and_council_meetings(
+        tmp_path, sentence, published, expected):
+    assert expected <= set(_read_claims(tmp_path, sentence, published=published))
+
+
 def test_claims_take_the_shared_reading_of_each_sentence(seed_corpus, monkeypatch):
     """With the pipeline's reading, claims use its time expressions instead of finding them again, and the
     table is the same as when claims read the sentences themselves."""

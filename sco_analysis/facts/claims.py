@@ -36,7 +36,7 @@ COUNT_KEYS = {"member": "members.count", "observer": "observers.count",
 
 # ---------------------------------------------------------------- vocabularies
 
-_ORG = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|organi[sz]ation|group(?:ing)?|bloc|alliance)"
+_ORG = r"(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation|organi[sz]ation|group(?:ing)?|bloc|alliance)"
 _FOUNDING = re.compile(
     rf"""\b{_ORG}\b[^.;]{{0,60}}?\b(?:was|were|been|,)\s*(?:(?:officially|formally|first|originally)\s+)?
         (?P<cue>founded|established|set\s+up|created|formed|launched|born|inaugurated|formali[sz]ed)\b
@@ -44,9 +44,10 @@ _FOUNDING = re.compile(
     | \b{_ORG}(?:\s*[(—–-]\s*|\s+)(?:(?:first|originally|officially|formally)\s+)?
         (?P<cue3>founded|established|set\s+up|created|formed|launched)\s+(?=(?:in|on|by)\b)
                             # "an alliance founded in 2001 that brings together ..."; "the SCO (founded in 2001)"
-    | \bDeclaration\s+on\s+the\s+(?:Establishment|Creation|Founding)\s+of\s+(?:the\s+)?{_ORG}\s+was\s+
-        (?P<cue4>signed|adopted)\b
-                            # "The Declaration on the Establishment of the SCO was signed in China's Shanghai in June 2001"
+    | \b(?i:declaration|agreement|charter)\s+on\s+the\s+(?i:establishment|creation|founding|formation)\s+of\s+
+        (?:the\s+)?{_ORG}\s+was\s+(?P<cue4>signed|adopted)\b
+                            # "The Declaration on the Establishment of the SCO was signed in China's Shanghai in June 2001",
+                            # "The declaration on the creation of the SCO was signed in Shanghai in June 2001 by six countries"
     | (?P<cue2>\b(?:[Oo]riginally|[Ii]nitially)\s+(?:consisting|composed|made\s+up)\s+of\b
                             # "originally consisting of six states"
     | \b(?:its|the)\s+(?:founding|establishment|creation|inception)\s+(?:in|on)\b)
@@ -82,7 +83,7 @@ _SUMMIT_NOUN = r"""
                             # "the heads of state summit"
     | meeting\s+of\s+(?:the\s+)?heads[\s-]+of[\s-]+(?:member\s+)?states?
                             # "The meeting of the heads of state of the SCO has begun in a narrow format."
-    | edition\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\(SCO\))?
+    | edition\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation)(?:\s*\(SCO\))?
                             # "The 21st edition of Shanghai Cooperation Organization (SCO) kicked off in Dushanbe"
     )\b"""
 _SUMMIT = re.compile(_SUMMIT_NOUN, re.I | re.VERBOSE)
@@ -90,8 +91,10 @@ _CITY = r"(?P<city>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)"
 _CITY_SUMMIT = re.compile(rf"\b{_CITY}\s+[Ss]ummit\b")  # "the Beijing summit"
 _SUMMIT_IN = re.compile(
     rf"""(?i:{_SUMMIT_NOUN}
-        (?:\s+of\s+the\s+(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?|organi[sz]ation|bloc))?
+        (?:\s+of\s+the\s+(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation(?:\s*\(SCO\))?|organi[sz]ation|bloc))?
                             # "the fifth summit of the Shanghai Cooperation Organization in Shanghai"
+        (?:\s+(?:meeting|session)s?)?
+                            # "at the SCO Heads of State Council meeting in Dushanbe"
         (?:[^.;]{{0,120}}?\b
            (?:opened|opens|open|held|convened|convenes|convene|hosted|kicked\s+off|kicks\s+off|kick\s+off|began|begins|begin
              |starts?|started|takes\s+place|took\s+place|take\s+place|will\s+be\s+held|be\s+held
@@ -105,7 +108,7 @@ _SUMMIT_IN = re.compile(
                             # "held on September 1 in China's Tianjin"; "in Kazakhstan's capital of Astana"
     \s+{_CITY}""", re.VERBOSE)
 _LEADERS_MET_IN = re.compile(
-    rf"""(?i:\b(?:leaders|heads\s+of\s+(?:member\s+)?states?|presidents|SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)\b
+    rf"""(?i:\b(?:leaders|heads\s+of\s+(?:member\s+)?states?|presidents|SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation)\b
         (?:\s*\(SCO\))?[^.;]{{0,100}}?\b
         (?:met|meet|meets|meeting|gathered|gather|gathering|convened|convene|assembled)
         (?:\s+(?:here|today|on\s+\w+))?\s+(?:for\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){{0,2}}summit\s+)?in
@@ -136,13 +139,13 @@ _ATTACH = re.compile(
                             # "the summit, scheduled to take place on July 3-4"
         |starting|beginning|opening|starts|begins|opens|open|begin|start
                             # "the Summit in Astana starting June 8"; "the summit is scheduled to open ... on August 28"
-        |of\s+the\s+(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)
+        |of\s+the\s+(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation(?:\s*\(SCO\))?)
                             # "the fifth summit of the Shanghai Cooperation Organization in Shanghai June 15"
         |in\s+[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?
                             # "the summit in Astana on June 8"
         |via\s+video\s*link|virtually|online|SCO
                             # "will be held via video link on November 10"
-        |of\s+the\s+(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\(SCO\))?(?:\s+member\s+states)?
+        |of\s+the\s+(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation)(?:\s*\(SCO\))?(?:\s+member\s+states)?
         )\b[\s,()]*)*""", re.VERBOSE)
 _DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4, "day-long": 1, "daylong": 1}
 _OPENING = re.compile(r"\b(?:starting|beginning|opening|starts|begins|opens|open|begin|start|kicks?\s+off)\b", re.I)
@@ -196,7 +199,7 @@ _ORDINAL = re.compile(
     re.I)
 _NUMBERED_EVENT = re.compile(
     r"""\s+(?:(?:annual|regular|virtual|online|extraordinary|jubilee|anniversary)\s+)?
-        (?:SCO\s+|Shanghai\s+Cooperation\s+Organi[sz]ation\s+(?:\(SCO\)\s+)?)?
+        (?:SCO\s+|Shanghai\s+Co-?operation\s+Organi[sz]ation\s+(?:\(SCO\)\s+)?)?
         (?:summit
                             # "the 24th SCO summit"; "the 23rd virtual summit of the bloc"
         | (?:meeting|session)\s+of\s+the\s+(?:SCO\s+)?
@@ -204,7 +207,7 @@ _NUMBERED_EVENT = re.compile(
                             # "the 20th Meeting of the Council of Heads of State"; "The 19-th session of the Heads of State Council"
         | Council\s+of\s+(?:the\s+)?Heads\s+of\s+States?
         | heads[\s-]+of[\s-]+states?\s+(?:summit|council|meeting)
-        | edition\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)
+        | edition\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation)
                             # "The 21st edition of Shanghai Cooperation Organization (SCO) kicked off in Dushanbe"
         )\b""", re.I | re.VERBOSE)
 
@@ -213,7 +216,7 @@ _CHAIR_NOUN = r"(?:the\s+)?(?:(?:SCO|SCO's|SCO’s|organi[sz]ation's|organi[sz]a
 _TAKE = re.compile(r"\b(?P<verb>take\s+over|takes\s+over|took\s+over|taking\s+over|assume[sd]?|assuming|take\s+up|"
                    r"takes\s+up|took\s+up|receive[sd]?|receiving|take|takes|took|inherit(?:s|ed)?)\s+" + _CHAIR_NOUN, re.I)
 _HAND = re.compile(r"\b(?P<verb>hand(?:s|ed)?\s+over|pass(?:es|ed)?(?:\s+on)?|transfer(?:s|red)?)\s+" + _CHAIR_NOUN, re.I)
-_HOLD = re.compile(r"\b(?P<verb>holds|currently\s+holds|chairs|currently\s+chairs|presides\s+over|(?:has\s+)?presided\s+(?:in|over)|"
+_HOLD = re.compile(r"\b(?P<verb>holds|currently\s+holds|is\s+(?:currently\s+)?holding|chairs|currently\s+chairs|is\s+(?:currently\s+)?chairing|presides\s+over|(?:has\s+)?presided\s+(?:in|over)|"
                    r"presides\s+in)\s+(?:in\s+)?(?:"
                    + _CHAIR_NOUN + r"|(?:the\s+)?(?:SCO|organi[sz]ation|bloc|group(?:ing)?)\b)"
                    + r"|\bunder\s+(?:the\s+)?(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+(?:rotating\s+)?(?:presidency|chairmanship)\b",
@@ -222,7 +225,7 @@ _CHAIR_OF = re.compile(
     r"""\bunder\s+the\s+(?:rotating\s+)?(?:presidency|chairmanship)\s+of\s+(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)
                             # "The meeting is being conducted under the presidency of Uzbekistan."
     | \b(?P<poss>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s\s+(?:current\s+|rotating\s+)?(?:presidency|chairmanship)
-      \s+(?:of|in)\s+the\s+(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)
+      \s+(?:of|in)\s+the\s+(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation)
                             # "an important milestone in Kazakhstan's chairmanship of the SCO"
     """, re.VERBOSE)
 _BATON = re.compile(
@@ -239,7 +242,7 @@ _PASSES = re.compile(
     """, re.VERBOSE)
 _WILL_CHAIR = re.compile(
     r"""\b(?:will|is\s+(?:set|due|going)\s+to|is\s+to)\s+(?:chair|preside\s+over)\s+
-        (?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|organi[sz]ation|bloc|group(?:ing)?)\b
+        (?:the\s+)?(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation|organi[sz]ation|bloc|group(?:ing)?)\b
                             # "Kyrgyzstan will chair the SCO in 2025-2026"
     """, re.I | re.VERBOSE)
 # A country named as the current chair: "India hosted the summit in its capacity as the grouping's current chair",
@@ -353,7 +356,7 @@ _GENERIC_MODS = {"final", "new", "draft", "joint", "political", "comprehensive",
                  "number", "of", "key", "important", "major", "long-term", "relevant", "official", "summit", "sco",
                  "a", "an", "the", "its", "their", "and", "for", "on"}
 _SG_TITLE = r"(?:[Ss]ecretary[\s-]+[Gg]eneral|Sec\.?[\s-]*Gen\.?)(?![\w-])"
-_SG_ORG = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)"
+_SG_ORG = r"(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation(?:\s*\(SCO\))?)"
 _SG_NOT_NAME = r"(?!(?:[A-Z][\w’'-]+\s+){0,3}(?:Centre|Center|Council|Forum|Club|Institute|Committee|Secretariat|Research|Business|Bank|Fund|Foundation|University|Academy|Association|Union|Youth|Energy)\b)"
 _SG_NAME = _SG_NOT_NAME + r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 _SG = re.compile(

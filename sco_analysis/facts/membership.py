@@ -82,7 +82,7 @@ _ORIGINALLY = re.compile(
 
 _APPOSITION = re.compile(rf"""
     (?P<term>{_TERM_RE})
-    (?:\s+(?:of|at|in|to)\s+(?:the\s+)?(?:SCO|organi[sz]ation|bloc|group(?:ing)?|Shanghai\s+Cooperation\s+Organi[sz]ation))?   # "The current members of the SCO are", "Observers at the organization are"
+    (?:\s+(?:of|at|in|to)\s+(?:the\s+)?(?:SCO|organi[sz]ation|bloc|group(?:ing)?|Shanghai\s+Co-?operation\s+Organi[sz]ation))?   # "The current members of the SCO are", "Observers at the organization are"
     (?:\s+(?:now|currently|presently|today|at\s+present))?                                                    # "The SCO members now are"
     \s*(?:\(|:|—|–|--|\s-|,\s*(?:namely\s+|including\s+|such\s+as\s+|i\.\s?e\.,?\s+|like\s+)?
     | \s+(?:namely|including|such\s+as|like|are|were|being|is|was|remain|remained|include[sd]?|comprise[sd]?)\s+
@@ -91,9 +91,9 @@ _APPOSITION = re.compile(rf"""
 # The organisation named, then its members in apposition (three or more countries):
 # "The Shanghai Cooperation Organisation (SCO) -- China, Russia, Kazakhstan ... -- met", "the SCO of China, Russia, ...".
 _ORG_APPOSITION = re.compile(r"""
-    (?:Shanghai\s+Cooperation\s+(?:Organi[sz]ation|Association)\s*\(SCO\)\s*(?:\(|—|–|--)?   # "The Shanghai Cooperation Organisation (SCO) China, Russia, ..."
-    | (?:Shanghai\s+Cooperation\s+(?:Organi[sz]ation|Association)|\bSCO)\s*(?:\(|—|–|--)      # "the SCO (China, Russia, Kazakhstan ...)"
-    | Shanghai\s+Cooperation\s+(?:Organi[sz]ation|Association)\s+of                           # "the Shanghai Cooperation Organisation of China, Russia, ..."
+    (?:Shanghai\s+Co-?operation\s+(?:Organi[sz]ation|Association)\s*\(SCO\)\s*(?:\(|—|–|--)?   # "The Shanghai Cooperation Organisation (SCO) China, Russia, ..."
+    | (?:Shanghai\s+Co-?operation\s+(?:Organi[sz]ation|Association)|\bSCO)\s*(?:\(|—|–|--)      # "the SCO (China, Russia, Kazakhstan ...)"
+    | Shanghai\s+Co-?operation\s+(?:Organi[sz]ation|Association)\s+of                           # "the Shanghai Cooperation Organisation of China, Russia, ..."
     )\s*(?:the\s+)?$""", re.X)
 # Dialogue partners "in" the countries that are: "the SCO also includes ... dialogue partners in Armenia, Azerbaijan, ...".
 _PARTNERS_IN = re.compile(r"\b(?P<term>dialogue\s+partners)\s+in\s+(?:the\s+)?$", re.I)
@@ -113,7 +113,7 @@ _GRANT_STATUS_TO = re.compile(rf"""
     )""", re.I | re.X)
 # A sentence opening on a participle whose subject is the organisation: "Grouping China, Kazakhstan, ..., the SCO covers".
 _PARTICIPLE_OPENING = re.compile(r"\s*(?:Grouping|Comprising|Uniting|Bringing\s+together|Made\s+up\s+of|Consisting\s+of|Composed\s+of)\s+(?:the\s+)?")
-_ORG_AFTER = re.compile(r",\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|organi[sz]ation|bloc|grouping)\b", re.I)
+_ORG_AFTER = re.compile(r",\s+(?:the\s+)?(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation|organi[sz]ation|bloc|grouping)\b", re.I)
 # The organisation has the list "as" a status: "Founded in 2001, the SCO has China, ... as its full members".
 _ORG_HAS_AS = re.compile(r"\b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|it)\s+(?:now\s+|currently\s+|also\s+)?(?:has|had|have)\s+(?:the\s+)?$", re.I)
 # The list joined the organisation, said in the passive: "It was later joined by India, Pakistan and Iran."
@@ -163,7 +163,7 @@ _PLAIN_MODIFIER = rf"(?!{_PREP})(?![\w-]*ing\b)[\w'’-]+"
 # A status noun phrase, possibly in quotes ('has been selected as "a dialogue partner"').
 _STATUS_NP = (rf"[\"“']?(?:(?:a|an|the|its|one\s+of\s+(?:the|its)|among\s+(?:the|its))\s+(?:{_MODIFIER}\s+){{0,3}}?|"
               rf"(?:{_PLAIN_MODIFIER}\s+){{0,2}}?)(?:status\s+of\s+(?:an?\s+)?)?"
-              rf"(?:(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)\s+)?(?P<term>{_TERM_RE})\b")
+              rf"(?:(?:the\s+)?(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation)\s+)?(?P<term>{_TERM_RE})\b")
 _DIRECT_STATUS = re.compile(rf"\s+(?:\w+ly\s+)?{_STATUS_NP}", re.I)
 _AS_OBJECT_STATUS = re.compile(rf"(?:\s+{_MODIFIER}){{0,6}}?\s+as\s+{_STATUS_NP}", re.I)
 # A status raised to another: "Pakistan was upgraded from observer to full member", "elevated to full membership".
@@ -228,7 +228,7 @@ _FOUNDED_RIGHT = re.compile(r"""
     ^(?:,?\s+(?:which|that|who))?
     (?P<aux>(?:\s+(?:had|have|has|will|would|jointly|together|formally|officially|also))*)
     \s+(?:co-)?(?:founded|established|created|formed|set\s+up|launched)
-    \s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|organi[sz]ation|grouping|bloc)\b
+    \s+(?:the\s+)?(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation|organi[sz]ation|grouping|bloc)\b
     """, re.I | re.X)
 _AS_STATUS = re.compile(rf"^\s*(?:\w+ly\s+)?as\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<term>{_TERM_RE})\b", re.I)
 
