@@ -572,3 +572,15 @@ def test_grants_steps_brackets_founding_documents_and_infinitives(tmp_path, sent
 ])
 def test_counts_of_bracketed_lists_and_founding_signatories(tmp_path, sentence, expected):
     assert counts(tmp_path, sentence, published="2021-09-10") == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the count names the group as it is; the future verb speaks of something else
+    ("All six SCO members -- China, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan -- will take part.",
+     [("member", 6, "reported", "publication")]),
+    # the future is the group's own: a count after "will have"
+    ("The SCO will have eight members: China, India, Kazakhstan, Kyrgyzstan, Pakistan, Russia, Tajikistan and "
+     "Uzbekistan.", [("member", 8, "expected", "after_event")]),
+])
+def test_a_count_with_its_list_in_apposition_is_the_group_now(tmp_path, sentence, expected):
+    assert counts(tmp_path, sentence, published="2007-08-09") == expected

@@ -814,6 +814,11 @@ _PLURAL = re.compile(r"(?:s|ies)$|\bmembers\b|\bpartners\b", re.I)
 _EVENT = re.compile(r"\b(?:summit|meeting|council|session|conference|congress|forum|gathering|talks|ceremony)\b", re.I)
 
 
+# A count with its list in apposition names the group as it is, whatever the verb after says of it:
+# "All six SCO members -- China, Kazakhstan, ... -- will take part" (the members will take part; they are members now).
+_APPOSED_LIST = re.compile(r"\s*(?:--|—|–|\(|:)\s*(?:the\s+)?[A-Z]")
+
+
 # The organisation said to be made of so many countries: its members.
 _ORG_OF_COUNT = re.compile(r"""
     \b(?:SCO|organi[sz]ation|grouping|bloc|alliance)\s+
@@ -927,7 +932,9 @@ def extract_counts(corpus, read: dict[str, list[Sentence]] | None = None) -> pd.
                     continue
                 seen.add((status, n))
                 when = timeexpr.tense(text, sent.start, sent.end, m.start(), m.end())
-                if _NOW.search(text, max(sent.start, m.start() - 30), m.start()):
+                if _NOW.search(text, max(sent.start, m.start() - 30), m.start()) \
+                        or (when == "future" and _APPOSED_LIST.match(text, m.end())
+                            and not _FUTURE.search(text, sent.start, m.start())):
                     when = None
                 modality = "expected" if when == "future" else "reported"
                 if status == "founding_member":
