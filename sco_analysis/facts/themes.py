@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from functools import lru_cache
 from pathlib import Path
 from re import _constants as _sre
 from re import _parser as _sre_parser
@@ -37,9 +38,14 @@ def _term_pattern(term: str) -> str:
     return f"(?{'-i' if acronym else 'i'}:{body})"
 
 
-def _compile(terms: list[str]) -> re.Pattern:
-    ordered = sorted(terms, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(_term_pattern(t) for t in ordered) + r")(?!\w)")
+def _ordered(terms: list[str]) -> list[str]:
+    """Longer terms first, so that at any position the alternation prefers the longest."""
+    return sorted(terms, key=len, reverse=True)
+
+
+@lru_cache(maxsize=4096)
+def _compile(terms: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(_term_pattern(t) for t in terms) + r")(?!\w)")
 
 
 def _sequence(items):
@@ -61,14 +67,28 @@ def _required_word(pattern: str) -> str | None:
     return best.lower() or None
 
 
-def _words(terms: list[str]) -> tuple[str, ...] | None:
-    """Words one of which (ignoring case) is in every text a theme matches, or None when some term
-    has no such word and the theme must always be searched."""
-    words = [_required_word(_term_pattern(t)) for t in terms]
-    if None in words:
-        return None
-    # a word that contains another is found only where the other is: test the other alone
-    return tuple(w for w in dict.fromkeys(words) if not any(v != w and v in w for v in words))
+class _Theme:
+    """One theme's terms, each in its own ``WordScan`` family (the word every match of it contains).
+
+    A sentence is searched with the alternation of just the terms whose word it holds: a term whose
+    word is absent cannot match anywhere, so leaving it out changes no match, and a short alternation
+    is much faster than the theme's whole one.
+    """
+
+    def __init__(self, theme_id: str, label: str, terms: list[str], first_bit: int):
+        self.theme_id, self.label = theme_id, label
+        self.terms = tuple(_ordered(terms))
+        self.families = {f"{theme_id}#{i}": (None if w is None else [w])
+                         for i, w in enumerate(_required_word(_term_pattern(t)) for t in self.terms)}
+        self.bits = ((1 << len(self.terms)) - 1) << first_bit
+        self.first_bit = first_bit
+
+    def pattern(self, present: int) -> re.Pattern | None:
+        """The alternation of the terms present (bits of the scan), or None when none is."""
+        own = (present & self.bits) >> self.first_bit
+        if not own:
+            return None
+        return _compile(tuple(t for i, t in enumerate(self.terms) if own >> i & 1))
 
 
 def _unique(words) -> list[str]:
@@ -142,8 +162,12 @@ def extract_themes(corpus, taxonomy: pd.DataFrame | None = None) -> tuple[pd.Dat
     in text order, each once.
     """
     taxonomy = load_taxonomy() if taxonomy is None else taxonomy
-    matchers = [(r.theme_id, r.label, _compile(r.terms.split(";"))) for r in taxonomy.itertuples()]
-    scan = WordScan({r.theme_id: _words(r.terms.split(";")) for r in taxonomy.itertuples()})
+    themes, families = [], {}
+    for r in taxonomy.itertuples():
+        theme = _Theme(r.theme_id, r.label, r.terms.split(";"), len(families))
+        themes.append(theme)
+        families.update(theme.families)
+    scan = WordScan(families)
     rows, unthemed = [], []
     columns = (corpus.sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "end", "kind", "text"))
     for aid, sid, start, end, kind, text in zip(*columns):
@@ -151,15 +175,16 @@ def extract_themes(corpus, taxonomy: pd.DataFrame | None = None) -> tuple[pd.Dat
             continue
         present = scan.mask(lowered(text))
         hit = False
-        for tid, label, rx in matchers:
-            if not present & scan.bit(tid):
+        for theme in themes:
+            rx = theme.pattern(present)
+            if rx is None:
                 continue
             found = _unique(m.group(0) for m in rx.finditer(text))
             if not found:
                 continue
             hit = True
             rows.append({"article_id": aid, "sentence_id": sid, "start": start, "end": end, "quote": text,
-                         "theme_id": tid, "theme_label": label, "terms": ";".join(found)})
+                         "theme_id": theme.theme_id, "theme_label": theme.label, "terms": ";".join(found)})
         if not hit and kind == "body":
             unthemed.append({"article_id": aid, "sentence_id": sid, "text": text})
     return schema.frame("themes", rows), schema.frame("unthemed", unthemed)
