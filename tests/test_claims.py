@@ -669,6 +669,25 @@ def test_founding_with_a_hyphenated_name_or_a_signed_declaration_chairs_holding_
     assert expected <= set(_read_claims(tmp_path, sentence, published=published))
 
 
+@pytest.mark.parametrize("sentence, published, expected", [
+    # titles and honorifics before the Secretary-General's name are not part of it
+    ("The MoU was signed by HE the SCO Secretary-General Ambassador Zhang Ming.", "2022-09-16",
+     {("secretary_general", "Zhang Ming")}),
+    # "the summit of SCO leaders in the Russian city of Ufa, Putin said": the city, not the next name; a year
+    # that dates the founding does not make the summit another year's
+    ("In a briefing after the summit of SCO leaders in the Russian city of Ufa, Putin announced the first "
+     "expansion of the group since its inception in 2001.", "2015-07-10", {("summit.place", "Ufa")}),
+    # a long appositive between the leaders and where they are
+    ("The leaders of six countries, including Chinese President Hu Jintao and Russian President Vladimir Putin, "
+     "are in Beijing for a summit of the Shanghai Cooperation Organisation.", "2012-06-06",
+     {("summit.place", "Beijing")}),
+])
+def test_honorifics_cities_after_of_founding_years_and_long_appositives(tmp_path, sentence, published, expected):
+    found = set(_read_claims(tmp_path, sentence, published=published))
+    assert expected <= found
+    assert {k for k, _ in found if k in ("summit.place", "secretary_general")} == {k for k, _ in expected}
+
+
 def test_claims_take_the_shared_reading_of_each_sentence(seed_corpus, monkeypatch):
     """With the pipeline's reading, claims use its time expressions instead of finding them again, and the
     table is the same as when claims read the sentences themselves."""

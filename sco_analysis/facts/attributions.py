@@ -20,6 +20,7 @@ from functools import lru_cache
 import pandas as pd
 
 from sco_analysis import schema
+from sco_analysis.reading import lexicon
 from sco_analysis.reading.wordscan import WordScan, lowered
 
 KINDS = ("headline", "dek", "body")
@@ -32,13 +33,7 @@ CUE_VERBS = (
     "argues", "claimed", "claims", "confirmed", "declared", "remarked", "explained", "affirmed",
     "reaffirmed", "reiterated", "welcomed", "welcomes", "hailed", "asserted", "called for",
 )
-TITLE_WORDS = {
-    "president", "vice", "minister", "prime", "foreign", "deputy", "secretary", "general", "spokesperson",
-    "spokesman", "spokeswoman", "ambassador", "director", "chairman", "chairwoman", "chair", "premier",
-    "king", "emir", "envoy", "representative", "governor", "mayor", "chancellor", "chief", "head",
-    "caretaker", "acting", "former", "official", "adviser", "advisor", "commissioner", "leader",
-    "senator", "speaker", "executive",
-}
+TITLE_WORDS = lexicon.TITLE_WORDS
 PERSON_TITLES = TITLE_WORDS - {"foreign", "vice", "deputy", "general", "caretaker", "acting", "former",
                                "executive", "prime", "head", "chief"}
 SOURCE_NOUNS = {

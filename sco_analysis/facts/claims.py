@@ -24,7 +24,7 @@ import pandas as pd
 
 from sco_analysis import schema
 from sco_analysis.checking.reference import STATUS_PREFIX
-from sco_analysis.reading import countries, timeexpr
+from sco_analysis.reading import countries, lexicon, timeexpr
 from sco_analysis.reading.wordscan import WordScan, lowered
 from sco_analysis.resources import DATA
 
@@ -93,6 +93,8 @@ _SUMMIT_IN = re.compile(
     rf"""(?i:{_SUMMIT_NOUN}
         (?:\s+of\s+the\s+(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation(?:\s*\(SCO\))?|organi[sz]ation|bloc))?
                             # "the fifth summit of the Shanghai Cooperation Organization in Shanghai"
+        (?:\s+of\s+(?:the\s+)?(?:SCO\s+|its\s+|member\s+)?(?:leaders|heads\s+of\s+states?|member\s+states|states))?
+                            # "after the summit of SCO leaders in the Russian city of Ufa"
         (?:\s+(?:meeting|session)s?)?
                             # "at the SCO Heads of State Council meeting in Dushanbe"
         (?:[^.;]{{0,120}}?\b
@@ -102,7 +104,7 @@ _SUMMIT_IN = re.compile(
                             # "The day-long SCO summit is scheduled to open in Dushanbe on August 28."
            (?:\s+(?:on|from|between)\s+[^.;]{{0,40}}?)?,?)?        # "held from 8-9 June in Astana"
         \s+in
-        (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of(?:\s+[A-Z][a-z]+,)?)?,?)?)
+        (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of(?:\s+(?P<of_place>[A-Z][a-z]+),)?)?,?)?)
                             # "the summit opened on Thursday in the Kazakh capital, Astana"; "in the capital of Tajikistan, Dushanbe"
     (?:\s+[A-Z][a-z]+['’]s(?:\s+(?:[a-z-]+\s+){{0,2}}(?:capital|city)(?:\s+city)?(?:\s+of)?,?)?)?
                             # "held on September 1 in China's Tianjin"; "in Kazakhstan's capital of Astana"
@@ -169,7 +171,7 @@ _DATELINE = re.compile(
 _ARRIVED_IN = re.compile(rf"\b(?i:leaders|heads\s+of\s+state|presidents)\b[^.;]{{0,300}}?\barrived\s+in\s+{_CITY}")
 # Leaders in a city for the summit: "Eurasian leaders are now in the Uzbek capital of Tashkent for an annual summit".
 _IN_CITY_FOR = re.compile(
-    rf"""\b(?i:leaders|heads\s+of\s+state|presidents)\b[^.;]{{0,40}}?\b(?:are|were|is|was)\s+(?:now\s+|already\s+)?in
+    rf"""\b(?i:leaders|heads\s+of\s+state|presidents)\b[^.;]{{0,100}}?\b(?:are|were|is|was)\s+(?:now\s+|already\s+)?in
         (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?\s+{_CITY}
         (?i:[^.;]{{0,30}}?\bfor\s+(?:an?|the|their)\s+(?:[\w-]+\s+){{0,2}}?{_SUMMIT_NOUN})""", re.VERBOSE)
 # Someone arrived in a city to attend the summit: "Modi arrived in Bishkek on Thursday to attend the SCO summit".
@@ -539,6 +541,14 @@ def _summit_of_another_year(text: str, s: _Sent, m: re.Match, ref: date | None) 
 _PAST_DAYS = 120  # a month or day this long before the article is another (past) summit's
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A year that dates the organisation's founding is not the event's: "a first time expansion of the group since its
+# inception in 2001", "the SCO, founded in 2001, ...".
+_FOUNDING_YEAR = re.compile(r"""
+    \b(?:inception|founding|foundation|creation|establishment|birth|founded|established|created|formed)
+    (?:\s+(?:in|on))?(?:\s+[A-Z][a-z]+)?(?:\s+\d{1,2},?)?\s*$""", re.I | re.X)
+
+
 def _other_year(text: str, s: _Sent, ref: date | None) -> bool:
     """Whether the sentence dates what it says to an earlier time than the article's (a past summit):
     a month or day more than ``_PAST_DAYS`` before it ("in September 2021 at the Dushanbe summit" in
@@ -549,7 +559,8 @@ def _other_year(text: str, s: _Sent, ref: date | None) -> bool:
     for d in _dates(text, s, ref):
         if d.date and d.precision in ("day", "month") and (ref - (d.end_date or d.date)).days > _PAST_DAYS:
             return True
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text[s.start:s.end])]
+    years = [int(m.group(0)) for m in _YEAR.finditer(text, s.start, s.end)
+             if not _FOUNDING_YEAR.search(text, max(s.start, m.start() - 60), m.start())]
     if any(abs(y - ref.year) <= 1 for y in years):
         return False
     return any(y < ref.year for y in years)
@@ -564,7 +575,10 @@ def _summit_places(text: str, s: _Sent, ref: date | None) -> list[str]:
     for m in matches:
         if _summit_of_another_year(text, s, m, ref):
             continue
-        city = _city(m.group("city"))
+        of_place = m.groupdict().get("of_place")
+        # "in the capital of Tajikistan, Dushanbe" names a country, then the city; "in the Russian city of Ufa,
+        # Putin announced" names the city, then goes on
+        city = _city(of_place if of_place and not countries.resolve(of_place) else m.group("city"))
         if city:
             found.append((m.start(), city))
     if not found or _other_year(text, s, ref):
@@ -865,6 +879,9 @@ def _documents(text: str, s: _Sent) -> list[tuple[str, str]]:
 
 
 _SG_ORG_RX = re.compile(_SG_ORG)
+# Titles and honorifics before the name: "Secretary-General Ambassador Zhang Ming" is Zhang Ming.
+_HONORIFIC = re.compile(r"(?:(?:" + "|".join(re.escape(h) for h in lexicon.HONORIFICS) + r"|(?i:"
+                        + "|".join(sorted(lexicon.TITLE_WORDS)) + r"))\s+)*")
 
 
 def _title_case(text: str, s: _Sent) -> bool:
@@ -880,7 +897,10 @@ def _secretary_general(text: str, s: _Sent) -> list[str]:
     for m in _SG.finditer(text, s.start, s.end):
         if m.group("name_bare") and not _SG_ORG_RX.search(text, s.start, s.end):
             continue
-        out.append(m.group("name") or m.group("name_first") or m.group("name_elected") or m.group("name_bare"))
+        name = m.group("name") or m.group("name_first") or m.group("name_elected") or m.group("name_bare")
+        name = name[_HONORIFIC.match(name).end():]
+        if name:
+            out.append(name)
     return out
 
 

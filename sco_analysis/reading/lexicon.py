@@ -25,6 +25,9 @@ def _read() -> dict[str, dict[str, str]]:
 _LEX = _read()
 NUMBER_WORDS: dict[str, int] = {w: int(v) for w, v in _LEX["number"].items()}
 ORDINAL_WORDS: dict[str, int] = {w: int(v) for w, v in _LEX["ordinal"].items()}
+# Words of a person's title ("Foreign Minister", "Ambassador"), lower-case, and honorifics before a name.
+TITLE_WORDS: frozenset[str] = frozenset(_LEX["title"])
+HONORIFICS: tuple[str, ...] = tuple(_LEX["honorific"])
 
 
 def _word(w: str, capitals: bool) -> str:
