@@ -548,6 +548,12 @@ def test_applications_approved_and_comprises_of(tmp_path, sentence, published, e
      _rows(["AFG", "BLR", "IRN", "MNG"], "observer")),
     ("Six countries (Armenia, Azerbaijan, Cambodia, Nepal, Sri Lanka and Turkey) are dialogue partners.", "2021-09-10",
      _rows(["ARM", "AZE", "KHM", "LKA", "NPL", "TUR"], "dialogue_partner")),
+    ("Four countries, Afghanistan, Belarus, Iran and Mongolia, are observer members.", "2021-09-16",
+     _rows(["AFG", "BLR", "IRN", "MNG"], "observer")),
+    ("Leaders of four countries, Afghanistan, Belarus, Iran and Mongolia, attended the summit.", "2021-09-16", []),
+    # the organisation, a dash, then what it is composed of
+    ("India is an observer at the Shanghai Cooperation Organization (SCO) - composed of China, Russia, Kazakhstan, "
+     "Kyrgyzstan, Tajikistan, and Uzbekistan.", "2014-09-12", sorted(_rows(FOUNDERS, "member") + _rows(["IND"], "observer"))),
     # a founding document signed by the founders
     ("The declaration on the creation of the SCO was signed in Shanghai in June 2001 by six countries: Russia, "
      "Kazakhstan, Kyrgyzstan, China, Tajikistan and Uzbekistan.", "2022-09-16", _rows(FOUNDERS, "founding_member", 2001)),

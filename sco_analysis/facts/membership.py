@@ -123,7 +123,8 @@ _STATUS_PASSIVE_TO = re.compile(rf"(?P<term>{_TERM_RE})(?:\s+status)?\s+(?:was|w
 _EXPAND = re.compile(r"\b(?:expand(?:ed|s|ing)?|enlarg(?:ed|es|ing|e)|gr(?:ew|own|ow|ows)|widen(?:ed|s)?)\s+(?:\w+\s+){0,2}?"
                      r"to\s+(?:include|incorporate|encompass|take\s+in|embrace|admit)\s+(?:the\s+)?$", re.I)
 _ORG_HAS = re.compile(r"""
-    \b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|pact|it|which|that)(?:\s+|\)?,\s*)
+    \b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|pact|it|which|that)
+    (?:\s+|\)?,\s*|\)?\s*(?:-|—|–|--)\s*)          # "the Shanghai Cooperation Organization (SCO) - composed of A, B"
     (?:(?:was\s+|has\s+been\s+)?(?:founded|established|created|formed|set\s+up|launched)\b[^.;,]{0,50}?,?\s+)?
                                                      # "The group, which was founded in 2001 in Shanghai comprises A, B"
     (?:now\s+|currently\s+|also\s+|today\s+)?
@@ -206,8 +207,11 @@ _WITH_LEFT = re.compile(r"\b(?:with|plus|along\s+with|together\s+with)\s+(?:the\
 # A list inside a prepositional phrase is not the subject of what follows: "the UAE ambassador to India, signed"
 # ("with" is left out: "with Iran set to join soon" has Iran as its subject).
 _ABBREVIATION = re.compile(r"^\s*\([A-Z][A-Za-z.]{1,7}\)")
-# A list in brackets, its predicate after them: "Four states (Afghanistan, Belarus, Iran and Mongolia) have observer status".
-_OPENING, _CLOSING = re.compile(r"\(\s*$"), re.compile(r"^\s*\)")
+# A list in brackets, or between commas after a number of countries, its predicate after them: "Four states
+# (Afghanistan, Belarus, Iran and Mongolia) have observer status", "Four countries, Afghanistan, Belarus, Iran and
+# Mongolia, are observer members".
+_OPENING = re.compile(rf"(?P<open>\()\s*$|\b(?:{_NUM})\s+(?:(?:more|other)\s+)?(?:countries|states|nations)\s*(?P<open2>,)\s*$", re.I)
+_CLOSING = {"(": re.compile(r"^\s*\)"), ",": re.compile(r"^\s*,(?=\s)")}
 _GROUP_OF = re.compile(r"\b(?:states|countries|nations|republics)\s+of\s+(?:the\s+)?$", re.I)   # "Four states of A, B ... are"
 _RELATIVE_START = re.compile(r"^,?\s+(?:that|which|who)\b", re.I)   # "the leaders of Iran and India that currently have observer status"
 _PREP_BEFORE = re.compile(r"\b(?:to|of|in|from|for|by|at|on|into|between|among|than|about)\s+(?:the\s+)?$", re.I)
@@ -718,7 +722,8 @@ def _frames(left: str, right: str) -> list[Frame]:
     out = [f for f in [_left_frame(left, right)] if f]
     if _PREP_BEFORE.search(left[-30:]) and not _GROUP_OF.search(left[-30:]) and not _RELATIVE_START.match(right):
         return out
-    abbr = _ABBREVIATION.match(right) or (_CLOSING.match(right) if _OPENING.search(left[-3:]) else None)
+    opening = _OPENING.search(left[-40:])
+    abbr = _ABBREVIATION.match(right) or (_CLOSING[opening.group("open") or opening.group("open2")].match(right) if opening else None)
     shift = abbr.end() if abbr else 0
     for frame in _right_frames(right[shift:]):
         if frame.span is not None:
