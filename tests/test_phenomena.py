@@ -554,6 +554,12 @@ def test_applications_approved_and_comprises_of(tmp_path, sentence, published, e
     # the organisation, a dash, then what it is composed of
     ("India is an observer at the Shanghai Cooperation Organization (SCO) - composed of China, Russia, Kazakhstan, "
      "Kyrgyzstan, Tajikistan, and Uzbekistan.", "2014-09-12", sorted(_rows(FOUNDERS, "member") + _rows(["IND"], "observer"))),
+    # "the addition of", an invitation "as" a status, a place in the order of members
+    ("Membership has since expanded to ten nations through the addition of Pakistan, India, Iran and Belarus.",
+     "2025-08-31", _rows(["BLR", "IND", "IRN", "PAK"], "member")),
+    ("They are expected to agree on Thursday to invite Afghanistan as an observer to future summits.", "2012-06-06",
+     _rows(["AFG"], "observer", 2012, "expected")),
+    ("Belarus has become the tenth country.", "2024-07-04", _rows(["BLR"], "member", 2024)),
     # a founding document signed by the founders
     ("The declaration on the creation of the SCO was signed in Shanghai in June 2001 by six countries: Russia, "
      "Kazakhstan, Kyrgyzstan, China, Tajikistan and Uzbekistan.", "2022-09-16", _rows(FOUNDERS, "founding_member", 2001)),
@@ -590,3 +596,8 @@ def test_counts_of_bracketed_lists_and_founding_signatories(tmp_path, sentence, 
 ])
 def test_a_count_with_its_list_in_apposition_is_the_group_now(tmp_path, sentence, expected):
     assert counts(tmp_path, sentence, published="2007-08-09") == expected
+
+
+def test_membership_expanded_to_a_number_counts_the_members(tmp_path):
+    sentence = "Membership has since expanded to ten nations through the addition of Pakistan, India, Iran and Belarus."
+    assert counts(tmp_path, sentence, published="2025-08-31") == [("member", 10, "reported", "publication")]

@@ -103,7 +103,7 @@ _APPLICATION_APPROVED = re.compile(rf"\b(?:{lexicon.verbs('approve_verb')})\s+"
                                    r"(?:the\s+)?(?:applications?|bids?|requests?)"
                                    r"\s+(?:of|by|from)\s+(?:the\s+)?$", re.I)
 _STATUS_AFTER_FOR = re.compile(rf"\s+for\s+(?:(?:the\s+)?(?:full|SCO|permanent)\s+)*(?P<term>{_TERM_RE})\b", re.I)
-_OF_NOUN = re.compile(r"\b(?P<term>membership|accession|admission|entry|joining|inclusion)\s+(?:of|by)\s+(?:the\s+)?$", re.I)
+_OF_NOUN = re.compile(r"\b(?P<term>membership|accession|admission|entry|joining|inclusion|addition)\s+(?:of|by)\s+(?:the\s+)?$", re.I)
 _GRANT_STATUS_TO = re.compile(rf"""
     \b(?:grant(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|award(?:s|ed|ing)?|conferr?(?:s|ed|ing)?)\s+(?:of\s+)?(?:the\s+)?(?:(?:SCO|new)\s+)?
     (?:status\s+of\s+(?:(?:an?|the)\s+)?(?:SCO\s+)?)?              # "granting the status of dialogue partners to Egypt"
@@ -166,6 +166,8 @@ _STATUS_NP = (rf"[\"“']?(?:(?:a|an|the|its|one\s+of\s+(?:the|its)|among\s+(?:t
               rf"(?:{_PLAIN_MODIFIER}\s+){{0,2}}?)(?:status\s+of\s+(?:an?\s+)?)?"
               rf"(?:(?:the\s+)?(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation)\s+)?(?P<term>{_TERM_RE})\b")
 _DIRECT_STATUS = re.compile(rf"\s+(?:\w+ly\s+)?{_STATUS_NP}", re.I)
+# "has become the tenth country": a place in the order of members.
+_ORDINAL_COUNTRY = re.compile(rf"\s+(?:the|its)\s+(?:{lexicon.ORD})\s+(?:(?:full|new|full-fledged)\s+)?(?:country|state|nation)\b", re.I)
 _AS_OBJECT_STATUS = re.compile(rf"(?:\s+{_MODIFIER}){{0,6}}?\s+as\s+{_STATUS_NP}", re.I)
 # A status raised to another: "Pakistan was upgraded from observer to full member", "elevated to full membership".
 _UPGRADED_TO = re.compile(rf"""
@@ -295,17 +297,18 @@ _SCAN = WordScan({
     "found_by": ["by"],
     "term": _TERM_WORDS,
     "grant_status_to": "grant giv gave award confer".split(),
-    "of_noun": "membership accession admission entry joining inclusion".split(),
+    "of_noun": "membership accession admission entry joining inclusion addition".split(),
     "expand": "expand enlarg grew grow widen".split(),
     "org_has": "includ compris consist unite uniting brings bringing brought group gathers made compos constitut".split(),
     "org_has_as": "has had have".split(),
     "joined_by": ["joined"],
     "status_passive_to": "extended granted given awarded conferred".split(),
-    "admit": "admit accept welcom add induct grant approv confirm upgrad".split(),
+    "admit": lexicon.stems("admit_verb"),
     "frame": """member observer partner founder founding original charter dialogue status accession
     admission entry joining inclusion elevation upgrad procedur process roadmap memorand origin initial first
     inception creation birth launch found establish creat form set born expand enlarg grew grow widen includ
-    compris consist unit bring brought group gather join admit accept induct add acced made compos constitut""".split(),
+    compris consist unit bring brought group gather join admit accept induct add acced made compos constitut
+    becom became""".split(),
 })
 
 
@@ -568,6 +571,8 @@ def _predicate_frame(right: str) -> Frame | None:
             or (_UPGRADED_TO.match(rest) if _UPGRADE_VERB.match(m.group("verb")) else None)
         if term and _foreign(rest[:term.start("term")], rest[term.end():]):
             return None
+        if term is None and _ORDINAL_COUNTRY.match(rest):
+            return Frame("member", _aux_modality(m.group("aux")), recent=bool(_PERFECT.search(m.group("aux"))))
         stative = bool(_STATIVE_VERB.match(m.group("verb")))
         recent = not stative and bool(_PERFECT.search(m.group("aux")))
         if term:
@@ -826,11 +831,13 @@ _APPOSED_LIST = re.compile(r"\s*(?:--|—|–|\(|:)\s*(?:the\s+)?[A-Z]")
 
 # The organisation said to be made of so many countries: its members.
 _ORG_OF_COUNT = re.compile(r"""
-    \b(?:SCO|organi[sz]ation|grouping|bloc|alliance)\s+
+    \b(?:SCO|organi[sz]ation|grouping|bloc|alliance|membership)\s+
     (?:(?:now|currently|today|also)\s+)?
     (?:comprises|comprised|consists\s+of|consisted\s+of|unites|united|brings\s+together|brought\s+together
                                            # "The SCO now comprises nine countries"
     | (?:is|was)\s+(?:made\s+up|composed)\s+of   # "the organisation is made up of eight states"
+    | (?:has\s+|had\s+|have\s+)?(?:(?:since|now|further|then)\s+)?(?:expanded|grown|grew|increased|risen|rose|enlarged)\s+to
+                                           # "Membership has since expanded to ten nations"
     | of)                                  # "the grouping of eight nations"
     \s+(?:the\s+)?$""", re.I | re.X)
 

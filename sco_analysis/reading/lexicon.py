@@ -88,6 +88,17 @@ def verb_forms(lemma: str, which: str = "all") -> list[str]:
     return list(dict.fromkeys([lemma, third, past, participle, ing]))
 
 
+def stems(kind: str) -> list[str]:
+    """The letters every form of each lemma of one kind begins with ("admit", "welcom"): prefilter words."""
+    out = set()
+    for lemma, which in _LEX[kind].items():
+        forms = verb_forms(lemma, which) + [lemma]
+        first, last = min(forms), max(forms)
+        n = next((i for i, (a, b) in enumerate(zip(first, last)) if a != b), len(first))
+        out.add(first[:n])
+    return sorted(out)
+
+
 def verbs(kind: str) -> str:
     """Alternation of every form of the lemmas of one kind (``acquire_verb``, ``admit_verb``), longest first."""
     forms = {f for lemma, which in _LEX[kind].items() for f in verb_forms(lemma, which)}
