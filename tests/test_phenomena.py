@@ -601,3 +601,21 @@ def test_a_count_with_its_list_in_apposition_is_the_group_now(tmp_path, sentence
 def test_membership_expanded_to_a_number_counts_the_members(tmp_path):
     sentence = "Membership has since expanded to ten nations through the addition of Pakistan, India, Iran and Belarus."
     assert counts(tmp_path, sentence, published="2025-08-31") == [("member", 10, "reported", "publication")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Iran's entry brings the number of members to nine.",
+    "The number of SCO member states rose to nine.",
+    "The total number of full members is now nine.",
+    "The membership of the SCO grew to 9 with the admission of Iran.",
+])
+def test_the_size_of_a_group_said_after_it(tmp_path, sentence):
+    assert counts(tmp_path, sentence, published="2023-07-05") == [("member", 9, "reported", "publication")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The number of members of parliament rose to nine percent.",
+    "The members agreed to two new documents.",
+])
+def test_a_number_after_members_that_is_not_their_count(tmp_path, sentence):
+    assert counts(tmp_path, sentence, published="2023-07-05") == []

@@ -811,7 +811,18 @@ _COUNT_WORDS = None if _TERM_WORDS is None else _TERM_WORDS + ("countries", "sta
 # A count is a number: a digit, or a number word (each contains one of these).
 _DIGIT = re.compile(r"\d")
 _NUMBER_PARTS = tuple(w for w in lexicon.NUMBER_WORDS if not any(v != w and v in w for v in lexicon.NUMBER_WORDS))
-_COUNT_SCAN = WordScan({"count": _COUNT_WORDS, "number": _NUMBER_PARTS, "ordinal": ("member", "observer", "dialogue")})
+# The size of a group said after it: "brings the number of members to nine", "The number of SCO member states rose to
+# nine", "The total number of full members is now nine", "The membership of the SCO grew to 10".
+_NUMBER_OF = re.compile(rf"""
+    \b(?:(?:total\s+)?number\s+of\s+(?:(?:SCO|full|full-fledged|fully-fledged|permanent|its|the)\s+)*)?
+    (?P<term>{_TERM_RE})
+    (?:\s+(?:of|in)\s+(?:the\s+)?(?:SCO|organi[sz]ation|bloc|group(?:ing)?))?
+    \s+(?:(?:has|had|have|now|then|further|since|thus|therefore)\s+)*
+    (?:to|at|is|was|are|were|reached|stands\s+at|stood\s+at|rose\s+to|grew\s+to|increased\s+to|expanded\s+to
+      |went\s+up\s+to|climbed\s+to|risen\s+to|grown\s+to|expanded\s+to)
+    \s+(?:now\s+)?(?P<num>{_NUM})\b(?!\s*(?:%|per\s*cent|percent|-))""", re.I | re.X)
+_COUNT_SCAN = WordScan({"count": _COUNT_WORDS, "number": _NUMBER_PARTS, "ordinal": ("member", "observer", "dialogue"),
+                        "number_of": ("number", "membership")})
 # The organisation a hyphenated count describes, with up to two adjectives between: "a six-member inter-governmental organization".
 _SINGULAR_ORG = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|group(?:ing)?|bloc|body|alliance|association|club|SCO|Shanghai|grouping|family|union)\b", re.I)
 _FAMILY = re.compile(r"\s*family\b", re.I)
@@ -935,11 +946,14 @@ def extract_counts(corpus, read: dict[str, list[Sentence]] | None = None) -> pd.
                 hits += [(m, False) for m in _COUNT.finditer(text, sent.start, sent.end)]
             if present & _COUNT_SCAN.bit("ordinal"):
                 hits += [(m, True) for m in _ORDINAL.finditer(text, sent.start, sent.end)]
+            if present & _COUNT_SCAN.bit("number_of"):
+                hits += [(m, None) for m in _NUMBER_OF.finditer(text, sent.start, sent.end)
+                         if re.match(r"number|total|membership", m.group(0), re.I)]
             for m, ordinal in sorted(hits, key=lambda h: h[0].start()):
                 n = number(m.group("num"))
                 if n < 2 or n > 100 or _counts_other_org(text, max(sent.start, m.start() - 60), m.start()):
                     continue
-                status = _count_status(text, sent, m, ordinal)
+                status = _term_status(m.group("term")) if ordinal is None else _count_status(text, sent, m, ordinal)
                 if status is None or (status, n) in seen:
                     continue
                 seen.add((status, n))
