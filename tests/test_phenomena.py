@@ -619,3 +619,17 @@ def test_the_size_of_a_group_said_after_it(tmp_path, sentence):
 ])
 def test_a_number_after_members_that_is_not_their_count(tmp_path, sentence):
     assert counts(tmp_path, sentence, published="2023-07-05") == []
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # a capital that opens the sentence as its subject stands for its government
+    ("Islamabad had been a SCO observer since 2005.", "2017-06-09", _rows(["PAK"], "observer", 2005)),
+    ("Tehran joined the SCO as its ninth member.", "2023-07-05", _rows(["IRN"], "member")),
+    ("Minsk, Moscow's closest ally, became a full member in 2024.", "2024-07-04", _rows(["BLR"], "member", 2024)),
+    # a capital as a place, or as a subject with no status, is not a claim
+    ("Astana hosts the SCO summit on July 3-4.", "2024-07-04", []),
+    ("Moscow welcomed the decision.", "2024-07-04", []),
+    ("The summit in Astana admitted Belarus as a member.", "2024-07-04", _rows(["BLR"], "member")),
+])
+def test_a_capital_opening_the_sentence_stands_for_its_country(tmp_path, sentence, published, expected):
+    assert members(tmp_path, sentence, published=published) == expected

@@ -4,7 +4,9 @@ Names come from pycountry (short, official and common names, plus "Republic of X
 comma forms) and from ``data/country_aliases.csv`` (news usage: "Russia", "the UAE", "Türkiye").
 Demonyms ("Russian", "Kazakh") come from ``data/demonyms.csv`` and are flagged ``demonym=True``:
 they name a country's people or officials, not a claim about the country. Capitals are not
-countries and are not listed. Matching is case-sensitive on the written form (plus an all-caps
+countries and are not listed, except where a capital opens a sentence as its subject and so stands
+for its government ("Islamabad had been an observer since 2005"): ``capital_subject``, with the
+capitals in ``data/capitals.csv``. Matching is case-sensitive on the written form (plus an all-caps
 form for headlines), so "China" matches and "china" (porcelain) does not.
 
 Misspelt names ("Kyrgyzatan", "Uzbekstan") are read only where a list makes them a country: a
@@ -222,3 +224,28 @@ def resolve(name: str) -> str | None:
         except LookupError:
             return None
     return hit[0] if hit else None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> tuple[re.Pattern, dict[str, str]]:
+    with open(DATA / "capitals.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    names = {r["capital"].strip(): r["iso3"].strip() for r in rows}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # The capital opens the sentence (after an adverb or a dateline dash at most) and a verb phrase or an
+    # appositive follows: "Tehran joined the SCO in 2023", "Today Minsk, Moscow's closest ally, became a member".
+    pattern = re.compile(rf"""
+        [\s"“'‘]*(?:(?:Today|Now|Meanwhile|Earlier|Also|Since\s+then|Thus|Then|So)\s*,?\s+)?
+        (?P<capital>{alternation})(?=\s+[a-z]|\s*,\s)""", re.X)
+    return pattern, names
+
+
+def capital_subject(text: str, start: int, end: int) -> Mention | None:
+    """The capital that opens ``text[start:end]`` as its subject, read as its country, or None."""
+    pattern, names = _capitals()
+    m = pattern.match(text, start, end)
+    if m is None:
+        return None
+    name = m.group("capital")
+    return Mention(m.start("capital"), m.end("capital"), name, names[name], False)
+

@@ -180,6 +180,9 @@ def read(corpus) -> dict[str, list[Sentence]]:
         dates = timeexpr.find(text, s, e, ref)
         mentions = [m for m in countries.find(text, s, e)
                     if not m.demonym and (not _POSSESSIVE.match(text, m.end, e) or POSS_STATUS.match(text, m.end, e))]
+        capital = countries.capital_subject(text, s, e)
+        if capital is not None and not any(m.start < capital.end and capital.start < m.end for m in mentions):
+            mentions.insert(0, capital)
         lists = _lists(text, mentions, dates, e)
         used = {id(d) for lst in lists for d in lst.dates if d is not None}
         free = [d for d in dates if id(d) not in used]
