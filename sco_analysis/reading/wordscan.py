@@ -25,7 +25,7 @@ FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 def lowered(text: str) -> str | None:
     """``text`` lower-cased with the same offsets, or None when it cannot be prefiltered safely."""
-    if any(c in text for c in FOLDS_TO_ASCII):
+    if not text.isascii() and any(c in text for c in FOLDS_TO_ASCII):
         return None
     low = text.lower()
     return low if len(low) == len(text) else None
