@@ -1,15 +1,16 @@
 """Extraction and report timings: ``make bench`` (``python benchmarks/run.py``). Prints figures only.
 
-For each size it writes a synthetic folder (``make_corpus.py``), then in a fresh subprocess
-times ``sco_analysis.build(folder)`` with the cache off, the outermost package functions it calls
-(one line per stage; ``schema.frame`` inclusive as a cross-cutting figure) and peak RSS; then
-times ``python -m sco_analysis extract`` end to end, twice (the second run reads the cache).
-Then, at the largest size up to 1,000 articles: serial against ``--jobs N`` and against a Dask
-cluster started here (scheduler + 2 workers on 127.0.0.1), tables compared; a cold build against
-a one-article edit with the cache on; and ``compare``/``sources`` on those tables repeated under
-new article ids up to 10^5 articles; and the machine's own ceiling for ``--jobs`` (a CPU-bound loop alone, then in N processes at once). Also: a pyinstrument profile, import
-costs (including jsonschema's optional ``rfc3987-syntax``) and, when ``sco_analysis/presenting/report.py``
-exists, ``python -m sco_analysis report`` against ``jupyter nbconvert --execute`` per notebook.
+For each size it writes a synthetic folder (``make_corpus.py``), then in a fresh subprocess times
+``sco_analysis.build(folder)`` with the cache off, the outermost package functions it calls (one
+line per stage; ``schema.frame`` inclusive as a cross-cutting figure) and peak RSS; then times
+``python -m sco_analysis extract`` end to end, twice (the second run reads the cache). Then, at the
+largest size up to 1,000 articles: serial against ``--jobs N`` and against a Dask cluster started
+here (scheduler + 2 workers on 127.0.0.1), tables compared; a cold build against a one-article edit
+with the cache on; and ``compare``/``sources`` on those tables repeated under new article ids up to
+10^5 articles; and the machine's own ceiling for ``--jobs`` (a CPU-bound loop alone, then in N
+processes at once). Also: a pyinstrument profile, import costs (including jsonschema's optional
+``rfc3987-syntax``) and, when ``sco_analysis/presenting/report.py`` exists, ``python -m sco_analysis
+report`` against ``jupyter nbconvert --execute`` per notebook.
 """
 
 from __future__ import annotations
