@@ -565,6 +565,11 @@ def test_applications_approved_and_comprises_of(tmp_path, sentence, published, e
      "Kazakhstan, Kyrgyzstan, China, Tajikistan and Uzbekistan.", "2022-09-16", _rows(FOUNDERS, "founding_member", 2001)),
     ("The agreement establishing the SCO was signed on June 15, 2001 by China, Kazakhstan, Kyrgyzstan, Russia, "
      "Tajikistan and Uzbekistan.", "2021-06-15", _rows(FOUNDERS, "founding_member", 2001)),
+    # "N years ago" dates the claim; the forerunner's founders are not the SCO's
+    ("The decision to grant the observer status to India and Pakistan was signed in Astana 12 years ago.",
+     "2017-06-09", _rows(["IND", "PAK"], "observer", 2005)),
+    ('The "Shanghai Five" was formed in Shanghai with China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan as its '
+     "founding members.", "2005-07-06", []),
     # the list followed by an infinitive, as headlines put it: what is to happen
     ("India, Pakistan to become SCO full members in June", "2017-04-22", _rows(["IND", "PAK"], "member", 2017, "expected")),
     ("Belarus to be admitted to SCO at Astana summit", "2024-06-30", _rows(["BLR"], "member", None, "expected")),

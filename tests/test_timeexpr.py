@@ -49,6 +49,9 @@ def test_explicit_dates(text, expected):
     ("It was said yesterday.", ("yesterday", date(2024, 7, 2), None, "day")),
     ("It opens today.", ("today", date(2024, 7, 3), None, "day")),
     ("It happened in June.", ("June", date(2024, 6, 1), None, "month")),
+    ("It became an observer 12 years ago.", ("12 years ago", date(2012, 1, 1), None, "year")),
+    ("It was founded two decades ago.", ("two decades ago", date(2004, 1, 1), None, "year")),
+    ("It applied a year ago.", ("a year ago", date(2023, 1, 1), None, "year")),
 ])
 def test_relative_to_reference(text, expected):
     assert _one(text) == expected

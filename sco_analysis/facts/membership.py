@@ -718,12 +718,25 @@ def _share_along_with(text: str, sent: Sentence, read: list[list[Frame]]) -> Non
             read[i] = [replace(f, span=None) for f in read[j]]
 
 
+_SCO_NAMED = re.compile(r"\bSCO\b|Shanghai\s+Co-?operation\s+Organi[sz]ation", re.I)
+
+
+def _forerunners_list(left: str) -> bool:
+    """The organisation last named before the list is the SCO's forerunner: its statuses are not the SCO's
+    ('The "Shanghai Five" was formed in Shanghai with China, Russia, ... as its founding members')."""
+    five = [m.start() for m in _FORERUNNER.finditer(left)]
+    sco = [m.start() for m in _SCO_NAMED.finditer(left)]
+    return bool(five) and (not sco or five[-1] > sco[-1])
+
+
 def _frames(left: str, right: str) -> list[Frame]:
     """The statuses stated around one list: the one before it, and a different one after it
     ("new members, India and Pakistan, ... that currently have observer status")."""
     if right[:1] in "'’":
         frame = _possessive_frame(right, left)
         return [frame] if frame else []
+    if _forerunners_list(left):
+        return []
     out = [f for f in [_left_frame(left, right)] if f]
     if _PREP_BEFORE.search(left[-30:]) and not _GROUP_OF.search(left[-30:]) and not _RELATIVE_START.match(right):
         return out

@@ -2,7 +2,7 @@
 
 Handles explicit dates ("June 15, 2001", "15 June 2001", "2001-06-15"), day ranges ("July 3-4",
 "3-4 July 2024"), months ("June 2001", "in June"), years and year ranges ("in 2017", "2024-25"),
-relative expressions ("this year", "last month", "next June", "yesterday", "today") and weekdays
+relative expressions ("this year", "last month", "next June", "yesterday", "today", "12 years ago") and weekdays
 ("on Tuesday"). Anything that needs the reference date resolves to ``date=None`` when the
 reference date is unknown: dates are never guessed. ``precision`` says how much of ``date`` the text
 fixes (``none`` when there is no date). Ranges give their first day in ``date`` and last day in
@@ -45,6 +45,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel", re.compile(
         rf"\b(?P<which>[Tt]his|[Nn]ext|[Ll]ast|[Cc]oming|[Pp]revious)\s+(?P<unit>year|month|(?P<mon>{_FULL})|(?P<wd>{_WD}))\b")),
     ("deictic", re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b")),
+    # "12 years ago", "two decades ago": the year that many years before the reference date
+    ("ago", re.compile(rf"(?i:\b(?P<n>{lexicon.NUM}|a|an)\s+(?P<unit>years?|decades?)\s+ago)\b")),
     ("weekday", re.compile(rf"\b(?P<wd>{_WD})\b(?!s)")),
     ("month", re.compile(
         rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]efore|[Aa]fter|[Tt]hrough(?:out)?)\s*(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+|middle\s+of\s+)?(?P<mon>{_FULL})\b(?!\s+\d)")),
@@ -57,14 +59,15 @@ _MONTH_WORDS = tuple(sorted(w for w in _MONTH_WORDS if not any(v != w and v in w
 _YEAR_WORDS = ("1", "2")
 _NEEDS = {"iso": ("-",), "mdy": _MONTH_WORDS, "dmy": _MONTH_WORDS, "my": _MONTH_WORDS, "yrange": _YEAR_WORDS,
           "year": _YEAR_WORDS, "rel": ("his", "ext", "ast", "oming", "revious"),
-          "deictic": ("esterday", "oday", "omorrow"), "weekday": tuple(WEEKDAYS), "month": _MONTH_WORDS}
+          "deictic": ("esterday", "oday", "omorrow"), "ago": ("ago",), "weekday": tuple(WEEKDAYS),
+          "month": _MONTH_WORDS}
 _NEED_SETS = tuple(set(_NEEDS.values()))
 
 # ``find`` reads nothing in a sentence with no digit and none of these words.
 _DIGIT = re.compile(r"\d")
 
 _KEYWORD = re.compile(rf"\b(?:{_FULL}|{_WD}|{'|'.join(_ABBR)}|[Tt]his|[Nn]ext|[Ll]ast|[Cc]oming|[Pp]revious|"
-                      r"[Yy]esterday|[Tt]oday|[Tt]omorrow)\b")
+                      r"[Yy]esterday|[Tt]oday|[Tt]omorrow|ago)\b")
 _FUTURE = lexicon.FUTURE
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|met|held|began|came|went|took|gave|made|told|spoke|left|saw|won|sent|"
@@ -196,6 +199,12 @@ def _resolve(kind: str, g: dict, ref: date | None, when) -> tuple[date | None, d
             return date(y, m, 1), None, "month"
         direction = "past" if step < 0 else "future" if step > 0 else when
         return _weekday(g["wd"], ref, direction), None, "day"
+    if kind == "ago":
+        if ref is None:
+            return None, None, "none"
+        n = 1 if g["n"].lower() in ("a", "an") else lexicon.number(g["n"].lower())
+        years = n * (10 if g["unit"].lower().startswith("decade") else 1)
+        return date(ref.year - years, 1, 1), None, "year"
     if kind == "deictic":
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].lower()]
         return ref + timedelta(days=shift), None, "day"
