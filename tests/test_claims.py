@@ -688,6 +688,16 @@ def test_honorifics_cities_after_of_founding_years_and_long_appositives(tmp_path
     assert {k for k, _ in found if k in ("summit.place", "secretary_general")} == {k for k, _ in expected}
 
 
+@pytest.mark.parametrize("sentence, published, expected", [
+    # places written with "St." and founding dated "two decades ago"
+    ("The Shanghai Cooperation Organization (SCO) was founded in St. Petersburg two decades ago.", "2021-09-16",
+     {("founded.place", "St. Petersburg"), ("founded.year", "2001")}),
+    ("The SCO summit was held in St. Petersburg on June 7.", "2002-06-08", {("summit.place", "St. Petersburg")}),
+])
+def test_saint_places_and_years_ago(tmp_path, sentence, published, expected):
+    assert expected <= set(_read_claims(tmp_path, sentence, published=published))
+
+
 def test_claims_take_the_shared_reading_of_each_sentence(seed_corpus, monkeypatch):
     """With the pipeline's reading, claims use its time expressions instead of finding them again, and the
     table is the same as when claims read the sentences themselves."""

@@ -66,7 +66,8 @@ _SCOPE_BREAK = re.compile(
     r"met|convened|gathered|accepted|granted)\b|;")
 _NOT_PLACE = {"the", "a", "an", "this", "that", "its"} | set(timeexpr.MONTHS) | set(timeexpr.WEEKDAYS)
 _NOT_PLACE_LOWER = {w.lower() for w in _NOT_PLACE}
-_PLACE = re.compile(r"\bin\s+(?:the\s+(?:\w+\s+)?city\s+of\s+|[A-Z][a-z]+['’]s\s+)?(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b")
+_PLACE = re.compile(r"\bin\s+(?:the\s+(?:\w+\s+)?city\s+of\s+|[A-Z][a-z]+['’]s\s+)?"
+                    r"(?P<place>(?:St\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b")
 # Between the founding verb and its place: dates, fillers and who founded it ("founded by the leaders of Kazakhstan,
 # China, ... and Uzbekistan in Shanghai on June 15, 2001").
 _PLACE_GAP = re.compile(r"""
@@ -87,7 +88,7 @@ _SUMMIT_NOUN = r"""
                             # "The 21st edition of Shanghai Cooperation Organization (SCO) kicked off in Dushanbe"
     )\b"""
 _SUMMIT = re.compile(_SUMMIT_NOUN, re.I | re.VERBOSE)
-_CITY = r"(?P<city>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)"
+_CITY = r"(?P<city>(?:St\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)"  # "Qingdao", "New Delhi", "St. Petersburg"
 _CITY_SUMMIT = re.compile(rf"\b{_CITY}\s+[Ss]ummit\b")  # "the Beijing summit"
 _SUMMIT_IN = re.compile(
     rf"""(?i:{_SUMMIT_NOUN}
