@@ -693,6 +693,9 @@ def test_honorifics_cities_after_of_founding_years_and_long_appositives(tmp_path
     ("The Shanghai Cooperation Organization (SCO) was founded in St. Petersburg two decades ago.", "2021-09-16",
      {("founded.place", "St. Petersburg"), ("founded.year", "2001")}),
     ("The SCO summit was held in St. Petersburg on June 7.", "2002-06-08", {("summit.place", "St. Petersburg")}),
+    # an abbreviated month glued to its day is a date, not part of the city
+    ("Documents were signed following the SCO summit in Dushanbe Sept.12, Avesta.Tj reported.", "2014-09-13",
+     {("summit.place", "Dushanbe"), ("summit.dates", "2014-09-12/2014-09-12")}),
 ])
 def test_saint_places_and_years_ago(tmp_path, sentence, published, expected):
     assert expected <= set(_read_claims(tmp_path, sentence, published=published))

@@ -28,6 +28,7 @@ def _one(text, ref=REF):
     ("The summit runs from August 31 to September 1, 2025.",
      ("August 31 to September 1, 2025", date(2025, 8, 31), date(2025, 9, 1), "day")),
     ("It joined in June 2017.", ("June 2017", date(2017, 6, 1), None, "month")),
+    ("The summit in Dushanbe Sept.12, 2014.", ("Sept.12, 2014", date(2014, 9, 12), None, "day")),
     ("It joined in 2017.", ("2017", date(2017, 1, 1), None, "year")),
     ("The 2024-25 chairmanship.", ("2024-25", date(2024, 1, 1), date(2025, 1, 1), "year")),
 ])

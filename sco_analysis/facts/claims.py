@@ -64,7 +64,8 @@ _SCOPE_BREAK = re.compile(
     r"\b(?:expand(?:ed|s|ing)?|join(?:ed|s|ing)?|add(?:ed|ing)?|admitt(?:ed|ing)|includ(?:e|ed|es|ing)|"
     r"enlarg\w*|grew|grown|became|becom(?:e|es|ing)|later|since\s+then|held|hosts?|hosted|hosting|opened|"
     r"met|convened|gathered|accepted|granted)\b|;")
-_NOT_PLACE = {"the", "a", "an", "this", "that", "its"} | set(timeexpr.MONTHS) | set(timeexpr.WEEKDAYS)
+_NOT_PLACE = {"the", "a", "an", "this", "that", "its"} | set(timeexpr.MONTHS) | set(timeexpr.MONTH_ABBREVIATIONS) \
+    | set(timeexpr.WEEKDAYS)  # "the summit in Dushanbe Sept.12": the month is not part of the city
 _NOT_PLACE_LOWER = {w.lower() for w in _NOT_PLACE}
 _PLACE = re.compile(r"\bin\s+(?:the\s+(?:\w+\s+)?city\s+of\s+|[A-Z][a-z]+['’]s\s+)?"
                     r"(?P<place>(?:St\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b")

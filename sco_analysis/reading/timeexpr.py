@@ -19,8 +19,8 @@ from datetime import date, datetime, timedelta
 from sco_analysis.reading import lexicon
 
 MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
-_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
-         "Oct": 10, "Nov": 11, "Dec": 12}
+MONTH_ABBREVIATIONS = _ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+                               "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
 WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
 
 _FULL = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -33,7 +33,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(rf"(?<![\w-])(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])")),
     ("mdy", re.compile(
-        rf"(?:(?P<wd>{_WD}),?\s+)?(?<![\w])(?P<mon>{_MON})\s+(?P<d1>\d{{1,2}}){_ORD}(?!\d)"
+        rf"(?:(?P<wd>{_WD}),?\s+)?(?<![\w])(?P<mon>{_MON})(?:\s+|(?<=\.))(?P<d1>\d{{1,2}}){_ORD}(?!\d)"
         rf"(?:{_DASH}(?:(?P<mon2>{_MON})\s+)?(?P<d2>\d{{1,2}}){_ORD}(?![\d.]\d))?"
         rf"(?:,?\s+(?P<y>{_YEAR})(?![\w%]))?")),
     ("dmy", re.compile(
