@@ -701,6 +701,11 @@ def test_saint_places_and_years_ago(tmp_path, sentence, published, expected):
     assert expected <= set(_read_claims(tmp_path, sentence, published=published))
 
 
+def test_the_chair_named_before_its_country(tmp_path):
+    sentence = "As the current president of the SCO, China is ready to work with all member states."
+    assert ("chair.current", "CHN") in _read_claims(tmp_path, sentence, published="2024-07-10")
+
+
 def test_claims_take_the_shared_reading_of_each_sentence(seed_corpus, monkeypatch):
     """With the pipeline's reading, claims use its time expressions instead of finding them again, and the
     table is the same as when claims read the sentences themselves."""

@@ -560,6 +560,12 @@ def test_applications_approved_and_comprises_of(tmp_path, sentence, published, e
     ("They are expected to agree on Thursday to invite Afghanistan as an observer to future summits.", "2012-06-06",
      _rows(["AFG"], "observer", 2012, "expected")),
     ("Belarus has become the tenth country.", "2024-07-04", _rows(["BLR"], "member", 2024)),
+    # more names for the organisation and its composition
+    ("The structure includes nine countries: Russia, India, Iran, China, Kazakhstan, Kyrgyzstan, Pakistan, Tajikistan "
+     "and Uzbekistan.", "2022-07-15", _rows(FOUNDERS + ["IND", "IRN", "PAK"], "member")),
+    ("The Eurasian organisation is currently comprised of China, India, Kazakhstan, Kyrgyzstan, Pakistan, Russia, "
+     "Tajikistan, and Uzbekistan.", "2021-11-30", _rows(FOUNDERS + ["IND", "PAK"], "member")),
+    ("Later, Iran, India and Pakistan joined the union.", "2024-05-25", _rows(["IND", "IRN", "PAK"], "member")),
     # a founding document signed by the founders
     ("The declaration on the creation of the SCO was signed in Shanghai in June 2001 by six countries: Russia, "
      "Kazakhstan, Kyrgyzstan, China, Tajikistan and Uzbekistan.", "2022-09-16", _rows(FOUNDERS, "founding_member", 2001)),

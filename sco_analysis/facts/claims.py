@@ -258,6 +258,11 @@ _AS_CHAIR = re.compile(
     | ,\s+(?:the\s+)?(?:current|rotating|incumbent)\s+(?:SCO\s+)?(?:chair|chairman)(?:\s+of\s+the\s+(?:SCO|bloc|grouping))?,
                             # "India, the current chair of the SCO, hosted the summit"
     """, re.I | re.VERBOSE)
+# The chair named first, its country after: "As the current president of the SCO, China is ready to ...".
+_AS_CHAIR_FRONTED = re.compile(
+    r"""\W*As\s+(?:the\s+)?(?:current|rotating|incumbent)\s+(?:SCO\s+)?(?:chair|chairman|president|presiding\s+country)
+        (?:\s+of\s+the\s+(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation|organi[sz]ation|bloc|grouping))?\s*,\s*""",
+    re.I | re.VERBOSE)
 _FROM = re.compile(r"\bfrom\s+")
 _TO = re.compile(r"\bto\s+")
 _PAST_VERB = re.compile(r"^(?:took|assumed|received|inherited|handed|passed|transferred|went|moved|rotated)", re.I)
@@ -733,6 +738,11 @@ def _chair(text: str, s: _Sent) -> list[tuple[str, str]]:
         iso = _subject(text, s, m.start())
         if iso:
             out.append(("chair.current", iso))
+    m = _AS_CHAIR_FRONTED.match(text, s.start, s.end)
+    if m:
+        found = [c for c in countries.find(text, m.end(), s.end) if not c.demonym and c.start <= m.end() + 4]
+        if found:
+            out.append(("chair.current", found[0].iso3))
     for m in _WILL_CHAIR.finditer(text, s.start, s.end):
         iso = _subject(text, s, m.start())
         if iso:

@@ -123,13 +123,14 @@ _STATUS_PASSIVE_TO = re.compile(rf"(?P<term>{_TERM_RE})(?:\s+status)?\s+(?:was|w
 _EXPAND = re.compile(r"\b(?:expand(?:ed|s|ing)?|enlarg(?:ed|es|ing|e)|gr(?:ew|own|ow|ows)|widen(?:ed|s)?)\s+(?:\w+\s+){0,2}?"
                      r"to\s+(?:include|incorporate|encompass|take\s+in|embrace|admit)\s+(?:the\s+)?$", re.I)
 _ORG_HAS = re.compile(r"""
-    \b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|pact|it|which|that)
+    \b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|pact|structure|it|which|that)
     (?:\s+|\)?,\s*|\)?\s*(?:-|—|–|--)\s*)          # "the Shanghai Cooperation Organization (SCO) - composed of A, B"
     (?:(?:was\s+|has\s+been\s+)?(?:founded|established|created|formed|set\s+up|launched)\b[^.;,]{0,50}?,?\s+)?
                                                      # "The group, which was founded in 2001 in Shanghai comprises A, B"
     (?:now\s+|currently\s+|also\s+|today\s+)?
     (?:includes|included|comprises(?:\s+of)?|comprised|consists\s+of|consisted\s+of   # "comprises of Russia, China, ..."
-    | (?:is\s+|was\s+)?(?:made\s+up|composed|comprised|constituted)\s+of   # "the SCO is made up of A, B", "the SCO, comprised of A, B"
+    | (?:is\s+|was\s+)?(?:(?:now|currently|also|today)\s+)?(?:made\s+up|composed|comprised|constituted)\s+of
+                                                     # "the SCO is made up of A, B", "is currently comprised of A, B"
     | unites|united                                  # "the bloc unites China, Russia, ..."
     | brings\s+together|brought\s+together           # "an alliance founded in 2001 that brings together Russia, China, ..."
     | groups|grouped|gathers                         # "the SCO groups China, India, ..."
@@ -187,7 +188,7 @@ _COPULA = re.compile(
     rf"{_STATUS_NP}", re.I)
 _JOIN_OBJECT = re.compile(
     r"^(?:\s+\w+ly)?(?:\s*[.;,]|\s*$|\s+(?:the\s+)?(?:SCO|Shanghai|organi[sz]ation|group(?:ing)?|bloc|association|alliance|"
-    r"club|family|it|its\s+ranks|ranks|as|in|on|at|from|this|next|last|later|too|soon|then|to\s+(?:the\s+)?(?:SCO|Shanghai|"
+    r"club|family|union|it|its\s+ranks|ranks|as|in|on|at|from|this|next|last|later|too|soon|then|to\s+(?:the\s+)?(?:SCO|Shanghai|"
     r"organi[sz]ation|group(?:ing)?|bloc|association|alliance|club|family)))", re.I)
 _OF_OTHER = re.compile(r"\s+(?:of|in|within)\s+(?:the\s+)?" + _OTHER_ORG.pattern)
 _STATUS_OBJECT = re.compile(rf"\s*(?:(?:an?|the)\s+)?(?:status\s+of\s+(?:an?\s+|the\s+)?)?(?:(?:SCO|full)\s+)?(?P<term>{_TERM_RE})\b", re.I)
@@ -855,9 +856,10 @@ _APPOSED_LIST = re.compile(r"\s*(?:--|—|–|\(|:)\s*(?:the\s+)?[A-Z]")
 
 # The organisation said to be made of so many countries: its members.
 _ORG_OF_COUNT = re.compile(r"""
-    \b(?:SCO|organi[sz]ation|grouping|bloc|alliance|membership)\s+
+    \b(?:SCO|organi[sz]ation|grouping|bloc|alliance|structure|membership)\s+
     (?:(?:now|currently|today|also)\s+)?
     (?:comprises|comprised|consists\s+of|consisted\s+of|unites|united|brings\s+together|brought\s+together
+    | includes|included                    # "The structure includes nine countries: Russia, India, ..."
                                            # "The SCO now comprises nine countries"
     | (?:is|was)\s+(?:made\s+up|composed)\s+of   # "the organisation is made up of eight states"
     | (?:has\s+|had\s+|have\s+)?(?:(?:since|now|further|then)\s+)?(?:expanded|grown|grew|increased|risen|rose|enlarged)\s+to
