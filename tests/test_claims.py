@@ -701,6 +701,16 @@ def test_saint_places_and_years_ago(tmp_path, sentence, published, expected):
     assert expected <= set(_read_claims(tmp_path, sentence, published=published))
 
 
+@pytest.mark.parametrize("sentence, published, city", [
+    ("Iranian President Mahmoud Ahmadinejad left Tehran for Astana to attend the SCO summit.", "2011-06-14", "Astana"),
+    ("President Mamnoon Hussain arrives in Tashkent today to attend the SCO summit.", "2016-06-23", "Tashkent"),
+    ("The prime minister flew to Bishkek on Thursday to take part in the SCO summit.", "2019-06-13", "Bishkek"),
+])
+def test_summit_place_from_departures_and_arrivals_to_attend(tmp_path, sentence, published, city):
+    found = _read_claims(tmp_path, sentence, published=published)
+    assert [v for k, v in found if k == "summit.place"] == [city]
+
+
 def test_the_chair_named_before_its_country(tmp_path):
     sentence = "As the current president of the SCO, China is ready to work with all member states."
     assert ("chair.current", "CHN") in _read_claims(tmp_path, sentence, published="2024-07-10")

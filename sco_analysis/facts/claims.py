@@ -178,7 +178,11 @@ _IN_CITY_FOR = re.compile(
         (?i:[^.;]{{0,30}}?\bfor\s+(?:an?|the|their)\s+(?:[\w-]+\s+){{0,2}}?{_SUMMIT_NOUN})""", re.VERBOSE)
 # Someone arrived in a city to attend the summit: "Modi arrived in Bishkek on Thursday to attend the SCO summit".
 _ARRIVED_TO_ATTEND = re.compile(
-    rf"""\barrived\s+in\s+(?:the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?\s+)?{_CITY}
+    rf"""\b(?:arriv(?:ed|es|ing)\s+in                         # "Modi arrived in Bishkek on Thursday to attend"
+          |(?:left|leaves|leaving)\s+[A-Z][a-z]+\s+for          # "Ahmadinejad left Tehran for Astana to attend"
+          |(?:headed|heads|heading|flew|flies|flying|travell?ed|travels|travell?ing|departed|departs|departing|left|leaves)
+           \s+(?:to|for))                                       # "the president flew to Tashkent to attend"
+        \s+(?:the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?\s+)?{_CITY}
         (?i:[^.;]{{0,60}}?\bto\s+(?:attend|participate\s+in|take\s+part\s+in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_SUMMIT_NOUN})
     """, re.VERBOSE)
 # "All the countries' leaders, in particular, ..., have already arrived in Bishkek."
