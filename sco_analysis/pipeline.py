@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from sco_analysis import cache, output, schema, workers
-from sco_analysis.checking.compare import compare, sources
+from sco_analysis.checking.compare import compare, place, sources
 from sco_analysis.facts.attributions import extract_attributions
 from sco_analysis.facts.claims import extract_claims
 from sco_analysis.facts.membership import extract_counts, extract_membership
@@ -33,13 +33,16 @@ from sco_analysis.reading import sentences
 from sco_analysis.reading.corpus import article_id, load_corpus, read_catalog
 
 PER_ARTICLE = ("articles", "sentences", *schema.FACT_TABLES, "unthemed")
+PLACED = "_placed"  # not a table: rows of compare.place, carried from the workers to compare
 
 Tables = dict[str, pd.DataFrame]
 
 
 def extract_articles(folder: str | Path, records: list[dict] | None = None,
                      blobs: dict[str, bytes] | None = None) -> Tables:
-    """The per-article tables of ``records`` (catalog rows of ``folder``; all of them by default).
+    """The per-article tables of ``records`` (catalog rows of ``folder``; all of them by default), and
+    under ``PLACED`` their claims placed against the reference (``compare.place``), the per-claim part
+    of the comparison, done here so that it runs in the workers.
 
     ``blobs`` holds the files' bytes when they were read elsewhere (a worker need not see the folder).
     Tables are cast but not yet checked against the schema: ``build`` checks each assembled table once.
@@ -50,14 +53,17 @@ def extract_articles(folder: str | Path, records: list[dict] | None = None,
         membership = extract_membership(corpus, read)
         counts = extract_counts(corpus, read)
         themes, unthemed = extract_themes(corpus)
+        claims = extract_claims(corpus, membership, counts, read)
         return {"articles": corpus.articles, "sentences": corpus.sentences, "membership": membership,
-                "counts": counts, "themes": themes, "claims": extract_claims(corpus, membership, counts, read),
-                "attributions": extract_attributions(corpus), "unthemed": unthemed}
+                "counts": counts, "themes": themes, "claims": claims,
+                "attributions": extract_attributions(corpus), "unthemed": unthemed,
+                PLACED: place(claims, corpus.articles)}
 
 
-def cross_article(t: Tables) -> Tables:
-    """Every table: the per-article ones in ``t`` plus ``comparison`` and ``sources`` computed from them."""
-    comparison = compare(t["claims"], t["articles"])
+def cross_article(t: Tables, placed: list[dict] | None = None) -> Tables:
+    """Every table: the per-article ones in ``t`` plus ``comparison`` and ``sources`` computed from them
+    (``placed``: the claims already placed against the reference, in catalog order)."""
+    comparison = compare(t["claims"], t["articles"], placed=placed)
     t = {**t, "comparison": comparison,
          "sources": sources(t["articles"], t["claims"], comparison, t["attributions"], t["themes"], t["sentences"])}
     return {name: t[name] for name in schema.EXTRACT_TABLES}
@@ -73,6 +79,17 @@ def _assemble(parts: list[Tables], ids: list[str]) -> Tables:
         pos = df["article_id"].map(order).to_numpy(dtype=np.int64)
         out[name] = schema.validate(name, df.take(np.argsort(pos, kind="stable")).reset_index(drop=True))
     return out
+
+
+def _placed_in_order(parts: list[Tables], ids: list[str]) -> list[dict]:
+    """The placed claims of every part (placed here for parts read from the cache), in catalog order."""
+    order = {aid: i for i, aid in enumerate(ids)}
+    rows = []
+    for p in parts:
+        rows += p[PLACED] if PLACED in p else place(p["claims"], p["articles"])
+    if len(parts) > 1:
+        rows.sort(key=lambda r: order[r["article_id"]])
+    return rows
 
 
 def build(folder: str | Path, use_cache: bool = True, since=None, until=None, outlets=(), jobs: int = 1,
@@ -116,7 +133,9 @@ def _build(folder: Path, catalog: pd.DataFrame, use_cache: bool, jobs: int, clus
         if store is not None:
             store.put_articles({aid: keys[aid] for aid in map(article_id, (r["file"] for r in todo))},
                                {name: built[name] for name in PER_ARTICLE})
-    tables = cross_article(_assemble(parts, ids))
+    tables = _assemble(parts, ids)
+    placed = _placed_in_order(parts, ids)
+    tables = cross_article(tables, placed)
     if store is not None:
         store.put_result(whole, tables)
     return tables

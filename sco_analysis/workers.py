@@ -39,8 +39,10 @@ def shard_size(n: int, workers: int, show: bool) -> int:
 
 
 def concat(parts: list[Tables]) -> Tables:
-    """Tables of several shards, one after the other (columns and dtypes are those of the first)."""
-    return {name: pd.concat([p[name] for p in parts], ignore_index=True) for name in parts[0]}
+    """Tables of several shards, one after the other (columns and dtypes are those of the first);
+    a value that is a list of rows is joined the same way."""
+    return {name: ([row for p in parts for row in p[name]] if isinstance(parts[0][name], list)
+                   else pd.concat([p[name] for p in parts], ignore_index=True)) for name in parts[0]}
 
 
 def run(fn: Callable[..., Tables], folder: str | Path, records: list[dict], blobs: dict[str, bytes],

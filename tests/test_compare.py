@@ -369,3 +369,17 @@ def test_agreement_is_symmetric_and_counts_add_up(picks):
             for b in r.agrees_with.split(";") if isinstance(r.agrees_with, str) else []:
                 partner = cell.loc[cell["article_id"] == b, "agrees_with"].dropna()
                 assert any(r.article_id in x.split(";") for x in partner)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abcd"), _KEYS, st.integers(0, 3)), min_size=1, max_size=12),
+       st.integers(1, 3))
+def test_claims_placed_per_shard_compare_as_placed_together(picks, cut):
+    """Workers place their own shard's claims; the comparison is the same as placing all claims at once."""
+    claims = schema.frame("claims", [claim(a, key, values[i % len(values)], sentence_id=n)
+                                     for n, (a, (key, values), i) in enumerate(picks)])
+    articles = schema.frame("articles", [article(x) for x in "abcd"])
+    shards = [list("abcd")[:cut], list("abcd")[cut:]]
+    placed = [row for ids in shards for row in compare.place(claims[claims["article_id"].isin(ids)],
+                                                               articles[articles["article_id"].isin(ids)])]
+    pd.testing.assert_frame_equal(compare.compare(claims, articles, placed=placed), compare.compare(claims, articles))

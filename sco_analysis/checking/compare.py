@@ -207,8 +207,11 @@ def _measures(claims: pd.DataFrame) -> dict[tuple, str]:
 
 # ---------------------------------------------------------------- comparison
 
-def _placed(claims: pd.DataFrame, articles: pd.DataFrame, ref) -> list[dict]:
+def place(claims: pd.DataFrame, articles: pd.DataFrame, ref=reference) -> list[dict]:
     """Each claim with its frame and reference verdict; repeats of (key, frame, article, value) dropped.
+
+    Per article, so it runs where the articles were read (each worker places its own shard's claims);
+    ``compare`` then adds the verdicts across articles.
 
     Each distinct question is answered once: the check day per (key, as_of, as_of_date, modality,
     article date), then frame and verdict per (key, value, as_of, check day, GDP measure).
@@ -282,11 +285,15 @@ def _across(key: str, members: list[dict]) -> None:
                  conflicts_with=listed[t][1].without(m["article_id"]))
 
 
-def compare(claims: pd.DataFrame, articles: pd.DataFrame, ref=reference) -> pd.DataFrame:
-    """The ``comparison`` table: every claim placed in its frame, across articles and against ``ref``."""
+def compare(claims: pd.DataFrame, articles: pd.DataFrame, ref=reference,
+            placed: list[dict] | None = None) -> pd.DataFrame:
+    """The ``comparison`` table: every claim placed in its frame, across articles and against ``ref``.
+
+    ``placed``: the claims already placed (``place``, per shard of articles, in catalog order).
+    """
     if claims.empty:
         return schema.empty("comparison")
-    rows = _placed(claims, articles, ref)
+    rows = place(claims, articles, ref) if placed is None else placed
     groups: dict[tuple, list[dict]] = {}
     for row in rows:
         groups.setdefault((row["claim_key"], row["frame"]), []).append(row)
