@@ -637,6 +637,9 @@ def test_a_number_after_members_that_is_not_their_count(tmp_path, sentence):
     ("Islamabad had been a SCO observer since 2005.", "2017-06-09", _rows(["PAK"], "observer", 2005)),
     ("Tehran joined the SCO as its ninth member.", "2023-07-05", _rows(["IRN"], "member")),
     ("Minsk, Moscow's closest ally, became a full member in 2024.", "2024-07-04", _rows(["BLR"], "member", 2024)),
+    ("Minsk’s accession is expected to be finalized before the next summit in 2024.", "2023-11-20",
+     _rows(["BLR"], "member", 2024, "expected")),
+    ("Tehran's position on the issue is well known.", "2022-07-01", []),
     # a capital as a place, or as a subject with no status, is not a claim
     ("Astana hosts the SCO summit on July 3-4.", "2024-07-04", []),
     ("Moscow welcomed the decision.", "2024-07-04", []),

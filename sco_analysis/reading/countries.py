@@ -236,7 +236,7 @@ def _capitals() -> tuple[re.Pattern, dict[str, str]]:
     # appositive follows: "Tehran joined the SCO in 2023", "Today Minsk, Moscow's closest ally, became a member".
     pattern = re.compile(rf"""
         [\s"“'‘]*(?:(?:Today|Now|Meanwhile|Earlier|Also|Since\s+then|Thus|Then|So)\s*,?\s+)?
-        (?P<capital>{alternation})(?=\s+[a-z]|\s*,\s)""", re.X)
+        (?P<capital>{alternation})(?=\s+[a-z]|\s*,\s|['’]s\s)""", re.X)   # "Minsk's accession is expected ..."
     return pattern, names
 
 

@@ -181,6 +181,8 @@ def read(corpus) -> dict[str, list[Sentence]]:
         mentions = [m for m in countries.find(text, s, e)
                     if not m.demonym and (not _POSSESSIVE.match(text, m.end, e) or POSS_STATUS.match(text, m.end, e))]
         capital = countries.capital_subject(text, s, e)
+        if capital is not None and (_POSSESSIVE.match(text, capital.end, e) and not POSS_STATUS.match(text, capital.end, e)):
+            capital = None
         if capital is not None and not any(m.start < capital.end and capital.start < m.end for m in mentions):
             mentions.insert(0, capital)
         lists = _lists(text, mentions, dates, e)
