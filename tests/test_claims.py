@@ -711,6 +711,15 @@ def test_summit_place_from_departures_and_arrivals_to_attend(tmp_path, sentence,
     assert [v for k, v in found if k == "summit.place"] == [city]
 
 
+def test_the_next_summits_place_is_this_articles_only_when_it_names_no_other(tmp_path):
+    text = ("Leaders signed the Bishkek Declaration at the SCO summit in Bishkek on Friday. The parties have agreed to "
+            "hold the next summit in the Russian city of Chelyabinsk on July 22-23, 2020.")
+    assert [v for k, v in _read_claims(tmp_path, text, published="2019-06-14") if k == "summit.place"] == ["Bishkek"]
+    preview = "The parties have agreed to hold the next summit in the Russian city of Chelyabinsk on July 22-23, 2020."
+    assert [v for k, v in _read_claims(tmp_path, preview, published="2019-06-14") if k == "summit.place"] == [
+        "Chelyabinsk"]
+
+
 def test_the_chair_named_before_its_country(tmp_path):
     sentence = "As the current president of the SCO, China is ready to work with all member states."
     assert ("chair.current", "CHN") in _read_claims(tmp_path, sentence, published="2024-07-10")

@@ -647,3 +647,19 @@ def test_a_number_after_members_that_is_not_their_count(tmp_path, sentence):
 ])
 def test_a_capital_opening_the_sentence_stands_for_its_country(tmp_path, sentence, published, expected):
     assert members(tmp_path, sentence, published=published) == expected
+
+
+@pytest.mark.parametrize("sentence, published", [
+    # the forerunner's members: named "Shanghai Five", or counted at a time before the SCO existed
+    ("Shanghai Five members are expected to sign two documents at the summit.", "2001-06-14"),
+    ("After military cutback agreements in 1996 and 1997, the five members went on to seek new avenues of cooperation.",
+     "2001-06-15"),
+])
+def test_the_forerunners_members_are_not_counted(tmp_path, sentence, published):
+    assert counts(tmp_path, sentence, published=published) == []
+
+
+def test_a_count_in_the_founding_year_is_kept(tmp_path):
+    assert counts(tmp_path, "In 2001, the SCO had six members.", published="2016-06-20") == [
+        ("member", 6, "reported", "2001")]
+

@@ -577,7 +577,12 @@ def _other_year(text: str, s: _Sent, ref: date | None) -> bool:
     return any(y < ref.year for y in years)
 
 
-def _summit_places(text: str, s: _Sent, ref: date | None) -> list[str]:
+# The summit after this one: "The parties have agreed to hold the next summit in the Russian city of Chelyabinsk".
+_NEXT_BEFORE = re.compile(r"\b(?:next|following)\s+(?:(?:SCO|annual|regular)\s+)*$", re.I)
+
+
+def _summit_places(text: str, s: _Sent, ref: date | None) -> list[tuple[str, bool]]:
+    """(city, whether it is the next summit's) for each summit place the sentence states."""
     found = []
     matches = [m for rx in (_CITY_SUMMIT, _SUMMIT_IN, _CITY_HOSTS, _SIDELINES_IN, _ARRIVED_TO_ATTEND, _IN_CITY_FOR)
                for m in rx.finditer(text, s.start, s.end)]
@@ -591,10 +596,10 @@ def _summit_places(text: str, s: _Sent, ref: date | None) -> list[str]:
         # Putin announced" names the city, then goes on
         city = _city(of_place if of_place and not countries.resolve(of_place) else m.group("city"))
         if city:
-            found.append((m.start(), city))
+            found.append((m.start(), city, bool(_NEXT_BEFORE.search(text, max(s.start, m.start() - 30), m.start()))))
     if not found or _other_year(text, s, ref):
         return []
-    return [c for _, c in sorted(found)]
+    return [(c, nxt) for _, c, nxt in sorted(found)]
 
 
 def _summit_dates(text: str, s: _Sent, ref: date | None, length: int | None = None) -> tuple[date, date] | None:
@@ -1002,9 +1007,12 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
     event_end = span[1] if span else None
     attendance = [bool(m & _BIT["attendance"]) for m in has]
     people = _people(text, sents) if any(attendance) else {}
+    later: list[tuple[_Sent, str]] = []  # places of "the next summit": this article's only when it names no other
     for s, m, hit, got in zip(sents, has, summity, summit_dates):
         if hit:
-            summit = [("summit.place", city) for city in _summit_places(text, s, ref)]
+            places = _summit_places(text, s, ref)
+            summit = [("summit.place", city) for city, nxt in places if not nxt]
+            later += [(s, city) for city, nxt in places if nxt]
             if _DIGIT_ORDINAL.search(text, s.start, s.end) or m & _BIT["ordinal"]:
                 summit += [("summit.number", n) for n in _summit_numbers(text, s)]
             if got:
@@ -1026,6 +1034,9 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
                     rows.append(_row(s, key, iso, "expected", "after_event", event_end))
                 else:
                     rows.append(_row(s, key, iso, "reported", "publication", ref))
+    if not any(r["claim_key"] == "summit.place" for r in rows):
+        rows += [_row(s, "summit.place", city, _summit_modality(text, s, span, ref), "publication", ref)
+                 for s, city in later]
     if not any(r["claim_key"] == "summit.place" for r in rows):
         placed = _dateline_place(text, sents, ref)
         if placed:

@@ -775,6 +775,20 @@ def _implied_date(text: str, sents: list[Sentence], i: int, lst: CountryList, fr
 
 
 @lru_cache(maxsize=1)
+def _sco_founded() -> date | None:
+    """The day the SCO was founded: the first day of the reference record."""
+    from sco_analysis.checking import reference
+    days = reference.events()["date"]
+    return None if days.empty else days.min().date()
+
+
+def _before_the_sco(d: timeexpr.DateMention) -> bool:
+    """A time that ends before the SCO existed (a group counted then is its forerunner, the Shanghai Five)."""
+    founded, last = _sco_founded(), _latest_day(d)
+    return founded is not None and last is not None and last < founded
+
+
+@lru_cache(maxsize=1)
 def _partner_introduced() -> date | None:
     """The day the "SCO partner" status first holds in the reference record (the Tianjin merger)."""
     from sco_analysis.checking import reference
@@ -814,7 +828,7 @@ _GENERIC = r"countries|states|nations|country|state|nation"
 _SINGULAR_GENERIC = re.compile(r"country|state|nation", re.I)
 # "two new members" counts an addition, not the group: "new", "more" and "additional" are not read.
 _COUNT = re.compile(
-    rf"(?<![\w.,$-])(?P<num>{_NUM})(?:\s+|-)(?:(?:other|full|full-fledged|fully-fledged|permanent|current|existing|"
+    rf"(?<![\w.,$-])(?<!Shanghai\s)(?P<num>{_NUM})(?:\s+|-)(?:(?:other|full|full-fledged|fully-fledged|permanent|current|existing|"
     rf"SCO)\s+){{0,2}}(?P<term>{_TERM_RE}|{_GENERIC})\b(?!-)", re.I)
 # A generic count followed by the list it counts: "8 countries: India, ...", "four states of Afghanistan, ...".
 _COUNTS_LIST = re.compile(r"\s*(?::|—|–|--|\(|,|\s+of|\s+viz\.?|\s+namely|\s+including)?\s*(?:the\s+)?$", re.I)
@@ -985,6 +999,8 @@ def extract_counts(corpus, read: dict[str, list[Sentence]] | None = None) -> pd.
                     as_of, as_of_date = "after_event", _event_end(text, sents, i, ref)
                 else:
                     past = _historical_date(text, sent, m, when, ref)
+                    if past and _before_the_sco(past):
+                        continue  # "After ... agreements in 1996 and 1997, the five members went on": the forerunner
                     if past:
                         as_of, as_of_date = _iso(past), past.date
                     elif when == "past" and _EARLIER.search(text, sent.start, m.start()):
