@@ -7,8 +7,7 @@ line per stage; ``schema.frame`` inclusive as a cross-cutting figure) and peak R
 largest size up to 1,000 articles: serial against ``--jobs N`` and against a Dask cluster started
 here (scheduler + 2 workers on 127.0.0.1), tables compared; a cold build against a one-article edit
 with the cache on; and ``compare``/``sources`` on those tables repeated under new article ids up to
-10^5 articles; and the machine's own ceiling for ``--jobs`` (a CPU-bound loop alone, then in N
-processes at once). Also: a pyinstrument profile, import costs (including jsonschema's optional
+10^5 articles. Also: a pyinstrument profile, import costs (including jsonschema's optional
 ``rfc3987-syntax``) and, when ``sco_analysis/presenting/report.py`` exists, ``python -m sco_analysis
 report`` against ``jupyter nbconvert --execute`` per notebook.
 """
@@ -180,35 +179,6 @@ def child_parallel(folder: str, jobs: int, cluster: str = "") -> dict:
     other, s, cpu = _timed(lambda: pipeline.build(folder, jobs=jobs, cluster=cluster or None, progress=False))
     return {"serial_s": serial_s, "serial_cpu": serial_cpu, "build_s": s, "cpu_s": cpu,
             "identical": _same(serial, other)}
-
-
-def _spin(_=None) -> float:
-    """Seconds for a fixed, CPU-bound piece of the package's own kind of work (regular expressions over text)."""
-    import re
-
-    rx = re.compile(r"(\w+)\s+(?:summit|council)\b", re.I)
-    text = "the leaders met at the summit in Astana and the council of heads of state " * 100
-    t = time.perf_counter()
-    for _ in range(3000):
-        rx.findall(text)
-    return time.perf_counter() - t
-
-
-def child_ceiling(workers: str) -> dict:
-    """The machine's own limit on ``--jobs``: the same CPU-bound work alone, then in ``workers`` processes at
-    once. With shared physical cores or a busy host, N processes do not run N times as fast, whatever the code."""
-    import multiprocessing
-
-    n = int(workers)
-    alone = min(_spin() for _ in range(3))
-    with multiprocessing.get_context("fork").Pool(n) as pool:
-        pool.map(_spin, range(n))  # processes started and warm
-        together = []
-        for _ in range(3):
-            t = time.perf_counter()
-            pool.map(_spin, range(n), chunksize=1)
-            together.append(time.perf_counter() - t)
-    return {"alone_s": alone, "together_s": min(together), "ceiling": n * alone / min(together)}
 
 
 def child_cross(folder: str, factors: str) -> dict:
@@ -471,9 +441,6 @@ def bench_scale(results: list[dict], work: Path, jobs: int, cross: str) -> None:
         "| tables identical to serial | load |"
     )
     print("|---|---:|---:|---:|---:|---|---|")
-    c = run_child("ceiling", str(jobs))
-    print(f"| machine ceiling: the same CPU-bound loop alone, then in {jobs} processes at once | {c['alone_s']:.2f} | "
-          f"{c['together_s']:.2f} | | x{c['ceiling']:.2f} (at most, for any code) | | {_load()} |", flush=True)
     r = run_child("parallel", folder, str(jobs))
     print(f"| `--jobs {jobs}` | {r['serial_s']:.2f} | {r['build_s']:.2f} | {r['cpu_s']:.2f} | "
           f"x{r['serial_s'] / r['build_s']:.2f} | {'yes' if r['identical'] else 'NO'} | {_load()} |", flush=True)
@@ -566,7 +533,7 @@ def main(argv: list[str] | None = None) -> None:
         mode, *rest = a.child
         fn = {"build": lambda f, i="": child_build(f, bool(i)), "profile": child_profile,
               "parallel": lambda f, j, c="": child_parallel(f, int(j), c),
-              "incremental": child_incremental, "cross": child_cross, "ceiling": child_ceiling,
+              "incremental": child_incremental, "cross": child_cross,
               "import": lambda m, b="": child_import(m, b)}[mode]
         print(json.dumps(fn(*rest)))
         return
