@@ -78,6 +78,13 @@ def test_sentence_splitter_keeps_abbreviations_and_quotes_together():
                      "Then S. Jaishankar spoke!", "Next?", "Yes."]
 
 
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_it():
+    text = "Iran is an observer state.Uzbekistan holds the presidency. Documents came via Avesta.Tj and Civil.Ge today."
+    spans = [text[s:e] for s, e in split_sentences(text, 0, len(text))]
+    assert spans == ["Iran is an observer state.", "Uzbekistan holds the presidency.",
+                     "Documents came via Avesta.Tj and Civil.Ge today."]
+
+
 def test_text_without_punctuation_is_one_sentence():
     text = "no punctuation at all just words running on"
     assert split_sentences(text, 0, len(text)) == [(0, len(text))]

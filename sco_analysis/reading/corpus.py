@@ -414,7 +414,10 @@ _ABBREV = {
     "fig", "vol", "art", "para", "pp", "ed", "rev", "hon", "mt", "ft", "e.g", "i.e", "u.s", "u.k", "u.n",
     "viz", "cf", "incl", "resp",  # "by the leaders of 6 countries viz. China, ..."
 }
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
+_BOUNDARY = re.compile(r"""
+    [.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])  # "... observers. The summit"
+  | (?<=[a-z]{3})\.(?=[A-Z][a-z]{2,})     # a full stop glued to the next sentence: "observer state.Uzbekistan"
+    """, re.X)                             # (not "Avesta.Tj" or "Civil.Ge": two letters after the dot)
 _WORD_BEFORE = re.compile(r"([\w.]+)[.]$")
 
 
