@@ -36,7 +36,7 @@ COUNT_KEYS = {"member": "members.count", "observer": "observers.count",
 
 # ---------------------------------------------------------------- vocabularies
 
-_ORG = r"(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation|organi[sz]ation|group(?:ing)?|bloc|alliance)"
+_ORG = lexicon.ORG
 _FOUNDING = re.compile(
     rf"""\b{_ORG}\b[^.;]{{0,60}}?\b(?:was|were|been|,)\s*(?:(?:officially|formally|first|originally)\s+)?
         (?P<cue>founded|established|set\s+up|created|formed|launched|born|inaugurated|formali[sz]ed)\b

@@ -82,7 +82,7 @@ _ORIGINALLY = re.compile(
 
 _APPOSITION = re.compile(rf"""
     (?P<term>{_TERM_RE})
-    (?:\s+(?:of|at|in|to)\s+(?:the\s+)?(?:SCO|organi[sz]ation|bloc|group(?:ing)?|Shanghai\s+Co-?operation\s+Organi[sz]ation))?   # "The current members of the SCO are", "Observers at the organization are"
+    (?:\s+(?:of|at|in|to)\s+(?:the\s+)?{lexicon.ORG})?   # "The current members of the SCO are", "Observers at the organization are"
     (?:\s+(?:now|currently|presently|today|at\s+present))?                                                    # "The SCO members now are"
     \s*(?:\(|:|—|–|--|\s-|,\s*(?:namely\s+|including\s+|such\s+as\s+|i\.\s?e\.,?\s+|like\s+)?
     | \s+(?:namely|including|such\s+as|like|are|were|being|is|was|remain|remained|include[sd]?|comprise[sd]?)\s+
@@ -113,19 +113,19 @@ _GRANT_STATUS_TO = re.compile(rf"""
     )""", re.I | re.X)
 # A sentence opening on a participle whose subject is the organisation: "Grouping China, Kazakhstan, ..., the SCO covers".
 _PARTICIPLE_OPENING = re.compile(r"\s*(?:Grouping|Comprising|Uniting|Bringing\s+together|Made\s+up\s+of|Consisting\s+of|Composed\s+of)\s+(?:the\s+)?")
-_ORG_AFTER = re.compile(r",\s+(?:the\s+)?(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation|organi[sz]ation|bloc|grouping)\b", re.I)
+_ORG_AFTER = re.compile(rf",\s+(?:the\s+)?{lexicon.ORG}\b", re.I)
 # The organisation has the list "as" a status: "Founded in 2001, the SCO has China, ... as its full members".
-_ORG_HAS_AS = re.compile(r"\b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|it)\s+(?:now\s+|currently\s+|also\s+)?(?:has|had|have)\s+(?:the\s+)?$", re.I)
+_ORG_HAS_AS = re.compile(rf"\b(?:{lexicon.ORG}|it)\s+(?:now\s+|currently\s+|also\s+)?(?:has|had|have)\s+(?:the\s+)?$", re.I)
 # The list joined the organisation, said in the passive: "It was later joined by India, Pakistan and Iran."
 _JOINED_BY = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+|later\s+|since\s+|also\s+|then\s+)?joined\s+by\s+(?:the\s+)?$", re.I)
 # A status extended to the list, in the passive: "observer status was extended to India, Iran and Pakistan".
 _STATUS_PASSIVE_TO = re.compile(rf"(?P<term>{_TERM_RE})(?:\s+status)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|will\s+be)\s+(?:(?:\w+ly|also|then|later|now|finally)\s+)?(?:extended|granted|given|awarded|conferred)\s+(?:up)?(?:to|on)\s+(?:the\s+)?$", re.I)
 _EXPAND = re.compile(r"\b(?:expand(?:ed|s|ing)?|enlarg(?:ed|es|ing|e)|gr(?:ew|own|ow|ows)|widen(?:ed|s)?)\s+(?:\w+\s+){0,2}?"
                      r"to\s+(?:include|incorporate|encompass|take\s+in|embrace|admit)\s+(?:the\s+)?$", re.I)
-_ORG_HAS = re.compile(r"""
-    \b(?:SCO|organi[sz]ation|group(?:ing)?|bloc|association|alliance|pact|structure|it|which|that)
+_ORG_HAS = re.compile(rf"""
+    \b(?:{lexicon.ORG}|it|which|that)
     (?:\s+|\)?,\s*|\)?\s*(?:-|—|–|--)\s*)          # "the Shanghai Cooperation Organization (SCO) - composed of A, B"
-    (?:(?:was\s+|has\s+been\s+)?(?:founded|established|created|formed|set\s+up|launched)\b[^.;,]{0,50}?,?\s+)?
+    (?:(?:was\s+|has\s+been\s+)?(?:founded|established|created|formed|set\s+up|launched)\b[^.;,]{{0,50}}?,?\s+)?
                                                      # "The group, which was founded in 2001 in Shanghai comprises A, B"
     (?:now\s+|currently\s+|also\s+|today\s+)?
     (?:includes|included|comprises(?:\s+of)?|comprised|consists\s+of|consisted\s+of   # "comprises of Russia, China, ..."
@@ -136,7 +136,7 @@ _ORG_HAS = re.compile(r"""
     | groups|grouped|gathers                         # "the SCO groups China, India, ..."
     | comprising|consisting\s+of|grouping|uniting|bringing\s+together   # "an alliance comprising Russia, China, ..."
     | will\s+include|will\s+comprise)\s+(?:the\s+)?
-    (?:(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:full|permanent|member)\s+)?(?:countries|states|nations)
+    (?:(?:\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:full|permanent|member)\s+)?(?:countries|states|nations)
        \s*(?::|—|–|--|\(|,\s*(?:namely|including)\s+)\s*(?:the\s+)?)?       # "The SCO consists of 8 countries: India, ..."
     $""", re.I | re.X)
 # An accession verb with the list as its object ("The bloc welcomed Belarus"): lemmas in data/lexicon.csv (admit_verb).
@@ -231,11 +231,11 @@ _STEP_WORD = re.compile(r"\b(?:procedures?|process|roadmap|memorand(?:um|a))\b",
 # An appositive between the list and its predicate: "Turkey, a NATO member, is a dialogue partner".
 _APPOSITIVE_SKIP = re.compile(r"^,\s+(?:[\w'’-]+\s+){0,8}[\w'’-]+,", re.I)   # "Iran, one of India's neighbours in its extended neighbourhood, has become"
 # The list as the subject of a founding verb: "China, Russia, ... founded the SCO in 2001".
-_FOUNDED_RIGHT = re.compile(r"""
+_FOUNDED_RIGHT = re.compile(rf"""
     ^(?:,?\s+(?:which|that|who))?
     (?P<aux>(?:\s+(?:had|have|has|will|would|jointly|together|formally|officially|also))*)
     \s+(?:co-)?(?:founded|established|created|formed|set\s+up|launched)
-    \s+(?:the\s+)?(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation|organi[sz]ation|grouping|bloc)\b
+    \s+(?:the\s+)?{lexicon.ORG}\b
     """, re.I | re.X)
 _AS_STATUS = re.compile(rf"^\s*(?:\w+ly\s+)?as\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<term>{_TERM_RE})\b", re.I)
 
@@ -844,7 +844,7 @@ _NUMBER_PARTS = tuple(w for w in lexicon.NUMBER_WORDS if not any(v != w and v in
 _NUMBER_OF = re.compile(rf"""
     \b(?:(?:total\s+)?number\s+of\s+(?:(?:SCO|full|full-fledged|fully-fledged|permanent|its|the)\s+)*)?
     (?P<term>{_TERM_RE})
-    (?:\s+(?:of|in)\s+(?:the\s+)?(?:SCO|organi[sz]ation|bloc|group(?:ing)?))?
+    (?:\s+(?:of|in)\s+(?:the\s+)?{lexicon.ORG})?
     \s+(?:(?:has|had|have|now|then|further|since|thus|therefore)\s+)*
     (?:to|at|is|was|are|were|reached|stands\s+at|stood\s+at|rose\s+to|grew\s+to|increased\s+to|expanded\s+to
       |went\s+up\s+to|climbed\s+to|risen\s+to|grown\s+to|expanded\s+to)
@@ -869,8 +869,8 @@ _APPOSED_LIST = re.compile(r"\s*(?:--|—|–|\(|:)\s*(?:the\s+)?[A-Z]")
 
 
 # The organisation said to be made of so many countries: its members.
-_ORG_OF_COUNT = re.compile(r"""
-    \b(?:SCO|organi[sz]ation|grouping|bloc|alliance|structure|membership)\s+
+_ORG_OF_COUNT = re.compile(rf"""
+    \b(?:{lexicon.ORG}|membership)\s+
     (?:(?:now|currently|today|also)\s+)?
     (?:comprises|comprised|consists\s+of|consisted\s+of|unites|united|brings\s+together|brought\s+together
     | includes|included                    # "The structure includes nine countries: Russia, India, ..."

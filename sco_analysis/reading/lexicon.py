@@ -25,6 +25,9 @@ def _read() -> dict[str, dict[str, str]]:
 _LEX = _read()
 NUMBER_WORDS: dict[str, int] = {w: int(v) for w, v in _LEX["number"].items()}
 ORDINAL_WORDS: dict[str, int] = {w: int(v) for w, v in _LEX["ordinal"].items()}
+# The organisation, by name or by a common noun ("the SCO", "the Shanghai Co-operation Organisation", "the bloc").
+SCO_NAME = r"SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation"
+ORG = rf"(?:{SCO_NAME}|{'|'.join(sorted(_LEX['org_noun'], key=len, reverse=True))})"
 # Words of a person's title ("Foreign Minister", "Ambassador"), lower-case, and honorifics before a name.
 TITLE_WORDS: frozenset[str] = frozenset(_LEX["title"])
 HONORIFICS: tuple[str, ...] = tuple(_LEX["honorific"])
