@@ -290,9 +290,6 @@ _NOMINAL = re.compile(r"\bnominal\b|market\s+exchange\s+rates?", re.I)
 _LEADER = r"(?:caretaker\s+|acting\s+|interim\s+)?(?:President|Prime\s+Minister|PM|Premier|King|Emir|Chancellor|Chairman|leader|counterpart)"
 _DEM_LEADER = re.compile(rf"\b(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+{_LEADER}\b", re.I)
 _EXCEPT = re.compile(rf"\bexcept\s+(?:for\s+)?(?:the\s+)?(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+{_LEADER}\b")
-_ATTEND = re.compile(r"\b(?:will\s+(?:also\s+)?attend|attends|attended|(?:is|are|was|were)\s+attending|"
-                     r"will\s+(?:also\s+)?(?:take\s+part|participate)|took\s+part|participated|(?:is|are)\s+taking\s+part)"
-                     r"(?:\s+in)?\s+(?:the\s+)?(?:[\w()-]+\s+){0,5}?(?:summit|meeting\s+of\s+the\s+Council\s+of\s+Heads)", re.I)
 _ABSENT = re.compile(r"\b(?:will\s+not|won['’]t|did\s+not|does\s+not|is\s+not\s+going\s+to)\s+(?:attend|travel\s+to|"
                      r"take\s+part\s+in|participate\s+in)|\b(?:will\s+skip|skipped|skips|will\s+miss|missed|"
                      r"(?:will\s+)?stay(?:ed)?\s+away\s+from)\b", re.I)

@@ -91,6 +91,18 @@ class _Theme:
         return _compile(tuple(t for i, t in enumerate(self.terms) if own >> i & 1))
 
 
+@lru_cache(maxsize=8)
+def _matchers(rows: tuple[tuple[str, str, str], ...]) -> tuple[list[_Theme], WordScan]:
+    """The themes of a taxonomy (theme_id, label, terms rows) and one scan for all their terms' words: built
+    once per taxonomy, not once per shard of articles."""
+    themes, families = [], {}
+    for theme_id, label, terms in rows:
+        theme = _Theme(theme_id, label, terms.split(";"), len(families))
+        themes.append(theme)
+        families.update(theme.families)
+    return themes, WordScan(families)
+
+
 def _unique(words) -> list[str]:
     seen: dict[str, str] = {}
     for w in words:
@@ -162,12 +174,7 @@ def extract_themes(corpus, taxonomy: pd.DataFrame | None = None) -> tuple[pd.Dat
     in text order, each once.
     """
     taxonomy = load_taxonomy() if taxonomy is None else taxonomy
-    themes, families = [], {}
-    for r in taxonomy.itertuples():
-        theme = _Theme(r.theme_id, r.label, r.terms.split(";"), len(families))
-        themes.append(theme)
-        families.update(theme.families)
-    scan = WordScan(families)
+    themes, scan = _matchers(tuple(zip(taxonomy["theme_id"], taxonomy["label"], taxonomy["terms"])))
     rows, unthemed = [], []
     columns = (corpus.sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "end", "kind", "text"))
     for aid, sid, start, end, kind, text in zip(*columns):

@@ -163,6 +163,12 @@ class Sentence:
     kind: str = "body"
 
 
+def _read_as_country(text: str, m: countries.Mention, end: int) -> bool:
+    """A mention that names a country in a claim: not a demonym, and a possessive only before an accession
+    or status noun ("Kuwait's admission", "Minsk's accession"; not "Tehran's position")."""
+    return not m.demonym and (not _POSSESSIVE.match(text, m.end, end) or bool(POSS_STATUS.match(text, m.end, end)))
+
+
 def read(corpus) -> dict[str, list[Sentence]]:
     """Body (and dek) sentences per article, in order, with their country lists and time expressions."""
     out: dict[str, list[Sentence]] = {}
@@ -178,12 +184,10 @@ def read(corpus) -> dict[str, list[Sentence]]:
             continue
         seen.add(words)
         dates = timeexpr.find(text, s, e, ref)
-        mentions = [m for m in countries.find(text, s, e)
-                    if not m.demonym and (not _POSSESSIVE.match(text, m.end, e) or POSS_STATUS.match(text, m.end, e))]
+        mentions = [m for m in countries.find(text, s, e) if _read_as_country(text, m, e)]
         capital = countries.capital_subject(text, s, e)
-        if capital is not None and (_POSSESSIVE.match(text, capital.end, e) and not POSS_STATUS.match(text, capital.end, e)):
-            capital = None
-        if capital is not None and not any(m.start < capital.end and capital.start < m.end for m in mentions):
+        if capital is not None and _read_as_country(text, capital, e) \
+                and not any(m.start < capital.end and capital.start < m.end for m in mentions):
             mentions.insert(0, capital)
         lists = _lists(text, mentions, dates, e)
         used = {id(d) for lst in lists for d in lst.dates if d is not None}
