@@ -492,7 +492,33 @@ def test_a_title_case_headline_gives_no_name(tmp_path):
      {("BLR", "yes"), ("MNG", "yes")}),
     ("All leaders, Russian President Vladimir Putin and Kazakhstan Kassym-Jomart Tokayev among them, have "
      "already arrived for the summit.", {("RUS", "yes"), ("KAZ", "yes")}),
+    # the list after "the member states" with a dash, colon or comma; a dash closes the list
+    ("The presidents of the member states -- China, Russia and Kazakhstan -- signed a declaration granting "
+     "India membership at a summit in Astana.", {("CHN", "yes"), ("RUS", "yes"), ("KAZ", "yes")}),
+    ("The leaders of the SCO member countries, China, Russia and Uzbekistan, adopted a statement at the summit.",
+     {("CHN", "yes"), ("RUS", "yes"), ("UZB", "yes")}),
+    # being in the city for the summit, meeting or gathering there, opening or kicking off the event, being present
+    ("Chinese President Xi Jinping and Russian President Vladimir Putin are in Tashkent for a summit of the SCO.",
+     {("CHN", "yes"), ("RUS", "yes")}),
+    ("The presidents of China, Russia and Kazakhstan are meeting this week in Dushanbe for the annual summit.",
+     {("CHN", "yes"), ("RUS", "yes"), ("KAZ", "yes")}),
+    ("Gathering in Bishkek on Friday, the presidents of China and Tajikistan opened the SCO summit.",
+     {("CHN", "yes"), ("TJK", "yes")}),
+    ("Kazakh President Kassym-Jomart Tokayev spoke as he opened the second day of the SCO sessions.",
+     {("KAZ", "yes")}),
+    ("Chinese President Hu Jintao met his Russian counterpart, kicking off a six-nation summit.",
+     {("CHN", "yes"), ("RUS", "yes")}),
+    ("Indian Prime Minister Narendra Modi and Kazakh President Kassym-Jomart Tokayev were also present at the "
+     "summit.", {("IND", "yes"), ("KAZ", "yes")}),
+    # one title shared by coordinated demonyms
+    ("He will hold talks with officials attending the SCO meeting, including his Russian and Chinese "
+     "counterparts.", {("RUS", "yes"), ("CHN", "yes")}),
     # no leader at the event: ministers, hosts who invited, leaders who only speak elsewhere, no event at all
+    ("Chinese President Xi Jinping is in Moscow for talks on trade.", set()),
+    ("The presidents of China and Russia are in agreement on the summit agenda.", set()),
+    # the founders at the founding summit years ago are not this summit's attendees
+    ("The SCO was founded at a summit in Shanghai in 2001 by the presidents of Russia, China and Kazakhstan.",
+     set()),
     ("Foreign Minister of the Lao People's Democratic Republic Thongsavanh Phomvihane met him on the sidelines of "
      "the summit.", set()),
     ("The Iranian president will fly to the summit at the invitation of Tajik President Emomali Rakhmon.", set()),

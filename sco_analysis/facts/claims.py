@@ -289,6 +289,10 @@ _NOMINAL = re.compile(r"\bnominal\b|market\s+exchange\s+rates?", re.I)
 
 _LEADER = r"(?:caretaker\s+|acting\s+|interim\s+)?(?:President|Prime\s+Minister|PM|Premier|King|Emir|Chancellor|Chairman|leader|counterpart)"
 _DEM_LEADER = re.compile(rf"\b(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+{_LEADER}\b", re.I)
+_DEMS_LEADERS = re.compile(
+    rf"""\b(?P<dems>[A-Z][a-z]+(?:\s*,\s*[A-Z][a-z]+)*,?\s+and\s+[A-Z][a-z]+)\s+(?i:{_LEADER})s\b
+                            # "his Russian and Chinese counterparts, Dmitry Medvedev and Hu Jintao"
+    """, re.VERBOSE)
 _EXCEPT = re.compile(rf"\bexcept\s+(?:for\s+)?(?:the\s+)?(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+{_LEADER}\b")
 _ABSENT = re.compile(r"\b(?:will\s+not|won['’]t|did\s+not|does\s+not|is\s+not\s+going\s+to)\s+(?:attend|travel\s+to|"
                      r"take\s+part\s+in|participate\s+in)|\b(?:will\s+skip|skipped|skips|will\s+miss|missed|"
@@ -319,20 +323,31 @@ _ATTEND_CUE = re.compile(
                             # "Putin and Xi joined the leaders of other countries ... at its annual meeting"
     | (?:chaired|joined|attended|addressed)\s+by
                             # "The summit, chaired by ..., was joined by Chinese President Xi Jinping, his Russian counterpart"
-    | at\s+the\s+(?:[\w()-]+\s+){0,5}?(?:summit|meeting\s+of\s+the\s+Council)
-                            # "Iran's President Mahmoud Ahmadinejad warned ... at the fifth summit of the SCO"
+    | at\s+(?:the|a|an)\s+(?:[\w()-]+\s+){0,5}?(?:summit|meeting\s+of\s+the\s+Council)
+                            # "Iran's President Mahmoud Ahmadinejad warned ... at the fifth summit of the SCO";
+                            # "signed a document granting Pakistan and India membership at a summit on June 9"
+    | (?:open(?:s|ed|ing)?|kick(?:s|ed|ing)?\s+off)\s+(?:the|an?|its)\s+(?:[\w’'-]+\s+){0,5}?(?:summit|meeting|sessions?)
+                            # "Mirziyoyev said as he opened an expanded meeting of the summit"; "kicking off a six-nation summit"
+    | (?:is|are|was|were)\s+(?:already\s+|now\s+|also\s+)?(?:in\s+(?-i:[A-Z])[\w’'-]+\s+(?:for|to\s+attend)|present)\b
+                            # "Chinese President Hu Jintao and Russian President Vladimir Putin are in Beijing for a summit"
+    | (?:(?:are|were|is|was)\s+meeting\s+(?:\w+\s+){0,3}?|gather(?:s|ed|ing)\s+)in\s+(?-i:[A-Z])\w*
+                            # "the presidents of China, Russia ... are meeting this week in Shanghai for a summit"
     | saw\s+the\s+participation\s+of
                             # "The summit also saw the participation of Russian President Vladimir Putin"
     | on\s+the\s+sidelines\s+of
                             # "Modi met Xi on the sidelines of the summit"
     )\b""", re.I | re.VERBOSE)
-_EVENT = re.compile(r"\b(?:summit|meeting|conference|gathering|session|event|council)\b", re.I)
-_LEADERS_OF = re.compile(r"\b(?:leaders|presidents|heads\s+of\s+(?:state|government))\s+of\s+", re.I)
+_EVENT = re.compile(r"\b(?:summit|meeting|conference|gathering|session|event|council)s?\b", re.I)
+_LEADERS_OF = re.compile(
+    r"""\b(?:leaders|presidents|heads\s+of\s+(?:state|government))\s+of\s+
+        (?:the\s+(?:SCO\s+|six\s+|founding\s+)?member[\s-]+(?:states|countries|nations)\s*(?:,|:|\(|--|[—–])\s*)?
+                            # "The presidents of the SCO member-states -- China, Russia, Kazakhstan ... -- signed"
+    """, re.I | re.VERBOSE)
 _INVITED_BY = re.compile(r"\b(?:invitation|invited|hosted)\s+(?:of|by)\s+(?:[\w’'-]+\s+){0,5}", re.I)
 _NOT_A_LEADER_BEFORE = re.compile(
     r"\b(?:(?<!Prime\s)Minister|Ambassador|Secretary|Envoy|Deputy|Speaker|Governor|Mayor|Representative)s?"
     r"\s+(?:of\s+|to\s+)?(?:the\s+)?$")  # "Foreign Minister of the Lao People's Democratic Republic X"
-_LIST_GAP = re.compile(r"[^A-Z.;:]{0,40}")  # between two countries of one list: ", ", " and four observers including "
+_LIST_GAP = re.compile(r"[^A-Z.;:()—–-]{0,40}")  # between two countries of one list: ", ", " and four observers including "
 _COUNTRY_THEN_NAME = re.compile(r"\s+(?P<name>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+){1,2})")
 
 _DOC_HEAD = r"(?:declaration|strategy|agreement|treaty|charter|convention|programme|program|action\s+plan|plan|" \
@@ -557,18 +572,20 @@ _FOUNDING_YEAR = re.compile(r"""
     (?:\s+(?:in|on))?(?:\s+[A-Z][a-z]+)?(?:\s+\d{1,2},?)?\s*$""", re.I | re.X)
 
 
-def _other_year(text: str, s: _Sent, ref: date | None) -> bool:
+def _other_year(text: str, s: _Sent, ref: date | None, founding: bool = False) -> bool:
     """Whether the sentence dates what it says to an earlier time than the article's (a past summit):
     a month or day more than ``_PAST_DAYS`` before it ("in September 2021 at the Dushanbe summit" in
     2022, "last July during the summit in Astana"), or only years before the article's; far-future
-    years ("a strategy until 2035") are horizons, not dates of the event."""
+    years ("a strategy until 2035") are horizons, not dates of the event. The founding year counts
+    only with ``founding`` (who met "at a summit in Shanghai in 2001" is the founders, not today's
+    leaders; a document is not dated by "the SCO, founded in 2001, adopted ...")."""
     if not ref:
         return False
     for d in _dates(text, s, ref):
         if d.date and d.precision in ("day", "month") and (ref - (d.end_date or d.date)).days > _PAST_DAYS:
             return True
     years = [int(m.group(0)) for m in _YEAR.finditer(text, s.start, s.end)
-             if not _FOUNDING_YEAR.search(text, max(s.start, m.start() - 60), m.start())]
+             if founding or not _FOUNDING_YEAR.search(text, max(s.start, m.start() - 60), m.start())]
     if any(abs(y - ref.year) <= 1 for y in years):
         return False
     return any(y < ref.year for y in years)
@@ -794,6 +811,8 @@ def _leaders_in(text: str, s: _Sent, people: dict[str, str]) -> list[tuple[int, 
         iso = _iso_of(m.group("dem"))
         if iso:
             found.append((m.start(), iso))
+    for m in _DEMS_LEADERS.finditer(text, s.start, s.end):
+        found += [(m.start(), iso) for d in re.split(r"\s*,\s*|,?\s+and\s+", m.group("dems")) if (iso := _iso_of(d))]
     named = [c for c in countries.find(text, s.start, s.end) if not c.demonym]
     for m in _LEADERS_OF.finditer(text, s.start, s.end):
         at = m.end()
@@ -975,7 +994,9 @@ _DOCUMENT_WORDS = ("declaration", "strategy", "agreement", "treaty", "charter", 
 _SECRETARY_WORDS = ("secretary", "sec")
 _CHAIR_WORDS = ("chair", "presid", "holds", "baton")
 _ATTENDANCE_WORDS = ("attend", "part", "travel", "skip", "miss", "stay", "arriv", "address", "spoke", "speak",
-                     "speech", "remarks", "chair", "sidelines", "joined", "at the")
+                     "speech", "remarks", "chair", "sidelines", "joined", "at the", "at a", "open", "kick",
+                     "present", "meeting", "gather", "is in", "are in", "was in", "were in", "already in", "now in",
+                     "also in")
 # An ordinal is a digit followed by st/nd/rd/th, or contains one of these words.
 _DIGIT_ORDINAL = re.compile(r"\d-?(?:st|nd|rd|th)", re.I)
 _ORDINAL_PARTS = tuple(w for w in _ORDINAL_WORDS if not any(v != w and v in w for v in _ORDINAL_WORDS))
@@ -1042,7 +1063,7 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
     if people or any(attendance):
         places = {r["value"] for r in rows if r["claim_key"] == "summit.place"}
         for s, attends in zip(sents, attendance):
-            if attends:
+            if attends and not _other_year(text, s, ref, founding=True):
                 attending = _attendance(text, s, people, places)
                 if attending:
                     modality = _summit_modality(text, s, span, ref)
