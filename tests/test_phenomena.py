@@ -663,3 +663,21 @@ def test_a_count_in_the_founding_year_is_kept(tmp_path):
     assert counts(tmp_path, "In 2001, the SCO had six members.", published="2016-06-20") == [
         ("member", 6, "reported", "2001")]
 
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a paper named for the status it grants: the countries are on their way to that status
+    ("Memorandums on dialogue partner status for Egypt, Qatar and Saudi Arabia were prepared for signing.",
+     _rows(["EGY", "QAT", "SAU"], "dialogue_partner", modality="expected")),
+    ("A memorandum on observer status for Laos will be signed.", _rows(["LAO"], "observer", modality="expected")),
+    # a member named beside the verb of composition ("which along with Russia, includes ...")
+    ("The SCO, which along with Russia, includes China, Kazakhstan and Uzbekistan, met on Friday.",
+     _rows(["CHN", "KAZ", "RUS", "UZB"], "member")),
+    ("Leaders from the bloc, which besides Russia includes China and Tajikistan, met on Friday.",
+     _rows(["CHN", "TJK"], "member")),
+    # a status the countries are regarded as holding
+    ("Azerbaijan and Nepal are regarded as observers of the bloc.", _rows(["AZE", "NPL"], "observer")),
+    ("Armenia and Cambodia are recognised as dialogue partners.", _rows(["ARM", "KHM"], "dialogue_partner")),
+])
+def test_papers_named_for_a_status_and_members_beside_the_verb(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence) == expected

@@ -125,6 +125,8 @@ _EXPAND = re.compile(r"\b(?:expand(?:ed|s|ing)?|enlarg(?:ed|es|ing|e)|gr(?:ew|ow
 _ORG_HAS = re.compile(rf"""
     \b(?:{lexicon.ORG}|it|which|that)
     (?:\s+|\)?,\s*|\)?\s*(?:-|—|–|--)\s*)          # "the Shanghai Cooperation Organization (SCO) - composed of A, B"
+    (?:(?:along\s+with|together\s+with|besides|apart\s+from|in\s+addition\s+to)\s+(?-i:[A-Z])[\w'’-]+,?\s+)?
+                                                     # "the SCO, which along with Russia, includes China, Kazakhstan, ..."
     (?:(?:was\s+|has\s+been\s+)?(?:founded|established|created|formed|set\s+up|launched)\b[^.;,]{{0,50}}?,?\s+)?
                                                      # "The group, which was founded in 2001 in Shanghai comprises A, B"
     (?:now\s+|currently\s+|also\s+|today\s+)?
@@ -185,6 +187,7 @@ _COPULA = re.compile(
     r"^(?:,?\s+(?:which|that|who))?(?P<aux>(?:\s+(?:has|have|had|will|would|shall|to|also|now|already|still|currently|"
     r"officially|not|never|\w+ly))*)\s+(?:is|are|was|were|remains?|remained|be|been|being)\s+"
     r"(?:(?:now|already|also|still|currently|officially|formally|all|both|each|not|no\s+longer)\s+)*"
+    r"(?:(?:regarded|seen|recogni[sz]ed|listed|classed|classified)\s+as\s+)?"  # "Azerbaijan and Nepal are regarded as observers"
     rf"{_STATUS_NP}", re.I)
 _JOIN_OBJECT = re.compile(
     r"^(?:\s+\w+ly)?(?:\s*[.;,]|\s*$|\s+(?:the\s+)?(?:SCO|Shanghai|organi[sz]ation|group(?:ing)?|bloc|association|alliance|"
@@ -241,7 +244,9 @@ _AS_STATUS = re.compile(rf"^\s*(?:\w+ly\s+)?as\s+(?:(?:a|an|the|its)\s+)?(?:[\w-
 
 # A step on the way in, before the list: the countries are expected to gain the status.
 _PROCESS_STEP = re.compile(rf"""
-    \b(?:procedures?|process|roadmap|memorand(?:um|a))                 # "launched the procedures to accept new members, India and Pakistan"
+    \b(?:procedures?|process|roadmap|memorand(?:ums?|a))               # "launched the procedures to accept new members, India and Pakistan"
+    (?:\s+(?:on|of|for)\s+(?:the\s+)?(?:SCO\s+)?(?P<named>{_TERM_RE})\s+status(?=\s+(?:for|to)\s))?
+                                                                        # "Memorandums on dialogue partner status for Egypt, Qatar and Saudi Arabia"
     (?:\s+[\w'’-]+){{0,4}}?\s+(?:for|to|of|on)\s+                       # "the procedure for admitting Belarus as a member state"
     (?:(?:grant|giv|award|conferr?)\w*\s+(?:the\s+)?(?:status\s+of\s+(?:(?:an?|the)\s+)?)?(?:SCO\s+)?
        (?P<granted>{_TERM_RE})(?:\s+status)?\s+(?:to|on)\s+            # "procedures for granting dialogue partner status to Bahrain"
@@ -375,7 +380,8 @@ def _left_frame(left: str, right: str) -> Frame | None:
     step = _PROCESS_STEP.search(tail)
     if step:
         as_status = _AS_STATUS.match(right) or _STATUS_OBJECT.match(right)
-        term = step.group("term") or step.group("granted") or (as_status.group("term") if as_status else None)
+        term = step.group("term") or step.group("granted") or step.group("named") \
+            or (as_status.group("term") if as_status else None)
         status = _term_status(term) if term else "member"
         modality = _step_modality(status, tail)
         return Frame(status, modality, step=modality == "expected" and status == "member")
