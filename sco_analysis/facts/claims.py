@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 import pandas as pd
 
@@ -595,13 +596,14 @@ def _other_year(text: str, s: _Sent, ref: date | None, founding: bool = False) -
 _NEXT_BEFORE = re.compile(r"\b(?:next|following)\s+(?:(?:SCO|annual|regular)\s+)*$", re.I)
 
 
-def _summit_places(text: str, s: _Sent, ref: date | None) -> list[tuple[str, bool]]:
-    """(city, whether it is the next summit's) for each summit place the sentence states."""
+def _summit_places(text: str, s: _Sent, ref: date | None, has: int = -1) -> list[tuple[str, bool]]:
+    """(city, whether it is the next summit's) for each summit place the sentence states (``has``: the
+    sentence's word families, ``_SCAN``; a pattern is tried only where its words are)."""
     found = []
-    matches = [m for rx in (_CITY_SUMMIT, _SUMMIT_IN, _CITY_HOSTS, _SIDELINES_IN, _ARRIVED_TO_ATTEND, _IN_CITY_FOR)
-               for m in rx.finditer(text, s.start, s.end)]
-    matches += [m for m in _LEADERS_MET_IN.finditer(text, s.start, s.end)
-                if not _NOT_LEADERS.search(text, s.start, m.start("city"))]
+    matches = [m for rx, need in _PLACE_PATTERNS if has & need == need for m in rx.finditer(text, s.start, s.end)]
+    if has & _BIT["met_verb"]:
+        matches += [m for m in _LEADERS_MET_IN.finditer(text, s.start, s.end)
+                    if not _NOT_LEADERS.search(text, s.start, m.start("city"))]
     for m in matches:
         if _summit_of_another_year(text, s, m, ref):
             continue
@@ -730,14 +732,18 @@ def _subject(text: str, s: _Sent, at: int) -> str | None:
     return found[-1].iso3 if found else None
 
 
-def _chair(text: str, s: _Sent) -> list[tuple[str, str]]:
-    """(chair.current | chair.next, ISO3) for hand-overs and current chairs named in the sentence.
+def _chair(text: str, s: _Sent, has: int = -1) -> list[tuple[str, str]]:
+    """(chair.current | chair.next, ISO3) for hand-overs and current chairs named in the sentence
+    (``has``: its word families; a pattern is tried only where its words are).
 
     A future hand-over names the next chair and the current one ("X will take over ... from Y");
     a past one names the current chair ("X took over the chairmanship").
     """
     out = []
+    noun = has & _BIT["chair_noun"]
     for rx in (_TAKE, _HAND, _BATON):
+        if not (has & _BIT["baton"] if rx is _BATON else noun):
+            continue
         for m in rx.finditer(text, s.start, s.end):
             if rx is _TAKE:
                 taker, giver = _subject(text, s, m.start()), _country_after(text, _FROM, m.end(), s.end)
@@ -749,19 +755,19 @@ def _chair(text: str, s: _Sent) -> list[tuple[str, str]]:
             else:
                 out += [("chair.next", taker)] if taker else []
                 out += [("chair.current", giver)] if giver else []
-    for m in _PASSES.finditer(text, s.start, s.end):
+    for m in _PASSES.finditer(text, s.start, s.end) if noun else ():
         taker = _country_after(text, _TO, m.end() - 2, s.end)
         if taker:
             out.append(("chair.current" if _PAST_VERB.match(m.group("verb")) else "chair.next", taker))
-    for m in _CHAIR_OF.finditer(text, s.start, s.end):
+    for m in _CHAIR_OF.finditer(text, s.start, s.end) if noun else ():
         iso = countries.resolve(m.group("of") or m.group("poss"))
         if iso:
             out.append(("chair.current", iso))
-    for m in _AS_CHAIR.finditer(text, s.start, s.end):
+    for m in _AS_CHAIR.finditer(text, s.start, s.end) if has & _BIT["current"] else ():
         iso = _subject(text, s, m.start())
         if iso:
             out.append(("chair.current", iso))
-    m = _AS_CHAIR_FRONTED.match(text, s.start, s.end)
+    m = _AS_CHAIR_FRONTED.match(text, s.start, s.end) if has & _BIT["current"] else None
     if m:
         found = [c for c in countries.find(text, m.end(), s.end) if not c.demonym and c.start <= m.end() + 4]
         if found:
@@ -770,7 +776,7 @@ def _chair(text: str, s: _Sent) -> list[tuple[str, str]]:
         iso = _subject(text, s, m.start())
         if iso:
             out.append(("chair.next", iso))
-    for m in _HOLD.finditer(text, s.start, s.end):
+    for m in _HOLD.finditer(text, s.start, s.end) if has & _BIT["hold"] else ():
         iso = countries.resolve(m.group("dem")) if m.group("dem") else _subject(text, s, m.start())
         if iso:
             out.append(("chair.current", iso))
@@ -784,12 +790,13 @@ def _iso_of(word: str) -> str | None:
     return found[0].iso3 if len(found) == 1 and found[0].start == 0 and found[0].end == len(word) else None
 
 
-def _people(text: str, sents: list[_Sent]) -> dict[str, str]:
+def _people(text: str, sents: list[_Sent], has: list[int] | None = None) -> dict[str, str]:
     """Leaders the article introduces with their country ("Russian President Vladimir Putin"), by full
-    name and by surname, so a later "Putin said during his opening speech" is Russia's leader."""
+    name and by surname, so a later "Putin said during his opening speech" is Russia's leader
+    (``has``: each sentence's word families; only sentences with a leader's title are read)."""
     out: dict[str, str] = {}
-    for s in sents:
-        if not _LEADER_WORD.search(text, s.start, s.end):
+    for s, may in zip(sents, has or [-1] * len(sents)):
+        if not (may & _BIT["leader"] and _LEADER_WORD.search(text, s.start, s.end)):
             continue
         for m in _LEADER_NAMED.finditer(text, s.start, s.end):
             iso = _iso_of(m.group("dem") or m.group("dem2"))
@@ -801,20 +808,20 @@ def _people(text: str, sents: list[_Sent]) -> dict[str, str]:
     return out
 
 
-def _leaders_in(text: str, s: _Sent, people: dict[str, str]) -> list[tuple[int, str]]:
+def _leaders_in(text: str, s: _Sent, people: dict[str, str], has: int = -1) -> list[tuple[int, str]]:
     """(offset, ISO3) of each state leader the sentence names: by title ("Chinese President Xi"),
     as "leaders of A, B and C", as a country followed by a person's name ("Kazakhstan Kassym-Jomart
     Tokayev") or by a name the article introduced before. A host who invited the others, and a
     minister or envoy of a country, are left out."""
     found = []
-    for m in _DEM_LEADER.finditer(text, s.start, s.end):
+    for m in _DEM_LEADER.finditer(text, s.start, s.end) if has & _BIT["leader"] else ():
         iso = _iso_of(m.group("dem"))
         if iso:
             found.append((m.start(), iso))
-    for m in _DEMS_LEADERS.finditer(text, s.start, s.end):
+    for m in _DEMS_LEADERS.finditer(text, s.start, s.end) if has & _BIT["leader"] else ():
         found += [(m.start(), iso) for d in re.split(r"\s*,\s*|,?\s+and\s+", m.group("dems")) if (iso := _iso_of(d))]
     named = [c for c in countries.find(text, s.start, s.end) if not c.demonym]
-    for m in _LEADERS_OF.finditer(text, s.start, s.end):
+    for m in _LEADERS_OF.finditer(text, s.start, s.end) if has & _BIT["leaders"] else ():
         at = m.end()
         for c in named:
             if c.start < at:
@@ -829,36 +836,42 @@ def _leaders_in(text: str, s: _Sent, people: dict[str, str]) -> list[tuple[int, 
                 and not _SUMMIT.search(follow.group("name")) \
                 and not _NOT_A_LEADER_BEFORE.search(text[max(s.start, c.start - 40):c.start]):
             found.append((c.start, c.iso3))
+    words = text[s.start:s.end]
     for name, iso in people.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[s.start:s.end]):
-            found.append((s.start + m.start(), iso))
-    hosts = [m.span() for m in _INVITED_BY.finditer(text, s.start, s.end)]
+        if name in words:  # a name is matched as written
+            for m in _name_pattern(name).finditer(words):
+                found.append((s.start + m.start(), iso))
+    hosts = [m.span() for m in _INVITED_BY.finditer(text, s.start, s.end)] if has & _BIT["invited"] else []
     return [(at, iso) for at, iso in found if not any(a <= at < b for a, b in hosts)]
 
 
-def _attendance(text: str, s: _Sent, people: dict[str, str], places: set[str]) -> list[tuple[str, str]]:
+def _attendance(text: str, s: _Sent, people: dict[str, str], places: set[str], has: int = -1) -> list[tuple[str, str]]:
     """(ISO3, yes/no) for state leaders said to attend, skip, or be the exception at the summit.
 
     Attending is any wording that puts the leader at the meeting: attends, takes part, has arrived
     for it (or in the summit's city), addresses or speaks at it, chairs it, meets someone on its
     sidelines. The sentence must name the event ("summit", "meeting", "video conference", ...).
+    ``has``: the sentence's word families; a pattern is tried only where its words are.
     """
     out = []
-    event = _EVENT.search(text, s.start, s.end) or any(
-        re.search(rf"\b{re.escape(p)}\b", text[s.start:s.end]) for p in places)
+    if not has & _BIT["except"] and not has & _BIT["absent"] and not has & _BIT["attend_cue"]:
+        return out  # nothing to read: no exception, no absence, no cue of attending
+    words = text[s.start:s.end]
+    event = (has & _BIT["event"] and _EVENT.search(text, s.start, s.end)) or any(
+        p in words and _word_pattern(p).search(words) for p in places)
     if not event:
         return out
-    summit = _SUMMIT.search(text, s.start, s.end)
-    if summit and _ATTEND_WORD.search(text, s.start, s.end):
+    summit = _SUMMIT.search(text, s.start, s.end) if has & _BIT["summit_noun"] else None
+    if summit and has & _BIT["except"] and _ATTEND_WORD.search(text, s.start, s.end):
         out += [(iso, "no") for m in _EXCEPT.finditer(text, s.start, s.end) if (iso := _iso_of(m.group("dem")))]
     absent = []
-    for m in _ABSENT.finditer(text, s.start, s.end):
+    for m in _ABSENT.finditer(text, s.start, s.end) if has & _BIT["absent"] else ():
         if summit or _SUMMIT.search(text, m.end(), s.end):
             absent += [(iso, "no") for d in _DEM_LEADER.finditer(text, s.start, m.start()) if (iso := _iso_of(d.group("dem")))]
     out += absent
-    if not absent and _ATTEND_CUE.search(text, s.start, s.end):
-        ex = _EXCEPT.search(text, s.start, s.end)
-        out += [(iso, "yes") for at, iso in sorted(_leaders_in(text, s, people))
+    if not absent and has & _BIT["attend_cue"] and _ATTEND_CUE.search(text, s.start, s.end):
+        ex = _EXCEPT.search(text, s.start, s.end) if has & _BIT["except"] else None
+        out += [(iso, "yes") for at, iso in sorted(_leaders_in(text, s, people, has))
                 if not (ex and at >= ex.start() and at <= ex.end() + 40)]
     done: dict[str, str] = {}
     for iso, value in out:
@@ -881,12 +894,15 @@ _ACCESSION_PAPER = re.compile(
     )\b""", re.I | re.VERBOSE)
 
 
-def _documents(text: str, s: _Sent) -> list[tuple[str, str]]:
-    """(slug, modality) for documents the sentence says are (to be) adopted, endorsed or signed.
+def _documents(text: str, s: _Sent, has: int = -1) -> list[tuple[str, str]]:
+    """(slug, modality) for documents the sentence says are (to be) adopted, endorsed or signed
+    (``has``: the sentence's word families: without a verb of adopting or a "will" there are none).
 
     A memorandum that grants or prepares a country's status (of obligations, on dialogue partner
     status, on accession) is that country's paper with the SCO, not a document of the summit."""
     out = {}
+    if not has & _BIT["doc_verb"] and not has & _BIT["will"]:
+        return []
     if _SHANGHAI_FIVE.search(text, s.start, s.end):  # the Shanghai Five's agreements are not the SCO summit's
         return []
     accession = bool(_ACCESSION_PAPER.search(text, s.start, s.end))
@@ -916,6 +932,7 @@ def _documents(text: str, s: _Sent) -> list[tuple[str, str]]:
 
 
 _SG_ORG_RX = re.compile(_SG_ORG)
+_SG_TITLE_RX = re.compile(_SG_TITLE)  # in every _SG match: a quick test before the costly pattern
 # Titles and honorifics before the name: "Secretary-General Ambassador Zhang Ming" is Zhang Ming.
 _HONORIFIC = re.compile(r"(?:(?:" + "|".join(re.escape(h) for h in lexicon.HONORIFICS) + r"|(?i:"
                         + "|".join(sorted(lexicon.TITLE_WORDS)) + r"))\s+)*")
@@ -928,8 +945,8 @@ def _title_case(text: str, s: _Sent) -> bool:
 
 
 def _secretary_general(text: str, s: _Sent) -> list[str]:
-    if _title_case(text, s):
-        return []
+    if not _SG_TITLE_RX.search(text, s.start, s.end) or _title_case(text, s):
+        return []  # every match names the office
     out = []
     for m in _SG.finditer(text, s.start, s.end):
         if m.group("name_bare") and not _SG_ORG_RX.search(text, s.start, s.end):
@@ -1002,10 +1019,44 @@ _DIGIT_ORDINAL = re.compile(r"\d-?(?:st|nd|rd|th)", re.I)
 _ORDINAL_PARTS = tuple(w for w in _ORDINAL_WORDS if not any(v != w and v in w for v in _ORDINAL_WORDS))
 # _NUMBERED_EVENT (and so a summit word) may run past the sentence end, but only over these characters.
 _WORDY = re.compile(r"[\s\w-]*")
+# Within a rule, each costly pattern has its own words (again: every match contains one of them).
+_RULE_WORDS = {
+    "summit_noun": ("summit", "council", "heads", "edition"),  # _SUMMIT, _SUMMIT_NOUN
+    "host": ("host",), "sidelines": ("sidelines",), "attend_to": ("attend", "part"),  # _CITY_HOSTS, ...
+    "leaders": ("leaders", "heads", "presidents"),  # _IN_CITY_FOR, _LEADERS_OF
+    "met_verb": ("met", "meet", "gather", "conven", "assembl"),  # _LEADERS_MET_IN
+    "length": ("day",),  # _SUMMIT_LENGTH
+    "chair_noun": ("presidency", "chair"), "baton": ("baton",), "current": ("current", "rotating", "incumbent"),
+    "hold": ("holds", "holding", "chair", "presides", "presided", "under"),  # _HOLD
+    "doc_verb": ("adopt", "endors", "sign", "approv", "ratif", "issu"), "will": ("will",),  # _ADOPT, _DOC_SUBJECT
+    "event": ("summit", "meeting", "conference", "gathering", "session", "event", "council"),  # _EVENT
+    "except": ("except",), "absent": ("not", "won", "skip", "miss", "stay"),  # _EXCEPT, _ABSENT
+    "attend_cue": ("attend", "part", "arrived", "address", "spoke", "speak", "speech", "remarks", "chair", "joined",
+                   "summit", "council", "sidelines", "open", "kick", "present", "for", "meeting", "gather"),  # _ATTEND_CUE
+    "leader": ("president", "minister", "pm", "premier", "king", "emir", "chancellor", "chairman", "leader",
+               "counterpart"),  # _LEADER, _LEADER_WORD
+    "invited": ("invit", "hosted"),  # _INVITED_BY
+}
 _SCAN = WordScan({"founding": _FOUNDING_WORDS, "share_what": _SHARE_WHAT_WORDS, "share_amount": _SHARE_AMOUNT_WORDS,
                   "summit": _SUMMIT_WORDS, "document": _DOCUMENT_WORDS, "secretary": _SECRETARY_WORDS,
-                  "chair": _CHAIR_WORDS, "attendance": _ATTENDANCE_WORDS, "ordinal": _ORDINAL_PARTS})
+                  "chair": _CHAIR_WORDS, "attendance": _ATTENDANCE_WORDS, "ordinal": _ORDINAL_PARTS, **_RULE_WORDS})
 _BIT = _SCAN.bits
+# The summit-place patterns and the families each needs (all of them).
+_PLACE_NEEDS = {_CITY_SUMMIT: ("summit_noun",), _SUMMIT_IN: ("summit_noun",), _CITY_HOSTS: ("host", "summit_noun"),
+                _SIDELINES_IN: ("sidelines", "summit_noun"), _ARRIVED_TO_ATTEND: ("attend_to", "summit_noun"),
+                _IN_CITY_FOR: ("leaders", "summit_noun")}
+_PLACE_PATTERNS = tuple((rx, sum(_BIT[f] for f in families)) for rx, families in _PLACE_NEEDS.items())
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern:
+    """A person's name as a whole word ("Putin", not "Putinism")."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dict]:
@@ -1014,8 +1065,9 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
     has = _SCAN.span_masks(low, [(s.start, s.end) for s in sents])
     summity = [bool(m & _BIT["summit"]) for m in
                _SCAN.span_masks(low, [(s.start, _WORDY.match(text, s.end).end()) for s in sents])]
-    length = _summit_length(text, [s for s, hit in zip(sents, summity) if hit])
-    summit_dates = [_summit_dates(text, s, ref, length) if hit else None for s, hit in zip(sents, summity)]
+    length = _summit_length(text, [s for s, hit, m in zip(sents, summity, has) if hit and m & _BIT["length"]])
+    summit_dates = [_summit_dates(text, s, ref, length) if hit and m & _BIT["summit_noun"] else None
+                    for s, hit, m in zip(sents, summity, has)]
     span = next((d for d in summit_dates if d), None)
     for s, m in zip(sents, has):
         if m & _BIT["founding"]:
@@ -1024,11 +1076,11 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
             rows += _shares(text, s, ref)
     event_end = span[1] if span else None
     attendance = [bool(m & _BIT["attendance"]) for m in has]
-    people = _people(text, sents) if any(attendance) else {}
+    people = _people(text, sents, has) if any(attendance) else {}
     later: list[tuple[_Sent, str]] = []  # places of "the next summit": this article's only when it names no other
     for s, m, hit, got in zip(sents, has, summity, summit_dates):
         if hit:
-            places = _summit_places(text, s, ref)
+            places = _summit_places(text, s, ref, m)
             summit = [("summit.place", city) for city, nxt in places if not nxt]
             later += [(s, city) for city, nxt in places if nxt]
             if _DIGIT_ORDINAL.search(text, s.start, s.end) or m & _BIT["ordinal"]:
@@ -1039,7 +1091,7 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
                 summit_modality = _summit_modality(text, s, span, ref)
                 rows += [_row(s, key, value, summit_modality, "publication", ref) for key, value in summit]
         if m & _BIT["document"]:
-            documents = _documents(text, s)
+            documents = _documents(text, s, m)
             if documents and not _other_year(text, s, ref):
                 for slug, doc_modality in documents:
                     rows.append(_row(s, f"summit.document.{slug}", "adopted", doc_modality, "publication", ref))
@@ -1047,7 +1099,7 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
             for name in _secretary_general(text, s):
                 rows.append(_row(s, "secretary_general", name, "reported", "publication", ref))
         if m & _BIT["chair"]:
-            for key, iso in _chair(text, s):
+            for key, iso in _chair(text, s, m):
                 if key == "chair.next":
                     rows.append(_row(s, key, iso, "expected", "after_event", event_end))
                 else:
@@ -1062,9 +1114,9 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
             rows.append(_row(s, "summit.place", city, _summit_modality(text, s, span, ref), "publication", ref))
     if people or any(attendance):
         places = {r["value"] for r in rows if r["claim_key"] == "summit.place"}
-        for s, attends in zip(sents, attendance):
+        for s, attends, m in zip(sents, attendance, has):
             if attends and not _other_year(text, s, ref, founding=True):
-                attending = _attendance(text, s, people, places)
+                attending = _attendance(text, s, people, places, m)
                 if attending:
                     modality = _summit_modality(text, s, span, ref)
                     rows += [_row(s, f"summit.leader_attends.{iso}", value, modality, "publication", ref)

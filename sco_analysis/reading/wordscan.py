@@ -13,7 +13,6 @@ and every family counts as present: a prefilter may let text through, never hold
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 
 import ahocorasick
@@ -52,7 +51,7 @@ class WordScan:
                 masks[w] = masks.get(w, 0) | self.bits[name]
         self._automaton = ahocorasick.Automaton()
         for w, mask in masks.items():
-            self._automaton.add_word(w, (len(w), mask))
+            self._automaton.add_word(w, mask)
         if masks:
             self._automaton.make_automaton()
         self._empty = not masks
@@ -66,23 +65,23 @@ class WordScan:
             return self.all
         found = self.always
         if not self._empty:
-            for _, (_, mask) in self._automaton.iter(low):
+            for _, mask in self._automaton.iter(low):
                 found |= mask
         return found
 
     def span_masks(self, low: str | None, spans: Iterable[tuple[int, int]]) -> list[int]:
-        """For each (start, end) span of ``low``, the families with a word wholly inside it."""
+        """For each (start, end) span of ``low``, the families with a word wholly inside it (the
+        automaton is run over each span alone: cheaper than placing the whole text's hits in spans)."""
         spans = list(spans)
         if low is None:
             return [self.all] * len(spans)
-        hits = [] if self._empty else list(self._automaton.iter(low))
-        ends = [last + 1 for last, _ in hits]
+        if self._empty:
+            return [self.always] * len(spans)
+        scan = self._automaton.iter
         out = []
         for start, end in spans:
             found = self.always
-            for i in range(bisect_left(ends, start + 1), bisect_right(ends, end)):
-                size, mask = hits[i][1]
-                if ends[i] - size >= start:
-                    found |= mask
+            for _, mask in scan(low, start, end):
+                found |= mask
             out.append(found)
         return out
