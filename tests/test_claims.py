@@ -422,6 +422,11 @@ def test_chair_passes_and_will_chair(tmp_path, sentence, expected):
     ("SCO foreign ministers met in Astana on Friday.", "2024-05-21", None),
     ("Leaders will review progress made since the 2006 Shanghai summit.", "2007-08-16", None),
     ("Belarus was granted dialogue partner status at the group's 2009 summit in Yekaterinburg.", "2010-06-11", None),
+    # last year's summit, by a relative year or by a year that ended months before publication
+    ("Tehran's admission was accepted at the Dushanbe summit last year.", "2022-09-14", None),
+    ("The procedure was launched during the SCO summit in Samarkand in 2022.", "2023-07-03", None),
+    # a summit weeks before a January piece is still the one it reports
+    ("The leaders met at the summit in Bishkek in 2019.", "2020-01-10", "Bishkek"),
 ])
 def test_summit_place_from_leaders_meeting_and_not_from_another_years_summit(tmp_path, text, published, place):
     _, claims = _claims(tmp_path, text + "\n", published=published)

@@ -582,14 +582,17 @@ def _other_year(text: str, s: _Sent, ref: date | None, founding: bool = False) -
     leaders; a document is not dated by "the SCO, founded in 2001, adopted ...")."""
     if not ref:
         return False
+    relative = []
     for d in _dates(text, s, ref):
         if d.date and d.precision in ("day", "month") and (ref - (d.end_date or d.date)).days > _PAST_DAYS:
             return True
+        if d.date and d.precision == "year" and not _YEAR.fullmatch(d.text):
+            relative.append(d.date.year)  # "at the Dushanbe summit last year"
     years = [int(m.group(0)) for m in _YEAR.finditer(text, s.start, s.end)
              if founding or not _FOUNDING_YEAR.search(text, max(s.start, m.start() - 60), m.start())]
-    if any(abs(y - ref.year) <= 1 for y in years):
-        return False
-    return any(y < ref.year for y in years)
+    if any(y >= ref.year or (ref - date(y, 12, 31)).days <= _PAST_DAYS for y in years):
+        return False  # this year, the next, or a year that ended just before publication
+    return any(y < ref.year for y in years + relative)
 
 
 # The summit after this one: "The parties have agreed to hold the next summit in the Russian city of Chelyabinsk".
