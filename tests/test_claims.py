@@ -418,8 +418,11 @@ def test_chair_passes_and_will_chair(tmp_path, sentence, expected):
     ("Leaders of the member states of the SCO met in Yekaterinburg, Russia, Tuesday.", "2009-06-16", "Yekaterinburg"),
     ("The SCO, meeting in Astana, Kazakhstan, said in a declaration that it backs the plan.", "2005-07-06", "Astana"),
     ("The day-long SCO summit is scheduled to open in Dushanbe on August 28.", "2008-08-10", "Dushanbe"),
+    ("Ahmadinejad due in Astana for SCO meet", "2011-06-14", "Astana"),  # headline shorthand
+    ("The Indian prime minister will be in Bishkek for the annual summit.", "2019-06-10", "Bishkek"),
     # ministers are not the summit; a summit of another year is not this one
     ("SCO foreign ministers met in Astana on Friday.", "2024-05-21", None),
+    ("Defence chiefs due in Astana for SCO meetings", "2024-04-21", None),
     ("Leaders will review progress made since the 2006 Shanghai summit.", "2007-08-16", None),
     ("Belarus was granted dialogue partner status at the group's 2009 summit in Yekaterinburg.", "2010-06-11", None),
     # last year's summit, by a relative year or by a year that ended months before publication

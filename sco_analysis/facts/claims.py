@@ -88,6 +88,8 @@ _SUMMIT_NOUN = r"""
                             # "The meeting of the heads of state of the SCO has begun in a narrow format."
     | edition\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation)(?:\s*\(SCO\))?
                             # "The 21st edition of Shanghai Cooperation Organization (SCO) kicked off in Dushanbe"
+    | (?<=SCO\s)meet(?![\w-])
+                            # headline shorthand: "Ahmadinejad due in Astana for SCO meet"
     )\b"""
 _SUMMIT = re.compile(_SUMMIT_NOUN, re.I | re.VERBOSE)
 _CITY = r"(?P<city>(?:St\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)"  # "Qingdao", "New Delhi", "St. Petersburg"
@@ -174,9 +176,11 @@ _DATELINE = re.compile(
 _ARRIVED_IN = re.compile(rf"\b(?i:leaders|heads\s+of\s+state|presidents)\b[^.;]{{0,300}}?\barrived\s+in\s+{_CITY}")
 # Leaders in a city for the summit: "Eurasian leaders are now in the Uzbek capital of Tashkent for an annual summit".
 _IN_CITY_FOR = re.compile(
-    rf"""\b(?i:leaders|heads\s+of\s+state|presidents)\b[^.;]{{0,100}}?\b(?:are|were|is|was)\s+(?:now\s+|already\s+)?in
+    rf"""\b(?:(?i:leaders|heads\s+of\s+state|presidents)\b[^.;]{{0,100}}?\b(?:are|were|is|was)\s+(?:now\s+|already\s+)?
+          |(?:due|(?:will\s+)?be|lands?|landed|landing)\s+)in
+                            # "Ahmadinejad due in Astana for SCO meet"
         (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of)?,?)?\s+{_CITY}
-        (?i:[^.;]{{0,30}}?\bfor\s+(?:an?|the|their)\s+(?:[\w-]+\s+){{0,2}}?{_SUMMIT_NOUN})""", re.VERBOSE)
+        (?i:[^.;]{{0,30}}?\bfor\s+(?:(?:an?|the|their)\s+)?(?:[\w-]+\s+){{0,2}}?{_SUMMIT_NOUN})""", re.VERBOSE)
 # Someone arrived in a city to attend the summit: "Modi arrived in Bishkek on Thursday to attend the SCO summit".
 _ARRIVED_TO_ATTEND = re.compile(
     rf"""\b(?:arriv(?:ed|es|ing)\s+in                         # "Modi arrived in Bishkek on Thursday to attend"
