@@ -681,3 +681,22 @@ def test_a_count_in_the_founding_year_is_kept(tmp_path):
 ])
 def test_papers_named_for_a_status_and_members_beside_the_verb(tmp_path, sentence, expected):
     assert members(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # two predicates of one subject, each dated by its own words
+    ("Belarus became an SCO dialogue partner in 2010 and obtained observer status in 2015.", "2023-06-10",
+     [("BLR", "dialogue_partner", 2010, "reported"), ("BLR", "observer", 2015, "reported")]),
+    ("Iran was granted observer status in 2005 and became a full member in 2023.", "2023-07-10",
+     [("IRN", "member", 2023, "reported"), ("IRN", "observer", 2005, "reported")]),
+    # the second predicate gapped: its verb is the first one's
+    ("Iran became an observer in 2005 and a full member in 2023.", "2023-07-10",
+     [("IRN", "member", 2023, "reported"), ("IRN", "observer", 2005, "reported")]),
+    # a wish, or another organisation's status, in the second predicate is not a claim
+    ("Turkey joined as a dialogue partner in 2012 and has since sought observer status.", "2016-06-10",
+     [("TUR", "dialogue_partner", 2012, "reported")]),
+    ("Belarus became an observer in 2015 and a member of the CSTO long before.", "2016-06-10",
+     [("BLR", "observer", 2015, "reported")]),
+])
+def test_a_second_predicate_of_the_same_subject(tmp_path, sentence, published, expected):
+    assert members(tmp_path, sentence, published=published) == expected

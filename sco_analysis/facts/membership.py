@@ -485,7 +485,32 @@ def _right_frames(right: str) -> list[Frame]:
             frame = _spanned(_predicate_frame(right[skip.end():]), skip.end(), len(right))
     if frame is None:
         frame = _founded_frame(right) or _step_frame(right)
-    return [frame] if frame else []
+        return [frame] if frame else []
+    second = _second_predicate(right, frame)
+    if second and frame.span is None:
+        frame = _spanned(frame, 0, second[0].span[0])
+    return [frame, *second]
+
+
+# A second predicate of the same subject, after " and ": "Belarus became a dialogue partner in 2010 and obtained
+# observer status in 2015"; gapped, its verb the first one's: "Iran became an observer in 2005 and a full member in 2023".
+_AND_NEXT = re.compile(r"\s+and\s+(?:(?:then|later|subsequently|finally|eventually)\s+)?", re.I)
+_GAPPED_STATUS = re.compile(
+    rf"(?:an?|the|its)\s+(?:(?:full|permanent|full[\s-]fledged|fully[\s-]fledged)\s+)?(?P<term>{_TERM_RE})\b", re.I)
+
+
+def _second_predicate(right: str, first: Frame) -> list[Frame]:
+    """The frame of a predicate coordinated with the first one, each dated by its own words."""
+    cut = _CLAUSE_END.search(right, 1)
+    end = cut.start() if cut else len(right)
+    for m in _AND_NEXT.finditer(right, 0, end):
+        second = _predicate_frame(right[m.end() - 1:end])
+        gapped = _GAPPED_STATUS.match(right, m.end(), end)
+        if second is None and gapped and not first.stative and not _foreign("", right[gapped.end():end]):
+            second = replace(first, status=_term_status(gapped.group("term")))
+        if second is not None and second.status != first.status:
+            return [_spanned(second, m.start(), len(right))]
+    return []
 
 
 def _founded_frame(right: str) -> Frame | None:
