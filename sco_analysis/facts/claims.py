@@ -1028,9 +1028,10 @@ _ORDINAL_PARTS = tuple(w for w in _ORDINAL_WORDS if not any(v != w and v in w fo
 _WORDY = re.compile(r"[\s\w-]*")
 # Within a rule, each costly pattern has its own words (again: every match contains one of them).
 _RULE_WORDS = {
-    "summit_noun": ("summit", "council", "heads", "edition"),  # _SUMMIT, _SUMMIT_NOUN
+    "summit_noun": ("summit", "council", "heads", "edition", "meet"),  # _SUMMIT, _SUMMIT_NOUN
     "host": ("host",), "sidelines": ("sidelines",), "attend_to": ("attend", "part"),  # _CITY_HOSTS, ...
-    "leaders": ("leaders", "heads", "presidents"),  # _IN_CITY_FOR, _LEADERS_OF
+    "leaders": ("leaders", "heads", "presidents"),  # _LEADERS_OF
+    "in_city": ("leaders", "heads", "presidents", "due", "be", "land"),  # _IN_CITY_FOR
     "met_verb": ("met", "meet", "gather", "conven", "assembl"),  # _LEADERS_MET_IN
     "length": ("day",),  # _SUMMIT_LENGTH
     "chair_noun": ("presidency", "chair"), "baton": ("baton",), "current": ("current", "rotating", "incumbent"),
@@ -1051,7 +1052,7 @@ _BIT = _SCAN.bits
 # The summit-place patterns and the families each needs (all of them).
 _PLACE_NEEDS = {_CITY_SUMMIT: ("summit_noun",), _SUMMIT_IN: ("summit_noun",), _CITY_HOSTS: ("host", "summit_noun"),
                 _SIDELINES_IN: ("sidelines", "summit_noun"), _ARRIVED_TO_ATTEND: ("attend_to", "summit_noun"),
-                _IN_CITY_FOR: ("leaders", "summit_noun")}
+                _IN_CITY_FOR: ("in_city", "summit_noun")}
 _PLACE_PATTERNS = tuple((rx, sum(_BIT[f] for f in families)) for rx, families in _PLACE_NEEDS.items())
 
 
