@@ -700,3 +700,25 @@ def test_papers_named_for_a_status_and_members_beside_the_verb(tmp_path, sentenc
 ])
 def test_a_second_predicate_of_the_same_subject(tmp_path, sentence, published, expected):
     assert members(tmp_path, sentence, published=published) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the leaders of the member states, each named by title: their countries are members
+    ("The summit is being attended by heads of member states including President of Kazakhstan Nursultan "
+     "Nazarbayev, President of China Xi Jinping and President of Russia Vladimir Putin.",
+     _rows(["CHN", "KAZ", "RUS"], "member")),
+    ("Leaders of the SCO member states, Chinese President Xi Jinping, Russian President Vladimir Putin and Kazakh "
+     "President Nursultan Nazarbayev, signed the declaration.", _rows(["CHN", "KAZ", "RUS"], "member")),
+    # leaders of other states, or of the member states without names, say nothing of a country
+    ("The summit was attended by Turkish President Recep Tayyip Erdogan and Egyptian President Abdel Fattah el-Sisi.",
+     []),
+    ("Leaders of the member states met with Iranian President Masoud Pezeshkian on Monday.", []),
+    # the list as the subject of a verb of composition; the SCO as "a bloc of" the list
+    ("China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan make up the SCO.",
+     _rows(FOUNDERS, "member")),
+    ("The SCO, a security bloc of China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan, met in Astana.",
+     _rows(FOUNDERS, "member")),
+    ("China and Russia form a strategic partnership.", []),
+])
+def test_member_states_named_by_their_leaders_and_verbs_of_composition(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence) == expected

@@ -37,7 +37,7 @@ from functools import lru_cache
 import pandas as pd
 
 from sco_analysis import schema
-from sco_analysis.reading import lexicon, sentences, timeexpr
+from sco_analysis.reading import countries, lexicon, sentences, timeexpr
 from sco_analysis.reading.wordscan import WordScan, lowered
 from sco_analysis.resources import DATA
 
@@ -94,6 +94,8 @@ _ORG_APPOSITION = re.compile(r"""
     (?:Shanghai\s+Co-?operation\s+(?:Organi[sz]ation|Association)\s*\(SCO\)\s*(?:\(|—|–|--)?   # "The Shanghai Cooperation Organisation (SCO) China, Russia, ..."
     | (?:Shanghai\s+Co-?operation\s+(?:Organi[sz]ation|Association)|\bSCO)\s*(?:\(|—|–|--)      # "the SCO (China, Russia, Kazakhstan ...)"
     | Shanghai\s+Co-?operation\s+(?:Organi[sz]ation|Association)\s+of                           # "the Shanghai Cooperation Organisation of China, Russia, ..."
+    | \bSCO\)?,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:bloc|group(?:ing)?|alliance|organi[sz]ation|club|association)\s+of
+                                                                                                 # "The SCO, a security bloc of China, Russia, ..."
     )\s*(?:the\s+)?$""", re.X)
 # Dialogue partners "in" the countries that are: "the SCO also includes ... dialogue partners in Armenia, Azerbaijan, ...".
 _PARTNERS_IN = re.compile(r"\b(?P<term>dialogue\s+partners)\s+in\s+(?:the\s+)?$", re.I)
@@ -313,7 +315,7 @@ _SCAN = WordScan({
     "frame": """member observer partner founder founding original charter dialogue status accession
     admission entry joining inclusion elevation upgrad procedur process roadmap memorand origin initial first
     inception creation birth launch found establish creat form set born expand enlarg grew grow widen includ
-    compris consist unit bring brought group gather join admit accept induct add acced made compos constitut
+    compris consist unit bring brought group gather join admit accept induct add acced made make compos constitut
     becom became""".split(),
 })
 
@@ -485,6 +487,8 @@ def _right_frames(right: str) -> list[Frame]:
             frame = _spanned(_predicate_frame(right[skip.end():]), skip.end(), len(right))
     if frame is None:
         frame = _founded_frame(right) or _step_frame(right)
+        if frame is None and _COMPOSE_RIGHT.match(right):
+            frame = Frame("member", "reported", stative=True)
         return [frame] if frame else []
     second = _second_predicate(right, frame)
     if second and frame.span is None:
@@ -511,6 +515,13 @@ def _second_predicate(right: str, first: Frame) -> list[Frame]:
         if second is not None and second.status != first.status:
             return [_spanned(second, m.start(), len(right))]
     return []
+
+
+# The list as the subject of a verb of composition: "China, Russia, ... make up the SCO".
+_COMPOSE_RIGHT = re.compile(rf"""
+    ^(?:,?\s+(?:which|that|who))?(?:\s+(?:now|currently|together|also|jointly|today))*
+    \s+(?:make\s+up|makes\s+up|constitute|form|comprise)\s+(?:the\s+)?{lexicon.ORG}\b
+    """, re.I | re.X)
 
 
 def _founded_frame(right: str) -> Frame | None:
@@ -678,6 +689,38 @@ def _date_fields(d: timeexpr.DateMention | None) -> dict:
     return {"year": value.year, "date": value, "date_precision": d.precision}
 
 
+# The leaders of the member states, named by title: each leader's country is a member ("heads of member states
+# including President of Kazakhstan Nursultan Nazarbayev, President of China Xi Jinping and ...";
+# "Leaders of the SCO member states, Chinese President Xi Jinping, Russian President Vladimir Putin and ...").
+_MEMBER_LEADERS = re.compile(r"""
+    \b(?:leaders|heads(?:\s+of\s+state)?|presidents)\s+of\s+(?:the\s+)?(?:SCO\s+|organi[sz]ation['’]s\s+|its\s+|six\s+)?
+    member[\s-](?:states|countries|nations)\b\s*(?:,|:|—|–|--|-|\()?\s*(?:including|namely|such\s+as)?\s*
+    """, re.I | re.X)
+_LEADER_TITLE = re.compile(r"\b(?:President|Prime\s+Minister|PM|Premier|Chairman|King|Emir)\b")
+# One leader of the chain: capitalised words (and "of", "the"), no verb: "President of China Xi Jinping".
+_LEADER_ITEM = re.compile(r"(?:[A-Z][\w’'.-]*|of|the)(?:\s+(?:[A-Z][\w’'.-]*|of|the))*")
+_ITEM_SEP = re.compile(r",\s+and\s+|,\s*|\s+and\s+")
+
+
+def _member_leaders(text: str, sent: Sentence) -> list[countries.Mention]:
+    """The country of each leader in a chain after "the leaders of the member states"."""
+    out = []
+    for m in _MEMBER_LEADERS.finditer(text, sent.start, sent.end):
+        at = m.end()
+        while True:
+            item = _LEADER_ITEM.match(text, at, sent.end)
+            if not item or not _LEADER_TITLE.search(item.group(0)):
+                break
+            found = countries.find(text, item.start(), item.end())
+            if found:
+                out.append(found[0])
+            sep = _ITEM_SEP.match(text, item.end(), sent.end)
+            if not sep:
+                break
+            at = sep.end()
+    return out
+
+
 def _provenance(text: str, sent: Sentence) -> dict:
     return {"article_id": sent.article_id, "sentence_id": sent.sentence_id, "start": sent.start,
             "end": sent.end, "quote": text[sent.start:sent.end]}
@@ -727,6 +770,13 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
                         rows.append({**_provenance(text, sent), "country": item.name, "iso3": item.iso3,
                                      "status": _partner_status(frame.status, _latest_day(own or shared) or ref), **fields,
                                      "modality": frame.modality})
+            if framed:
+                listed = {c.iso3 for lst, frames in zip(sent.lists, read) if frames for c in lst.items}
+                for c in _member_leaders(text, sent):
+                    if c.iso3 not in listed:
+                        listed.add(c.iso3)
+                        rows.append({**_provenance(text, sent), "country": c.name, "iso3": c.iso3, "status": "member",
+                                     **_date_fields(None), "modality": "reported"})
             if framed or not sent.lists:
                 prev = sent
     return schema.frame("membership", rows)
