@@ -722,3 +722,35 @@ def test_a_second_predicate_of_the_same_subject(tmp_path, sentence, published, e
 ])
 def test_member_states_named_by_their_leaders_and_verbs_of_composition(tmp_path, sentence, expected):
     assert members(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the forerunner named as what the SCO grew out of: the subject is still the SCO
+    ("The SCO, which grew out of the Shanghai Five, includes China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan "
+     "and Uzbekistan.", _rows(FOUNDERS, "member")),
+    ("Formed from the Shanghai Five in 2001, the group comprises China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan "
+     "and Uzbekistan.", _rows(FOUNDERS, "member")),
+    # a parenthetical between the organisation and its verb of composition
+    ("The SCO, seen as a counterweight to NATO, groups China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and "
+     "Uzbekistan.", _rows(FOUNDERS, "member")),
+    # the status in apposition after the list, between commas or dashes, with a count or the organisation
+    ("China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan, and Uzbekistan, the six members of the SCO, signed.",
+     _rows(FOUNDERS, "member")),
+    ("China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan, and Uzbekistan -- the SCO's members -- signed.",
+     _rows(FOUNDERS, "member")),
+    ("India and Pakistan, both members of the SCO since 2017, attended.", _rows(["IND", "PAK"], "member", 2017)),
+    # members called "SCO states/nations", a fact box's "Full members (8):", a grouping "of" the list
+    ("Leaders of four SCO states -- China, India, Kazakhstan and Russia -- met in Bishkek.",
+     _rows(["CHN", "IND", "KAZ", "RUS"], "member")),
+    ("Full members (8): China, India, Kazakhstan, Kyrgyzstan, Pakistan, Russia, Tajikistan, Uzbekistan.",
+     _rows(FOUNDERS + ["IND", "PAK"], "member")),
+    ("The SCO is a six-nation security grouping of China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and "
+     "Uzbekistan.", _rows(FOUNDERS, "member")),
+    ("The bloc, which also counts India and Pakistan as members, was founded in 2001.",
+     _rows(["IND", "PAK"], "member")),
+    # the forerunner as the subject keeps its own members; a state outside the SCO is not one of its states
+    ("The Shanghai Five, a group formed in 1996, included China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan.", []),
+    ("Leaders of non-SCO states, Turkey and Egypt, were invited.", []),
+])
+def test_member_lists_around_parentheticals_appositions_and_the_forerunner(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence) == expected

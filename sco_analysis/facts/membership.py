@@ -84,17 +84,20 @@ _APPOSITION = re.compile(rf"""
     (?P<term>{_TERM_RE})
     (?:\s+(?:of|at|in|to)\s+(?:the\s+)?{lexicon.ORG})?   # "The current members of the SCO are", "Observers at the organization are"
     (?:\s+(?:now|currently|presently|today|at\s+present))?                                                    # "The SCO members now are"
+    (?:\s*\(\s*\d{{1,2}}\s*\))?                                                                             # "Full members (8): China, ..."
     \s*(?:\(|:|—|–|--|\s-|,\s*(?:namely\s+|including\s+|such\s+as\s+|i\.\s?e\.,?\s+|like\s+)?
     | \s+(?:namely|including|such\s+as|like|are|were|being|is|was|remain|remained|include[sd]?|comprise[sd]?)\s+
       (?:the\s+following\s+(?:(?:{_NUM})\s+)?(?:countries|states|nations)?\s*:?\s*)?                          # "are the following six countries:"
     )\s*(?:the\s+)?$""", re.I | re.X)
 # The organisation named, then its members in apposition (three or more countries):
 # "The Shanghai Cooperation Organisation (SCO) -- China, Russia, Kazakhstan ... -- met", "the SCO of China, Russia, ...".
+# Members called "SCO states" (or nations, countries) before the list: "Leaders from the eight SCO nations, China, India, ...".
+_SCO_STATES = re.compile(rf"(?<![\w-])SCO (?:nations|states|countries)\s*(?:,|:|—|–|--|\(|-)?\s*(?:namely\s+|including\s+)?(?:the\s+)?$")
 _ORG_APPOSITION = re.compile(r"""
     (?:Shanghai\s+Co-?operation\s+(?:Organi[sz]ation|Association)\s*\(SCO\)\s*(?:\(|—|–|--)?   # "The Shanghai Cooperation Organisation (SCO) China, Russia, ..."
     | (?:Shanghai\s+Co-?operation\s+(?:Organi[sz]ation|Association)|\bSCO)\s*(?:\(|—|–|--)      # "the SCO (China, Russia, Kazakhstan ...)"
     | Shanghai\s+Co-?operation\s+(?:Organi[sz]ation|Association)\s+of                           # "the Shanghai Cooperation Organisation of China, Russia, ..."
-    | \bSCO\)?,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:bloc|group(?:ing)?|alliance|organi[sz]ation|club|association)\s+of
+    | \bSCO\)?(?:,|\s+is|\s+was)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:bloc|group(?:ing)?|alliance|organi[sz]ation|club|association)\s+of
                                                                                                  # "The SCO, a security bloc of China, Russia, ..."
     )\s*(?:the\s+)?$""", re.X)
 # Dialogue partners "in" the countries that are: "the SCO also includes ... dialogue partners in Armenia, Azerbaijan, ...".
@@ -117,7 +120,7 @@ _GRANT_STATUS_TO = re.compile(rf"""
 _PARTICIPLE_OPENING = re.compile(r"\s*(?:Grouping|Comprising|Uniting|Bringing\s+together|Made\s+up\s+of|Consisting\s+of|Composed\s+of)\s+(?:the\s+)?")
 _ORG_AFTER = re.compile(rf",\s+(?:the\s+)?{lexicon.ORG}\b", re.I)
 # The organisation has the list "as" a status: "Founded in 2001, the SCO has China, ... as its full members".
-_ORG_HAS_AS = re.compile(rf"\b(?:{lexicon.ORG}|it)\s+(?:now\s+|currently\s+|also\s+)?(?:has|had|have)\s+(?:the\s+)?$", re.I)
+_ORG_HAS_AS = re.compile(rf"\b(?:{lexicon.ORG}|it|which)\s+(?:now\s+|currently\s+|also\s+)?(?:has|had|have|counts|counted)\s+(?:the\s+)?$", re.I)
 # The list joined the organisation, said in the passive: "It was later joined by India, Pakistan and Iran."
 _JOINED_BY = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+|later\s+|since\s+|also\s+|then\s+)?joined\s+by\s+(?:the\s+)?$", re.I)
 # A status extended to the list, in the passive: "observer status was extended to India, Iran and Pakistan".
@@ -127,6 +130,7 @@ _EXPAND = re.compile(r"\b(?:expand(?:ed|s|ing)?|enlarg(?:ed|es|ing|e)|gr(?:ew|ow
 _ORG_HAS = re.compile(rf"""
     \b(?:{lexicon.ORG}|it|which|that)
     (?:\s+|\)?,\s*|\)?\s*(?:-|—|–|--)\s*)          # "the Shanghai Cooperation Organization (SCO) - composed of A, B"
+    (?:[^,;()]{{3,60}},\s+)?                          # "The SCO, seen as a counterweight to NATO, groups A, B"
     (?:(?:along\s+with|together\s+with|besides|apart\s+from|in\s+addition\s+to)\s+(?-i:[A-Z])[\w'’-]+,?\s+)?
                                                      # "the SCO, which along with Russia, includes China, Kazakhstan, ..."
     (?:(?:was\s+|has\s+been\s+)?(?:founded|established|created|formed|set\s+up|launched)\b[^.;,]{{0,50}}?,?\s+)?
@@ -201,8 +205,10 @@ _BARE_APPOSITION = re.compile(rf"(?:\b(?P<pre>SCO|fellow|new|newest|{_NUM})\s+)?
 _COORDINATED = re.compile(rf",?\s+and(?=(?:\s+{_AUX})*\s+(?:{_ACQUIRE}|{_HOLD}|is|are|was|were)\b)\s", re.I)
 _RELATIVE = re.compile(r"^,\s+(?:which|who)\b[^,;]*,", re.I)
 _APPOSITIVE_RIGHT = re.compile(
-    r"^,\s+(?:(?:both|all|each|now|currently|also|themselves|already)\s+)*(?:(?:a|an|the)\s+)?(?:(?:SCO|new|current)\s+)?"
-    rf"(?P<term>{_TERM_RE})(?:\s+(?:since|from)\s+[^,;]{{1,30}})?\s*,", re.I)
+    r"^\s*(?P<open>,|—|–|--)\s*(?:(?:both|all|each|now|currently|also|themselves|already)\s+)*(?:(?:a|an|the)\s+)?"
+    rf"(?:{_NUM}\s+)?(?:(?:SCO|SCO['’]s|organi[sz]ation['’]s|bloc['’]s|new|current|founding)\s+)?"
+    rf"(?P<term>{_TERM_RE})(?:\s+of\s+(?:the\s+)?{lexicon.ORG})?(?:\s+(?:since|from)\s+[^,;]{{1,30}})?\s*(?:,|—|–|--)", re.I)
+                            # "India and Pakistan, both members of the SCO since 2017, attended"; "A, B -- the SCO's members --"
 _CLAUSE_END = re.compile(r";|\.\s|\s(?:while|whereas|but)\s|$")
 # A list that shares the predicate of the list before it, with its own time ("gapping"):
 # "Mongolia was granted observer status in 2004, and India, Iran and Pakistan in 2005."
@@ -308,7 +314,7 @@ _SCAN = WordScan({
     "of_noun": "membership accession admission entry joining inclusion addition".split(),
     "expand": "expand enlarg grew grow widen".split(),
     "org_has": "includ compris consist unite uniting brings bringing brought group gathers made compos constitut".split(),
-    "org_has_as": "has had have".split(),
+    "org_has_as": "has had have count".split(),
     "joined_by": ["joined"],
     "status_passive_to": "extended granted given awarded conferred".split(),
     "admit": lexicon.stems("admit_verb"),
@@ -316,7 +322,7 @@ _SCAN = WordScan({
     admission entry joining inclusion elevation upgrad procedur process roadmap memorand origin initial first
     inception creation birth launch found establish creat form set born expand enlarg grew grow widen includ
     compris consist unit bring brought group gather join admit accept induct add acced made make compos constitut
-    becom became""".split(),
+    becom became""".split() + ["sco nations", "sco states", "sco countries"],
 })
 
 
@@ -415,6 +421,8 @@ def _left_frame(left: str, right: str) -> Frame | None:
         clause = tail[:m.start()]
         modality = "reported" if _DESCRIBED.search(clause) else _modality(clause[-60:])
         return Frame(status, modality, status == "founding_member", status != "founding_member")
+    if _SCO_STATES.search(tail):
+        return Frame("member", "reported", stative=True)
     m = _PARTNERS_IN.search(tail)
     if m:
         return Frame(_term_status(m.group("term")), "reported", stative=True)
@@ -803,10 +811,16 @@ def _share_along_with(text: str, sent: Sentence, read: list[list[Frame]]) -> Non
 _SCO_NAMED = re.compile(r"\bSCO\b|Shanghai\s+Co-?operation\s+Organi[sz]ation", re.I)
 
 
+# The forerunner named as what the SCO came from: the subject is still the SCO ("The SCO, which grew out of the
+# Shanghai Five, includes ...", "Formed from the Shanghai Five in 2001, the group comprises ...").
+_ORIGIN_BEFORE = re.compile(r"""\b(?:from|out\s+of|on\s+the\s+basis\s+of|successor\s+(?:to|of)|succeeded|replaced|
+    formerly(?:\s+known\s+as)?|previously\s+known\s+as|renamed|evolved\s+from|transformed\s+from)\s+(?:the\s+)?["“']?$""", re.I | re.X)
+
+
 def _forerunners_list(left: str) -> bool:
     """The organisation last named before the list is the SCO's forerunner: its statuses are not the SCO's
     ('The "Shanghai Five" was formed in Shanghai with China, Russia, ... as its founding members')."""
-    five = [m.start() for m in _FORERUNNER.finditer(left)]
+    five = [m.start() for m in _FORERUNNER.finditer(left) if not _ORIGIN_BEFORE.search(left, max(0, m.start() - 40), m.start())]
     sco = [m.start() for m in _SCO_NAMED.finditer(left)]
     return bool(five) and (not sco or five[-1] > sco[-1])
 
