@@ -92,7 +92,7 @@ _APPOSITION = re.compile(rf"""
 # The organisation named, then its members in apposition (three or more countries):
 # "The Shanghai Cooperation Organisation (SCO) -- China, Russia, Kazakhstan ... -- met", "the SCO of China, Russia, ...".
 # Members called "SCO states" (or nations, countries) before the list: "Leaders from the eight SCO nations, China, India, ...".
-_SCO_STATES = re.compile(rf"(?<![\w-])SCO (?:nations|states|countries)\s*(?:,|:|—|–|--|\(|-)?\s*(?:namely\s+|including\s+)?(?:the\s+)?$")
+_SCO_STATES = re.compile(r"(?<![\w-])SCO (?:nations|states|countries)\s*(?:,|:|—|–|--|\(|-)?\s*(?:namely\s+|including\s+)?(?:the\s+)?$")
 _ORG_APPOSITION = re.compile(r"""
     (?:Shanghai\s+Co-?operation\s+(?:Organi[sz]ation|Association)\s*\(SCO\)\s*(?:\(|—|–|--)?   # "The Shanghai Cooperation Organisation (SCO) China, Russia, ..."
     | (?:Shanghai\s+Co-?operation\s+(?:Organi[sz]ation|Association)|\bSCO)\s*(?:\(|—|–|--)      # "the SCO (China, Russia, Kazakhstan ...)"
