@@ -163,15 +163,18 @@ def _split(np_tokens: list[str]) -> tuple[str, str | None] | None:
     return " ".join(toks[i:]), " ".join(toks[:i]) or None
 
 
-_TITLES = WordScan({"title": PERSON_TITLES})
+# A person's title (before ``_PERSON``), and every reporting verb's first word (a sentence without one has
+# no match of ``_CUE``), found in one scan of the article.
+_WORDS = WordScan({"title": PERSON_TITLES, "verb": {c.split()[0] for c in CUE_VERBS}})
+_TITLE, _VERB = _WORDS.bit("title"), _WORDS.bit("verb")
 
 
-def _persons(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[int, int, Person]]:
-    """(sentence_id, offset, person) for every titled name, in reading order."""
+def _persons(text: str, spans: list[tuple[int, int, int]], words: list[int]) -> list[tuple[int, int, Person]]:
+    """(sentence_id, offset, person) for every titled name, in reading order (``words``: each span's
+    families of ``_WORDS``)."""
     found = []
-    low = lowered(text)
-    for (sid, s, e), present in zip(spans, _TITLES.span_masks(low, [(s, e) for _, s, e in spans])):
-        if not present:
+    for (sid, s, e), present in zip(spans, words):
+        if not present & _TITLE:
             continue
         for m in _PERSON.finditer(text, s, e):
             toks = m.group("name").split()
@@ -203,8 +206,10 @@ def _names_pattern(parts: frozenset[str]) -> re.Pattern:
 class _Article:
     """Person mentions of one article, for resolving short names and pronouns."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int, int]]):
-        self.titled = _persons(text, spans)
+    def __init__(self, text: str, spans: list[tuple[int, int, int]], words: list[int] | None = None):
+        if words is None:
+            words = _WORDS.span_masks(lowered(text), [(s, e) for _, s, e in spans])
+        self.titled = _persons(text, spans, words)
         self.people: dict[str, Person] = {}
         for _, _, p in self.titled:
             self.people.setdefault(p.name, p)
@@ -270,8 +275,9 @@ def _inverted(sent: str, pos: int, cue: str) -> list[str]:
     return _TOKEN.findall(_CUT.sub("", m.group("np"))) if m else []
 
 
-def _verb_cues(sent: str) -> list[tuple[int, str, str]]:
-    """(position, cue, text before the cue) for reporting verbs and 'statement saying' phrases."""
+def _verb_cues(sent: str, verbs: bool = True) -> list[tuple[int, str, str]]:
+    """(position, cue, text before the cue) for reporting verbs and 'statement saying' phrases
+    (``verbs``: whether the sentence may hold a reporting verb, see ``_VERBS``)."""
     cues, taken = [], []
     for rx, name, word in ((_STATEMENT_CUE, "statement saying", "statement"), (_QUOTED, "quoted as saying", "quoted")):
         if word not in sent:
@@ -279,7 +285,7 @@ def _verb_cues(sent: str) -> list[tuple[int, str, str]]:
         for m in rx.finditer(sent):
             cues.append((m.start(), name, sent[:m.start()]))
             taken.append((m.start(), m.end()))
-    for m in _CUE.finditer(sent):
+    for m in _CUE.finditer(sent) if verbs else ():
         cue = " ".join(m.group(0).lower().split())
         if any(a <= m.start() < b for a, b in taken):  # inside a "statement saying" or "quoted as saying"
             continue
@@ -289,13 +295,14 @@ def _verb_cues(sent: str) -> list[tuple[int, str, str]]:
     return sorted(cues)
 
 
-def _sentence_rows(art: _Article, sid: int, start: int, sent: str) -> list[tuple[str, str | None, str]]:
+def _sentence_rows(art: _Article, sid: int, start: int, sent: str,
+                   verbs: bool = True) -> list[tuple[str, str | None, str]]:
     rows: list[tuple[int, str, str | None, str]] = []
     for pos, cue, toks in _prep_sources(sent):
         got = _resolve(art, _split(toks))
         if got:
             rows.append((pos, *got, cue))
-    for pos, cue, left in _verb_cues(sent):
+    for pos, cue, left in _verb_cues(sent, verbs):
         left = _PAREN.sub("", _AUX.sub("", left.rstrip()))
         np = _np_before(left) or _inverted(sent, pos, cue)
         got = _resolve(art, _split(np)) if np else None
@@ -327,11 +334,12 @@ def extract_attributions(corpus) -> pd.DataFrame:
         by_article.setdefault(aid, []).append(sentence)
     for aid, sents in by_article.items():
         text = corpus.texts[aid]
-        art = _Article(text, [(sid, start, end) for sid, start, end, _, _ in sents])
-        for sid, start, end, kind, sent in sents:
+        words = _WORDS.span_masks(lowered(text), [(start, end) for _, start, end, _, _ in sents])
+        art = _Article(text, [(sid, start, end) for sid, start, end, _, _ in sents], words)
+        for (sid, start, end, kind, sent), has in zip(sents, words):
             if kind not in KINDS:
                 continue
-            for speaker, role, cue in _sentence_rows(art, sid, start, sent):
+            for speaker, role, cue in _sentence_rows(art, sid, start, sent, bool(has & _VERB)):
                 rows.append({"article_id": aid, "sentence_id": sid, "start": start,
                              "end": end, "quote": sent, "speaker": speaker, "role": role, "cue": cue})
     return schema.frame("attributions", rows)

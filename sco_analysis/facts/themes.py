@@ -82,13 +82,17 @@ class _Theme:
                          for i, w in enumerate(_required_word(_term_pattern(t)) for t in self.terms)}
         self.bits = ((1 << len(self.terms)) - 1) << first_bit
         self.first_bit = first_bit
+        self._patterns: dict[int, re.Pattern] = {}  # by the bits of the terms present
 
     def pattern(self, present: int) -> re.Pattern | None:
         """The alternation of the terms present (bits of the scan), or None when none is."""
         own = (present & self.bits) >> self.first_bit
         if not own:
             return None
-        return _compile(tuple(t for i, t in enumerate(self.terms) if own >> i & 1))
+        rx = self._patterns.get(own)
+        if rx is None:
+            rx = self._patterns[own] = _compile(tuple(t for i, t in enumerate(self.terms) if own >> i & 1))
+        return rx
 
 
 @lru_cache(maxsize=8)
@@ -183,7 +187,7 @@ def extract_themes(corpus, taxonomy: pd.DataFrame | None = None) -> tuple[pd.Dat
         present = scan.mask(lowered(text))
         hit = False
         for theme in themes:
-            rx = theme.pattern(present)
+            rx = theme.pattern(present) if present & theme.bits else None
             if rx is None:
                 continue
             found = _unique(m.group(0) for m in rx.finditer(text))

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+import ahocorasick
+
 from sco_analysis.reading import lexicon
 
 MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
@@ -56,12 +58,31 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 # sentence without any of them (month and weekday names are matched case-sensitively).
 _MONTH_WORDS = {name[:3] for name in MONTHS} | set(_ABBR)
 _MONTH_WORDS = tuple(sorted(w for w in _MONTH_WORDS if not any(v != w and v in w for v in _MONTH_WORDS)))
-_YEAR_WORDS = ("1", "2")
-_NEEDS = {"iso": ("-",), "mdy": _MONTH_WORDS, "dmy": _MONTH_WORDS, "my": _MONTH_WORDS, "yrange": _YEAR_WORDS,
-          "year": _YEAR_WORDS, "rel": ("his", "ext", "ast", "oming", "revious"),
+_YEAR_WORDS = ("18", "19", "20")  # a year's first two digits
+_NEEDS = {"iso": tuple(f"{d}-" for d in "0123456789"),  # "2001-06-15": a digit before the dash
+          "mdy": _MONTH_WORDS, "dmy": _MONTH_WORDS, "my": _MONTH_WORDS, "yrange": _YEAR_WORDS,
+          "year": _YEAR_WORDS, "rel": ("year", "month", *MONTHS, *WEEKDAYS),  # its unit: "last year", "next June"
           "deictic": ("esterday", "oday", "omorrow"), "ago": ("ago",), "weekday": tuple(WEEKDAYS),
-          "month": _MONTH_WORDS}
+          "month": tuple(MONTHS)}
 _NEED_SETS = tuple(set(_NEEDS.values()))
+
+
+def _need_scan() -> ahocorasick.Automaton:
+    """Every needed string in one (case-sensitive) automaton, valued by the bits of the sets that hold it:
+    one pass over a sentence says which sets are present, as testing each string with ``in`` would."""
+    bits: dict[str, int] = {}
+    for i, needs in enumerate(_NEED_SETS):
+        for w in needs:
+            bits[w] = bits.get(w, 0) | 1 << i
+    automaton = ahocorasick.Automaton()
+    for w, bit in bits.items():
+        automaton.add_word(w, bit)
+    automaton.make_automaton()
+    return automaton
+
+
+_NEED_SCAN = _need_scan()
+_NEED_BIT = {kind: 1 << _NEED_SETS.index(needs) for kind, needs in _NEEDS.items()}
 
 # ``find`` reads nothing in a sentence with no digit and none of these words.
 _DIGIT = re.compile(r"\d")
@@ -236,15 +257,16 @@ def find(text: str, start: int = 0, end: int | None = None,
     conclude on Thursday") is read from it.
     """
     end = len(text) if end is None else end
-    if not (_DIGIT.search(text, start, end) or _KEYWORD.search(text, start, end)):
+    present = 0
+    for _, bit in _NEED_SCAN.iter(text, start, end):
+        present |= bit
+    if not present or not (_DIGIT.search(text, start, end) or _KEYWORD.search(text, start, end)):
         return []
     ref = as_date(reference_date)
-    words = text[start:end]
-    present = {needs: any(w in words for w in needs) for needs in _NEED_SETS}
     taken: list[tuple[int, int]] = []
     out = []
     for kind, pattern in _PATTERNS:
-        if not present[_NEEDS[kind]]:
+        if not present & _NEED_BIT[kind]:
             continue
         for m in pattern.finditer(text, start, end):
             s, e = (m.start("mon"), m.end()) if kind == "month" else m.span()
