@@ -754,3 +754,22 @@ def test_member_states_named_by_their_leaders_and_verbs_of_composition(tmp_path,
 ])
 def test_member_lists_around_parentheticals_appositions_and_the_forerunner(tmp_path, sentence, expected):
     assert members(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # "initial members" are the founders; a "dialogue member" is a dialogue partner; "attained" full membership
+    ("The six initial members were China, Russia and the central Asian countries of Kazakhstan, Kyrgyzstan, "
+     "Tajikistan and Uzbekistan.", "2022-09-14", _rows(FOUNDERS, "founding_member")),
+    ("The Maldives has been granted the status of a Dialogue Member of the organisation.", "2022-09-16",
+     _rows(["MDV"], "dialogue_partner", 2022)),
+    ("Pakistan and India attained full membership status at the Astana summit in 2017.", "2018-02-14",
+     _rows(["IND", "PAK"], "member", 2017)),
+    # "besides" a country, the others: it shares their status
+    ("Besides Pakistan, SCO's current membership comprises China, Russia and India.", "2020-09-10",
+     _rows(["CHN", "IND", "PAK", "RUS"], "member")),
+    # the founding verb split around its object
+    ("China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan set the group up in Shanghai in 2001.",
+     "2007-08-15", _rows(FOUNDERS, "founding_member", 2001)),
+])
+def test_initial_members_dialogue_members_attained_besides_and_set_up(tmp_path, sentence, published, expected):
+    assert members(tmp_path, sentence, published=published) == expected

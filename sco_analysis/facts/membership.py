@@ -245,8 +245,8 @@ _APPOSITIVE_SKIP = re.compile(r"^,\s+(?:[\w'’-]+\s+){0,8}[\w'’-]+,", re.I)  
 _FOUNDED_RIGHT = re.compile(rf"""
     ^(?:,?\s+(?:which|that|who))?
     (?P<aux>(?:\s+(?:had|have|has|will|would|jointly|together|formally|officially|also))*)
-    \s+(?:co-)?(?:founded|established|created|formed|set\s+up|launched)
-    \s+(?:the\s+)?{lexicon.ORG}\b
+    (?:\s+(?:co-)?(?:founded|established|created|formed|set\s+up|launched)\s+(?:the\s+)?{lexicon.ORG}\b
+    | \s+set\s+(?:the\s+)?{lexicon.ORG}\s+up\b)          # "China, Russia, ... set the group up in Shanghai in 2001"
     """, re.I | re.X)
 _AS_STATUS = re.compile(rf"^\s*(?:\w+ly\s+)?as\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<term>{_TERM_RE})\b", re.I)
 
@@ -792,7 +792,7 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
 
 # A list joined to another by "along with": it shares that list's status ("India and Pakistan are now full members
 # along with China, Russia, ..."; "Along with China and Russia, Kazakhstan, ... are members of the SCO").
-_ALONG_WITH = re.compile(r"\b(?:[Aa]long\s+with|[Tt]ogether\s+with|[Aa]longside|[Ii]n\s+addition\s+to)\s+(?:the\s+)?$")
+_ALONG_WITH = re.compile(r"\b(?:[Aa]long\s+with|[Tt]ogether\s+with|[Aa]longside|[Ii]n\s+addition\s+to|[Bb]esides|[Aa]part\s+from)\s+(?:the\s+)?$")
 
 
 def _share_along_with(text: str, sent: Sentence, read: list[list[Frame]]) -> None:
