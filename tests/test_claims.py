@@ -490,7 +490,8 @@ def test_a_title_case_headline_gives_no_name(tmp_path):
 @pytest.mark.parametrize("text, expected", [
     ("Indian Prime Minister Narendra Modi on Friday attended the 15th SCO summit in Ufa.", {("IND", "yes")}),
     ("The summit, chaired by Prime Minister Narendra Modi, was joined by Chinese President Xi Jinping, his Russian "
-     "counterpart Vladimir Putin and Pakistan PM Shehbaz Sharif.", {("CHN", "yes"), ("RUS", "yes"), ("PAK", "yes")}),
+     "counterpart Vladimir Putin and Pakistan PM Shehbaz Sharif.",
+     {("IND", "yes"), ("CHN", "yes"), ("RUS", "yes"), ("PAK", "yes")}),  # the chair is Modi (data/leaders.csv)
     ("Leaders of Russia, China, India and four observers including Iran and Mongolia participated in the video "
      "conference.", {("RUS", "yes"), ("CHN", "yes"), ("IND", "yes"), ("IRN", "yes"), ("MNG", "yes")}),
     ("Russian President Vladimir Putin met leaders in Moscow.\n"
@@ -780,3 +781,23 @@ def test_claims_take_the_shared_reading_of_each_sentence(seed_corpus, monkeypatc
     shared = extract_claims(seed_corpus, membership, counts, read)
     pd.testing.assert_frame_equal(alone, shared)
     assert not any(again), "a sentence the shared reading read was read again by claims"
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # leaders named by title and name alone, read from data/leaders.csv while in office
+    ("Prime Minister Narendra Modi on Tuesday participated in the SCO virtual summit.", "2020-11-10", {("IND", "yes")}),
+    ("At the recent Astana Summit, President Xi Jinping proposed a common home.", "2024-07-10", {("CHN", "yes")}),
+    ("PM Modi reached Qingdao to attend the two-day summit.", "2018-06-09", {("IND", "yes")}),
+    ("President Karimov attended the summit.", "2022-09-16", set()),  # out of office by then
+    # invited to attend is not attending; the host who invited is not read as attending
+    ("President Asif Ali Zardari has been invited to attend the SCO Summit early next month.", "2012-05-20", set()),
+    ("Iranian President Hassan Rouhani is attending the summit, at the invitation of his Chinese counterpart, "
+     "President Xi Jinping.", "2018-06-10", {("IRN", "yes")}),
+    # a speaker reporting what will happen at the summit is not put there by it
+    ("Belarus will become a member at the summit in Astana, Russian President Vladimir Putin said.", "2024-06-23",
+     set()),
+])
+def test_leaders_named_without_their_country(tmp_path, text, published, expected):
+    _, claims = _claims(tmp_path, text + "\n", published=published)
+    got = {(k.rsplit(".", 1)[1], v) for k, v in _pairs(claims) if k.startswith("summit.leader_attends.")}
+    assert got == expected

@@ -25,7 +25,7 @@ import pandas as pd
 
 from sco_analysis import schema
 from sco_analysis.checking.reference import STATUS_PREFIX
-from sco_analysis.reading import countries, lexicon, timeexpr
+from sco_analysis.reading import countries, leaders, lexicon, timeexpr
 from sco_analysis.reading.wordscan import WordScan, lowered
 from sco_analysis.resources import DATA
 
@@ -348,7 +348,7 @@ _LEADERS_OF = re.compile(
         (?:the\s+(?:SCO\s+|six\s+|founding\s+)?member[\s-]+(?:states|countries|nations)\s*(?:,|:|\(|--|[—–])\s*)?
                             # "The presidents of the SCO member-states -- China, Russia, Kazakhstan ... -- signed"
     """, re.I | re.VERBOSE)
-_INVITED_BY = re.compile(r"\b(?:invitation|invited|hosted)\s+(?:of|by)\s+(?:[\w’'-]+\s+){0,5}", re.I)
+_INVITED_BY = re.compile(r"\b(?:invitation|invited|hosted)\s+(?:of|by)\s+(?:[\w’'-]+,?\s+){0,7}", re.I)
 _NOT_A_LEADER_BEFORE = re.compile(
     r"\b(?:(?<!Prime\s)Minister|Ambassador|Secretary|Envoy|Deputy|Speaker|Governor|Mayor|Representative)s?"
     r"\s+(?:of\s+|to\s+)?(?:the\s+)?$")  # "Foreign Minister of the Lao People's Democratic Republic X"
@@ -852,6 +852,19 @@ def _leaders_in(text: str, s: _Sent, people: dict[str, str], has: int = -1) -> l
     return [(at, iso) for at, iso in found if not any(a <= at < b for a, b in hosts)]
 
 
+# Invited to attend is not attending: "President Asif Ali Zardari has been invited to attend the SCO Summit".
+_INVITED_TO = re.compile(r"\b(?:invited|invitation)\s+to\s*$", re.I)
+# A reporting clause after what is reported: "Belarus will become a member at the summit in Astana, Russian
+# President Vladimir Putin said": the speaker is not put at the summit by what he says.
+_REPORTED_BY = re.compile(r"(?:[\w’'.-]+\s+){0,4}?(?:said|says|told|announced|stated|noted|added|stressed|declared)\b")
+
+
+def _speaker_after(text: str, s: _Sent, at: int, cues: list[re.Match]) -> bool:
+    """The leader named at ``at`` only reports, after a comma, what the cues before him say."""
+    last = max(m.end() for m in cues)
+    return last <= at and bool(re.search(r"[,”\"]", text[last:at])) and bool(_REPORTED_BY.match(text, at, s.end))
+
+
 def _attendance(text: str, s: _Sent, people: dict[str, str], places: set[str], has: int = -1) -> list[tuple[str, str]]:
     """(ISO3, yes/no) for state leaders said to attend, skip, or be the exception at the summit.
 
@@ -876,10 +889,12 @@ def _attendance(text: str, s: _Sent, people: dict[str, str], places: set[str], h
         if summit or _SUMMIT.search(text, m.end(), s.end):
             absent += [(iso, "no") for d in _DEM_LEADER.finditer(text, s.start, m.start()) if (iso := _iso_of(d.group("dem")))]
     out += absent
-    if not absent and has & _BIT["attend_cue"] and _ATTEND_CUE.search(text, s.start, s.end):
+    cues = [m for m in _ATTEND_CUE.finditer(text, s.start, s.end) if not _INVITED_TO.search(text, s.start, m.start())] \
+        if not absent and has & _BIT["attend_cue"] else []
+    if cues:
         ex = _EXCEPT.search(text, s.start, s.end) if has & _BIT["except"] else None
         out += [(iso, "yes") for at, iso in sorted(_leaders_in(text, s, people, has))
-                if not (ex and at >= ex.start() and at <= ex.end() + 40)]
+                if not (ex and at >= ex.start() and at <= ex.end() + 40) and not _speaker_after(text, s, at, cues)]
     done: dict[str, str] = {}
     for iso, value in out:
         done.setdefault(iso, value)
@@ -1084,7 +1099,7 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
             rows += _shares(text, s, ref)
     event_end = span[1] if span else None
     attendance = [bool(m & _BIT["attendance"]) for m in has]
-    people = _people(text, sents, has) if any(attendance) else {}
+    people = {**leaders.named(text, ref), **_people(text, sents, has)} if any(attendance) else {}
     later: list[tuple[_Sent, str]] = []  # places of "the next summit": this article's only when it names no other
     for s, m, hit, got in zip(sents, has, summity, summit_dates):
         if hit:
