@@ -801,3 +801,23 @@ def test_leaders_named_without_their_country(tmp_path, text, published, expected
     _, claims = _claims(tmp_path, text + "\n", published=published)
     got = {(k.rsplit(".", 1)[1], v) for k, v in _pairs(claims) if k.startswith("summit.leader_attends.")}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # two weekdays joined by "and" are one span; a weekday's summit ("Thursday's summit")
+    ("It is set to hold a summit in Uzbekistan on Thursday and Friday.", "2022-09-14",
+     {("summit.dates", "2022-09-15/2022-09-16")}),
+    ("Iran's nuclear program was discussed at Thursday's Shanghai Cooperation Organization summit.", "2006-06-15",
+     {("summit.dates", "2006-06-15/2006-06-15")}),
+    # the place after a year, and a city named before "where a summit ... will be held"
+    ("The summit of the SCO will be held in 2022 in Samarkand.", "2022-09-13", {("summit.place", "Samarkand")}),
+    ("Tajik President Emomali Rahmon will visit China's Qingdao city June 9-10, where a summit of the heads of state "
+     "of the SCO will be held.", "2018-06-01",
+     {("summit.place", "Qingdao"), ("summit.dates", "2018-06-09/2018-06-10")}),
+    # a declaration with a postmodifier, in the present perfect passive
+    ("In particular, the Dushanbe Declaration of the SCO member states heads has been signed.", "2014-09-12",
+     {("summit.document.declaration", "adopted")}),
+])
+def test_weekday_spans_places_after_a_year_and_perfect_passive_documents(tmp_path, text, published, expected):
+    _, claims = _claims(tmp_path, text + "\n", published=published)
+    assert {(k, v) for k, v in _pairs(claims) if k.startswith("summit.") and "attends" not in k} == expected

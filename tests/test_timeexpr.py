@@ -96,3 +96,11 @@ def test_window_and_pandas_reference():
     text = "In 2017 and 2023."
     found = timeexpr.find(text, 8, len(text), pd.Timestamp("2024-07-03"))
     assert [(m.text, m.start) for m in found] == [("2023", 12)]
+
+
+def test_two_weekdays_joined_by_and_are_one_span():
+    text = "It is set to hold a summit in Uzbekistan on Thursday and Friday."
+    (d,) = timeexpr.find(text, 0, len(text), date(2022, 9, 14))
+    assert (d.text, d.date, d.end_date) == ("Thursday and Friday", date(2022, 9, 15), date(2022, 9, 16))
+    text = "He arrived on Monday and left on Friday."  # not joined: two days
+    assert len(timeexpr.find(text, 0, len(text), date(2022, 9, 14))) == 2

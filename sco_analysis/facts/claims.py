@@ -107,7 +107,8 @@ _SUMMIT_IN = re.compile(
              |starts?|started|takes\s+place|took\s+place|take\s+place|will\s+be\s+held|be\s+held
              |is\s+being\s+held|gathered|met|meets|under\s+way|underway)
                             # "The day-long SCO summit is scheduled to open in Dushanbe on August 28."
-           (?:\s+(?:on|from|between)\s+[^.;]{{0,40}}?)?,?)?        # "held from 8-9 June in Astana"
+           (?:\s+(?:(?:on|from|between)\s+[^.;]{{0,40}}?|in\s+(?:19|20)\d\d))?,?)?
+                            # "held from 8-9 June in Astana"; "will be held in 2022 in Samarkand"
         \s+in
         (?:\s+the\s+(?:[\w-]+\s+){{0,2}}(?:capital|city)(?:\s+of(?:\s+(?P<of_place>[A-Z][a-z]+),)?)?,?)?)
                             # "the summit opened on Thursday in the Kazakh capital, Astana"; "in the capital of Tajikistan, Dushanbe"
@@ -152,6 +153,10 @@ _ATTACH = re.compile(
                             # "the summit in Astana on June 8"
         |via\s+video\s*link|virtually|online|SCO
                             # "will be held via video link on November 10"
+        |['’]s|Shanghai\s+Co-?operation\s+Organi[sz]ation
+                            # "at Thursday's Shanghai Cooperation Organization summit"
+        |where\s+(?:an?|the)
+                            # "will visit China's Qingdao city June 9-10, where a summit of the heads of state"
         |of\s+the\s+(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation)(?:\s*\(SCO\))?(?:\s+member\s+states)?
         )\b[\s,()]*)*""", re.VERBOSE)
 _DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4, "day-long": 1, "daylong": 1}
@@ -174,6 +179,11 @@ _DATELINE = re.compile(
                             # "TIANJIN, China, September 1."; "UFA, RUSSIA —"; "ASTANA. KAZINFORM -"
     """, re.VERBOSE)
 _ARRIVED_IN = re.compile(rf"\b(?i:leaders|heads\s+of\s+state|presidents)\b[^.;]{{0,300}}?\barrived\s+in\s+{_CITY}")
+# A city, then the summit held there: "will visit China's Qingdao city June 9-10, where a summit of the heads of state
+# of the SCO will be held".
+_CITY_WHERE = re.compile(
+    rf"""\b{_CITY}(?:\s+city)?(?:\s+(?:on\s+)?[^,.;]{{0,20}}?)?,\s+where\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?
+        (?i:{_SUMMIT_NOUN})""", re.VERBOSE)
 # Leaders in a city for the summit: "Eurasian leaders are now in the Uzbek capital of Tashkent for an annual summit".
 _IN_CITY_FOR = re.compile(
     rf"""\b(?:(?i:leaders|heads\s+of\s+state|presidents)\b[^.;]{{0,100}}?\b(?:are|were|is|was)\s+(?:now\s+|already\s+)?
@@ -369,10 +379,12 @@ _AND_DOC = re.compile(rf"\s*(?:,|\band\b|,\s*and\b)\s+(?:(?:a|an|the)\s+)?"
                       re.I)
 _DOC_PASSIVE = re.compile(
     rf"""\b(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?)(?P<head>(?i:{_DOC_HEAD}))s?
-        ,?\s+(?:which\s+was\s+|was\s+|were\s+)?(?:adopted|issued|signed|approved)
-        \s+(?:at|by|following|after|during|on)\b
+        (?:,?\s+(?:which\s+was\s+|was\s+|were\s+)?(?:adopted|issued|signed|approved)
+           \s+(?:at|by|following|after|during|on)\b
                             # "the Tianjin Declaration, adopted following the meeting"; "A declaration issued at the
                             # conclusion of the summit"
+        | (?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,5}}?[\w-]+)?\s+(?:has|have)\s+been\s+(?:adopted|issued|signed|approved)\b)
+                            # "the Dushanbe Declaration of the SCO member states heads has been signed"
     """, re.VERBOSE)
 _DOCUMENTS_INCLUDING = re.compile(
     r"""\b(?:adopt(?:s|ed|ing)?|sign(?:s|ed|ing)?|approv(?:e|es|ed|ing)|(?:adoption|signing|approval)\s+of)
@@ -1067,7 +1079,7 @@ _BIT = _SCAN.bits
 # The summit-place patterns and the families each needs (all of them).
 _PLACE_NEEDS = {_CITY_SUMMIT: ("summit_noun",), _SUMMIT_IN: ("summit_noun",), _CITY_HOSTS: ("host", "summit_noun"),
                 _SIDELINES_IN: ("sidelines", "summit_noun"), _ARRIVED_TO_ATTEND: ("attend_to", "summit_noun"),
-                _IN_CITY_FOR: ("in_city", "summit_noun")}
+                _IN_CITY_FOR: ("in_city", "summit_noun"), _CITY_WHERE: ("summit_noun",)}
 _PLACE_PATTERNS = tuple((rx, sum(_BIT[f] for f in families)) for rx, families in _PLACE_NEEDS.items())
 
 
