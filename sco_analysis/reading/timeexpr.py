@@ -294,7 +294,7 @@ def _weekday_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
     out: list[DateMention] = []
     for d in found:
         prev = out[-1] if out else None
-        if prev is not None and prev.precision == d.precision == "day" and prev.end_date is None and d.end_date is None \
+        if prev is not None and prev.precision == d.precision == "day" and prev.end_date is d.end_date is None \
                 and prev.text.lower() in _WEEKDAY_NAMES and d.text.lower() in _WEEKDAY_NAMES \
                 and _DAY_TO_DAY.fullmatch(text, prev.end, d.start) and 0 < (d.date - prev.date).days <= 3:
             out[-1] = DateMention(prev.start, d.end, text[prev.start:d.end], prev.date, d.date, "day")
