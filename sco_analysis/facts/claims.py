@@ -17,6 +17,7 @@ population and GDP are read here from the sentences, with countries and dates fo
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -506,23 +507,33 @@ def _status_as_of(r, ref: date | None) -> tuple[str, date | None]:
     return (f"{d:%Y-%m}" if r.date_precision == "month" else f"{d:%Y}"), None
 
 
+def _records(df: pd.DataFrame) -> list:
+    """The rows of ``df`` as named tuples, as ``itertuples`` gives them, read column by column (row by row,
+    an Arrow-backed frame costs a Python call per cell)."""
+    row = namedtuple("Row", df.columns, rename=True)
+    return list(map(row._make, zip(*(df[c].tolist() for c in df.columns))))
+
+
 def _from_membership(membership: pd.DataFrame, sents: dict, refs: dict) -> list[dict]:
     """founded.members from founding_member rows; accession.year.<ISO3> from dated member rows;
     status.<ISO3> from every row (a founding member is a member), as of the time the row speaks of."""
     out = []
     if membership.empty:
         return out
-    founders = membership[membership["status"] == "founding_member"]
-    for (aid, sid), g in founders.groupby(["article_id", "sentence_id"], sort=False):
-        isos = sorted(set(g["iso3"]))
+    rows = _records(membership)
+    founders: dict[tuple, set[str]] = {}  # by sentence, in order of appearance
+    for r in rows:
+        if r.status == "founding_member":
+            founders.setdefault((r.article_id, r.sentence_id), set()).add(r.iso3)
+    for (aid, sid), isos in founders.items():
         if len(isos) >= 2:
-            out.append(_row(sents[aid, sid], "founded.members", ";".join(isos), "reported", "timeless"))
-    members = membership[(membership["status"] == "member") & membership["year"].notna()]
-    for r in members.itertuples():
-        out.append(_row(sents[r.article_id, r.sentence_id], f"accession.year.{r.iso3}", str(int(r.year)),
-                        r.modality, "timeless"))
+            out.append(_row(sents[aid, sid], "founded.members", ";".join(sorted(isos)), "reported", "timeless"))
+    for r in rows:
+        if r.status == "member" and pd.notna(r.year):
+            out.append(_row(sents[r.article_id, r.sentence_id], f"accession.year.{r.iso3}", str(int(r.year)),
+                            r.modality, "timeless"))
     times: dict[tuple, tuple[str, date | None]] = {}  # rows of one sentence share their time
-    for r in membership.itertuples():
+    for r in rows:
         when = (r.article_id, r.date, r.date_precision, r.year, getattr(r, "as_of", None))
         if when not in times:
             times[when] = _status_as_of(r, refs.get(r.article_id))
@@ -536,7 +547,7 @@ def _from_membership(membership: pd.DataFrame, sents: dict, refs: dict) -> list[
 def _from_counts(counts: pd.DataFrame, sents: dict) -> list[dict]:
     """Group sizes, with the counts table's modality and as-of carried over."""
     out = []
-    for r in counts.itertuples():
+    for r in _records(counts):
         key = COUNT_KEYS[r.status]
         s = sents[r.article_id, r.sentence_id]
         if r.status == "founding_member":
@@ -1164,7 +1175,7 @@ def extract_claims(corpus, membership: pd.DataFrame, counts: pd.DataFrame,
     """The ``claims`` table: one row per (article, claim key, value), evidence from a body sentence
     where the article gives one. ``read`` is the shared reading (``sentences.read``) the pipeline made
     for membership and counts: the time expressions it found are used, not found again."""
-    refs = {r.article_id: timeexpr.as_date(r.reference_date) for r in corpus.articles.itertuples()}
+    refs = {r.article_id: timeexpr.as_date(r.reference_date) for r in _records(corpus.articles)}
     by_article: dict[str, list[_Sent]] = {}
     index: dict[tuple[str, int], _Sent] = {}
     read_dates = {(r.article_id, r.sentence_id): r.dates for sents in (read or {}).values() for r in sents}

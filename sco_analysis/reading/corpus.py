@@ -282,8 +282,11 @@ def _is_source_note(line: str) -> bool:
     return bool(_SOURCE_NOTE.match(line) or _furniture()[2].match(line))
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"\W+", " ", s).strip().lower()
+    return _NON_WORD.sub(" ", s).strip().lower()
 
 
 _LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")  # str.splitlines' breaks: \r-only files too
@@ -363,13 +366,14 @@ def classify_lines(text: str, title: str | None = None) -> list[tuple[int, int, 
     spans = [(s, e) for s, e, _ in paragraphs]
     lines = [text[s:e] for s, e in spans]
     kinds: list[str] = []
+    norms = [_norm(line) for line in lines]  # each line once, for the title and for repeats
     title_n = _norm(title) if title else ""
-    title_at = next((i for i, line in enumerate(lines) if title_n and _norm(line) == title_n), None)
+    title_at = next((i for i, norm in enumerate(norms) if title_n and norm == title_n), None)
     seen: set[str] = set()
     headline = last_text = None  # index of the headline; kind of the last line that is not furniture
     for i, line in enumerate(lines):
         words = len(line.split())
-        norm = _norm(line)
+        norm = norms[i]
         terminal = bool(_TERMINAL.search(line))
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if paragraphs[i][2] > 1:
@@ -414,10 +418,13 @@ _ABBREV = {
     "fig", "vol", "art", "para", "pp", "ed", "rev", "hon", "mt", "ft", "e.g", "i.e", "u.s", "u.k", "u.n",
     "viz", "cf", "incl", "resp",  # "by the leaders of 6 countries viz. China, ..."
 }
+# Both branches start with the end mark itself, written first so that the search jumps from mark to mark
+# (a pattern that opens with a character class is scanned for it quickly; one that opens with a lookbehind
+# is tried at every position).
 _BOUNDARY = re.compile(r"""
-    [.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])  # "... observers. The summit"
-  | (?<=[a-z]{3})\.(?=[A-Z][a-z]{2,})     # a full stop glued to the next sentence: "observer state.Uzbekistan"
-    """, re.X)                             # (not "Avesta.Tj" or "Civil.Ge": two letters after the dot)
+    [.!?…](?:[.!?…]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])  # "... observers. The summit"
+            | (?<=[a-z]{3}\.)(?=[A-Z][a-z]{2,}))  # a full stop glued to the next sentence: "observer state.Uzbekistan"
+    """, re.X)                                    # (not "Avesta.Tj" or "Civil.Ge": two letters after the dot)
 _WORD_BEFORE = re.compile(r"([\w.]+)[.]$")
 
 

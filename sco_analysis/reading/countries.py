@@ -167,7 +167,7 @@ def misspelt(word: str) -> str | None:
 def _with_misspelt_neighbours(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
     """``found`` plus each misspelt country name standing next to a country name in a list,
     repeated so a run of misspellings is read from either side."""
-    taken = {(m.start, m.end) for m in found}
+    taken = None  # spans already read, built when a neighbour is first checked
     todo = [m for m in found if not m.demonym]
     out = list(found)
     while todo:
@@ -182,6 +182,8 @@ def _with_misspelt_neighbours(text: str, start: int, end: int, found: list[Menti
         if prev:
             hits.append(prev.span("word"))
         for a, b in hits:
+            if taken is None:
+                taken = {(m.start, m.end) for m in found}
             if any(a < e and s < b for s, e in taken):
                 continue
             iso = misspelt(text[a:b])

@@ -15,6 +15,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import ahocorasick
 
@@ -131,9 +132,10 @@ def _nearest_year(m: int, d: int, ref: date) -> int | None:
     return best.year if best else None
 
 
-def tense(text: str, start: int, end: int, at: int, until: int) -> str | None:
-    """``future``/``past`` from the verb cue nearest before ``text[at:until]`` in the sentence
-    ``text[start:end]`` (else the first one after it), or None when no cue is visible."""
+@lru_cache(maxsize=16384)
+def _cues(text: str, start: int, end: int) -> tuple[tuple[int, str], ...]:
+    """(offset, ``future``/``past``) of every verb cue in the sentence ``text[start:end]``: found once per
+    sentence of an article, though several expressions in it (and several rules) ask for its tense."""
     cues = []
     fut = [(m.start(), m.end()) for m in _FUTURE.finditer(text, start, end)]
     cues += [(s, "future") for s, _ in fut]
@@ -143,6 +145,13 @@ def tense(text: str, start: int, end: int, at: int, until: int) -> str | None:
         if _PASSIVE_BE.search(text, max(start, m.start() - 8), m.start()):
             continue
         cues.append((m.start(), "past"))
+    return tuple(cues)
+
+
+def tense(text: str, start: int, end: int, at: int, until: int) -> str | None:
+    """``future``/``past`` from the verb cue nearest before ``text[at:until]`` in the sentence
+    ``text[start:end]`` (else the first one after it), or None when no cue is visible."""
+    cues = _cues(text, start, end)
     before = [c for c in cues if c[0] < at]
     if before:
         return max(before)[1]
