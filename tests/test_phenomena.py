@@ -773,3 +773,23 @@ def test_member_lists_around_parentheticals_appositions_and_the_forerunner(tmp_p
 ])
 def test_initial_members_dialogue_members_attained_besides_and_set_up(tmp_path, sentence, published, expected):
     assert members(tmp_path, sentence, published=published) == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # a status granted in the passive with a future auxiliary, or approved "for" the list: on the way in
+    ("Dialogue partner status is expected to be granted to Bahrain, Kuwait and the UAE.", "2022-09-10",
+     _rows(["ARE", "BHR", "KWT"], "dialogue_partner", modality="expected")),
+    ("The summit will approve dialogue partner status for Bahrain and Kuwait.", "2022-09-10",  # dated by "the summit"
+     _rows(["BHR", "KWT"], "dialogue_partner", 2022, modality="expected")),
+    ("Bahrain, Kuwait and the UAE have applied for dialogue partner status.", "2022-09-10", []),  # a wish
+    # a counted list between dashes, its predicate after the closing dash
+    ("Six countries - Armenia, Azerbaijan, Cambodia, Nepal, Sri Lanka and Turkey - are dialogue partners.",
+     "2019-06-14", _rows(["ARM", "AZE", "KHM", "NPL", "LKA", "TUR"], "dialogue_partner")),
+    # a bare status noun that opens the sentence (attending "as observers" is attendance, not a status: GOLD.md)
+    ("Observers Afghanistan, Belarus, Iran and Mongolia also attended.", "2019-06-14",
+     _rows(["AFG", "BLR", "IRN", "MNG"], "observer")),
+    ("Afghanistan and Iran attended as guests of the host.", "2019-06-14", []),
+    ("Election observers from Russia and China attended.", "2019-06-14", []),
+])
+def test_future_passive_grants_dashed_lists_and_a_bare_opening_status(tmp_path, sentence, published, expected):
+    assert members(tmp_path, sentence, published=published) == expected

@@ -110,11 +110,12 @@ _APPLICATION_APPROVED = re.compile(rf"\b(?:{lexicon.verbs('approve_verb')})\s+"
 _STATUS_AFTER_FOR = re.compile(rf"\s+for\s+(?:(?:the\s+)?(?:full|SCO|permanent)\s+)*(?P<term>{_TERM_RE})\b", re.I)
 _OF_NOUN = re.compile(r"\b(?P<term>membership|accession|admission|entry|joining|inclusion|addition)\s+(?:of|by)\s+(?:the\s+)?$", re.I)
 _GRANT_STATUS_TO = re.compile(rf"""
-    \b(?:grant(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|award(?:s|ed|ing)?|conferr?(?:s|ed|ing)?)\s+(?:of\s+)?(?:the\s+)?(?:(?:SCO|new)\s+)?
+    \b(?:grant(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|award(?:s|ed|ing)?|conferr?(?:s|ed|ing)?|approv(?:e|es|ed|ing))\s+(?:of\s+)?(?:the\s+)?(?:(?:SCO|new)\s+)?
     (?:status\s+of\s+(?:(?:an?|the)\s+)?(?:SCO\s+)?)?              # "granting the status of dialogue partners to Egypt"
     (?:
       (?P<term>{_TERM_RE})(?:\s+status)?\s+(?:up)?on\s*$            # "conferred observer status on Mongolia"
-    | (?P<term2>{_TERM_RE})(?:\s+status)?\s+to\s+(?:the\s+)?$       # "granting of full membership to India and Pakistan"
+    | (?P<term2>{_TERM_RE})(?:\s+status)?\s+(?:to|for)\s+(?:the\s+)?$   # "granting of full membership to India and Pakistan";
+                                                                    # "expected to approve dialogue partner status for Bahrain"
     )""", re.I | re.X)
 # A sentence opening on a participle whose subject is the organisation: "Grouping China, Kazakhstan, ..., the SCO covers".
 _PARTICIPLE_OPENING = re.compile(r"\s*(?:Grouping|Comprising|Uniting|Bringing\s+together|Made\s+up\s+of|Consisting\s+of|Composed\s+of)\s+(?:the\s+)?")
@@ -124,7 +125,7 @@ _ORG_HAS_AS = re.compile(rf"\b(?:{lexicon.ORG}|it|which)\s+(?:now\s+|currently\s
 # The list joined the organisation, said in the passive: "It was later joined by India, Pakistan and Iran."
 _JOINED_BY = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+|later\s+|since\s+|also\s+|then\s+)?joined\s+by\s+(?:the\s+)?$", re.I)
 # A status extended to the list, in the passive: "observer status was extended to India, Iran and Pakistan".
-_STATUS_PASSIVE_TO = re.compile(rf"(?P<term>{_TERM_RE})(?:\s+status)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|will\s+be)\s+(?:(?:\w+ly|also|then|later|now|finally)\s+)?(?:extended|granted|given|awarded|conferred)\s+(?:up)?(?:to|on)\s+(?:the\s+)?$", re.I)
+_STATUS_PASSIVE_TO = re.compile(rf"(?P<term>{_TERM_RE})(?:\s+status)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|will\s+be|(?:is|are)\s+(?:(?:expected|set|likely|due|scheduled|going)\s+)?to\s+be|(?:could|may|might|would|should|can)\s+be)\s+(?:(?:\w+ly|also|then|later|now|finally)\s+)?(?:extended|granted|given|awarded|conferred)\s+(?:up)?(?:to|on)\s+(?:the\s+)?$", re.I)
 _EXPAND = re.compile(r"\b(?:expand(?:ed|s|ing)?|enlarg(?:ed|es|ing|e)|gr(?:ew|own|ow|ows)|widen(?:ed|s)?)\s+(?:\w+\s+){0,2}?"
                      r"to\s+(?:include|incorporate|encompass|take\s+in|embrace|admit)\s+(?:the\s+)?$", re.I)
 _ORG_HAS = re.compile(rf"""
@@ -224,8 +225,10 @@ _ABBREVIATION = re.compile(r"^\s*\([A-Z][A-Za-z.]{1,7}\)")
 # A list in brackets, or between commas after a number of countries, its predicate after them: "Four states
 # (Afghanistan, Belarus, Iran and Mongolia) have observer status", "Four countries, Afghanistan, Belarus, Iran and
 # Mongolia, are observer members".
-_OPENING = re.compile(rf"(?P<open>\()\s*$|\b(?:{_NUM})\s+(?:(?:more|other)\s+)?(?:countries|states|nations)\s*(?P<open2>,)\s*$", re.I)
-_CLOSING = {"(": re.compile(r"^\s*\)"), ",": re.compile(r"^\s*,(?=\s)")}
+_OPENING = re.compile(rf"(?P<open>\()\s*$|\b(?:{_NUM})\s+(?:(?:more|other)\s+)?(?:countries|states|nations)\s*(?P<open2>,|—|–|--|-)\s*$", re.I)
+_DASH_CLOSING = re.compile(r"^\s*(?:—|–|--|-)(?=\s)")   # "Six countries - Armenia, ..., Turkey - are dialogue partners"
+_CLOSING = {"(": re.compile(r"^\s*\)"), ",": re.compile(r"^\s*,(?=\s)"), "—": _DASH_CLOSING, "–": _DASH_CLOSING,
+            "--": _DASH_CLOSING, "-": _DASH_CLOSING}
 _GROUP_OF = re.compile(r"\b(?:states|countries|nations|republics)\s+of\s+(?:the\s+)?$", re.I)   # "Four states of A, B ... are"
 _RELATIVE_START = re.compile(r"^,?\s+(?:that|which|who)\b", re.I)   # "the leaders of Iran and India that currently have observer status"
 _PREP_BEFORE = re.compile(r"\b(?:to|of|in|from|for|by|at|on|into|between|among|than|about)\s+(?:the\s+)?$", re.I)
@@ -310,7 +313,7 @@ _SCAN = WordScan({
     "originally": "originally initially first founding inception creation birth launch".split(),
     "found_by": ["by"],
     "term": _TERM_WORDS,
-    "grant_status_to": "grant giv gave award confer".split(),
+    "grant_status_to": "grant giv gave award confer approv".split(),
     "of_noun": "membership accession admission entry joining inclusion addition".split(),
     "expand": "expand enlarg grew grow widen".split(),
     "org_has": "includ compris consist unite uniting brings bringing brought group gathers made compos constitut".split(),
@@ -412,8 +415,9 @@ def _left_frame(left: str, right: str) -> Frame | None:
     m = _APPOSITION.search(tail)
     if m is None:
         m = _BARE_APPOSITION.search(tail)
-        if m and not m.group("pre") and not re.search(r"[\s-]", m.group("term")):
-            m = None
+        if m and not m.group("pre") and not re.search(r"[\s-]", m.group("term")) \
+                and not (left.strip() == m.group("term") and m.group("term")[:1].isupper()):
+            m = None  # a bare "observers" only where it opens the sentence: "Observers Afghanistan, ... also attended"
     if m:
         if _OTHER_ORG.search(tail, max(0, m.start() - 30), m.start("term")):
             return None
