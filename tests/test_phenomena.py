@@ -793,3 +793,19 @@ def test_initial_members_dialogue_members_attained_besides_and_set_up(tmp_path, 
 ])
 def test_future_passive_grants_dashed_lists_and_a_bare_opening_status(tmp_path, sentence, published, expected):
     assert members(tmp_path, sentence, published=published) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a bare "partners" where SCO statuses are being enumerated, in the sentence or the one before
+    ("Four countries, Afghanistan, Belarus, Iran and Mongolia, are observer members, and six countries, Azerbaijan, "
+     "Armenia, Cambodia, Nepal, Turkey and Sri Lanka, are also partners.",
+     _rows(["AFG", "BLR", "IRN", "MNG"], "observer") + _rows(["ARM", "AZE", "KHM", "NPL", "TUR", "LKA"],
+                                                                 "dialogue_partner")),
+    ("Observers are Iran, India and Mongolia. Partners are Belarus, Turkey and Sri Lanka.",
+     _rows(["IRN", "IND", "MNG"], "observer") + _rows(["BLR", "TUR", "LKA"], "dialogue_partner")),
+    # alone it says nothing of the SCO
+    ("China and Russia are partners.", []),
+    ("Partners are Belarus, Turkey and Sri Lanka.", []),
+])
+def test_bare_partners_in_an_enumeration_of_statuses(tmp_path, body, expected):
+    assert members(tmp_path, body, published="2014-09-12") == sorted(expected)

@@ -751,6 +751,7 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
         text = corpus.texts[aid]
         ref = timeexpr.as_date(refs.get(aid))
         prev = None
+        enumerating = False  # the previous sentence stated an SCO status ("Observers are A and B. Partners are C.")
         for i, sent in enumerate(sents):
             last: list[Frame] = []
             framed = bool(_present(text[sent.start:sent.end]) & _SCAN.bit("frame"))
@@ -765,6 +766,8 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
                     frames = [replace(f, span=(0, len(right)), recent=False) for f in last]
                 last = frames or last
                 read.append(frames)
+            _bare_partners(text, sent, read, enumerating)
+            enumerating = any(f.status in _SCO_STATUSES for frames in read for f in frames)
             _share_along_with(text, sent, read)
             for lst, frames in zip(sent.lists, read):
                 for frame in frames:
@@ -792,6 +795,25 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
             if framed or not sent.lists:
                 prev = sent
     return schema.frame("membership", rows)
+
+
+# A bare "partners" is the SCO's partner status where statuses are being enumerated: "Four countries, ..., are
+# observer members, and six countries, ..., are also partners"; "Observers are Iran and Mongolia. Partners are Belarus,
+# Turkey and Sri Lanka." Alone ("China and Russia are partners") it says nothing of the SCO.
+_SCO_STATUSES = ("member", "founding_member", "observer", "dialogue_partner")
+_BARE_PARTNERS_RIGHT = re.compile(r",?\s+(?:are|were|is|was)\s+(?:also\s+|now\s+|currently\s+)?(?:(?:its|the)\s+)?partners\b", re.I)
+_BARE_PARTNERS_LEFT = re.compile(r"(?:^\W*|[;:]\s*|,\s+and\s+|\band\s+)(?:(?:its|the)\s+)?[Pp]artners\s+(?:are|include|were)\s+(?:the\s+)?$")
+
+
+def _bare_partners(text: str, sent: Sentence, read: list[list[Frame]], enumerating: bool) -> None:
+    """Give an unframed list called bare "partners" the partner status when this sentence or the one
+    before states another SCO status."""
+    if not (enumerating or any(f.status in _SCO_STATUSES for frames in read for f in frames)):
+        return
+    for i, lst in enumerate(sent.lists):
+        if not read[i] and (_BARE_PARTNERS_RIGHT.match(text, lst.end, sent.end)
+                            or _BARE_PARTNERS_LEFT.search(text[sent.start:lst.start])):
+            read[i] = [Frame(BARE_PARTNER, "reported", stative=True)]
 
 
 # A list joined to another by "along with": it shares that list's status ("India and Pakistan are now full members
