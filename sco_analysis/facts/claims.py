@@ -912,7 +912,9 @@ def _attendance(text: str, s: _Sent, people: dict[str, str], places: set[str], h
         if summit or _SUMMIT.search(text, m.end(), s.end):
             absent += [(iso, "no") for d in _DEM_LEADER.finditer(text, s.start, m.start()) if (iso := _iso_of(d.group("dem")))]
     out += absent
-    cues = [m for m in _ATTEND_CUE.finditer(text, s.start, s.end) if not _INVITED_TO.search(text, s.start, m.start())] \
+    invited = has & _BIT["invited"]  # "invited to" needs the word
+    cues = [m for m in _ATTEND_CUE.finditer(text, s.start, s.end)
+            if not (invited and _INVITED_TO.search(text, s.start, m.start()))] \
         if not absent and has & _BIT["attend_cue"] else []
     if cues:
         ex = _EXCEPT.search(text, s.start, s.end) if has & _BIT["except"] else None
@@ -1067,6 +1069,7 @@ _WORDY = re.compile(r"[\s\w-]*")
 # Within a rule, each costly pattern has its own words (again: every match contains one of them).
 _RULE_WORDS = {
     "summit_noun": ("summit", "council", "heads", "edition", "meet"),  # _SUMMIT, _SUMMIT_NOUN
+    "summit_word": ("summit",), "where": ("where",),  # _CITY_SUMMIT, _CITY_WHERE
     "host": ("host",), "sidelines": ("sidelines",), "attend_to": ("attend", "part"),  # _CITY_HOSTS, ...
     "leaders": ("leaders", "heads", "presidents"),  # _LEADERS_OF
     "in_city": ("leaders", "heads", "presidents", "due", "be", "land"),  # _IN_CITY_FOR
@@ -1087,10 +1090,11 @@ _SCAN = WordScan({"founding": _FOUNDING_WORDS, "share_what": _SHARE_WHAT_WORDS, 
                   "summit": _SUMMIT_WORDS, "document": _DOCUMENT_WORDS, "secretary": _SECRETARY_WORDS,
                   "chair": _CHAIR_WORDS, "attendance": _ATTENDANCE_WORDS, "ordinal": _ORDINAL_PARTS, **_RULE_WORDS})
 _BIT = _SCAN.bits
+_SUMMITY = WordScan({"summit": _SUMMIT_WORDS})  # the summit family alone, for spans run on past the sentence
 # The summit-place patterns and the families each needs (all of them).
-_PLACE_NEEDS = {_CITY_SUMMIT: ("summit_noun",), _SUMMIT_IN: ("summit_noun",), _CITY_HOSTS: ("host", "summit_noun"),
+_PLACE_NEEDS = {_CITY_SUMMIT: ("summit_word",), _SUMMIT_IN: ("summit_noun",), _CITY_HOSTS: ("host", "summit_noun"),
                 _SIDELINES_IN: ("sidelines", "summit_noun"), _ARRIVED_TO_ATTEND: ("attend_to", "summit_noun"),
-                _IN_CITY_FOR: ("in_city", "summit_noun"), _CITY_WHERE: ("summit_noun",)}
+                _IN_CITY_FOR: ("in_city", "summit_noun"), _CITY_WHERE: ("where", "summit_noun")}
 _PLACE_PATTERNS = tuple((rx, sum(_BIT[f] for f in families)) for rx, families in _PLACE_NEEDS.items())
 
 
@@ -1109,8 +1113,7 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
     rows: list[dict] = []
     low = lowered(text)
     has = _SCAN.span_masks(low, [(s.start, s.end) for s in sents])
-    summity = [bool(m & _BIT["summit"]) for m in
-               _SCAN.span_masks(low, [(s.start, _WORDY.match(text, s.end).end()) for s in sents])]
+    summity = [bool(m) for m in _SUMMITY.span_masks(low, [(s.start, _WORDY.match(text, s.end).end()) for s in sents])]
     length = _summit_length(text, [s for s, hit, m in zip(sents, summity, has) if hit and m & _BIT["length"]])
     summit_dates = [_summit_dates(text, s, ref, length) if hit and m & _BIT["summit_noun"] else None
                     for s, hit, m in zip(sents, summity, has)]
