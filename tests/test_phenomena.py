@@ -809,3 +809,15 @@ def test_future_passive_grants_dashed_lists_and_a_bare_opening_status(tmp_path, 
 ])
 def test_bare_partners_in_an_enumeration_of_statuses(tmp_path, body, expected):
     assert members(tmp_path, body, published="2014-09-12") == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Four states (Afghanistan, Belarus, Iran and Mongolia) have observer status, while six more countries (Armenia, "
+     "Azerbaijan, Cambodia, Nepal, Sri Lanka and Turkey) are dialogue partners.",
+     [("dialogue_partner", 6, "reported", "publication"), ("observer", 4, "reported", "publication")]),
+    # a count "as observers or dialogue partners" counts neither group
+    ("The SCO comprises ten members, with 16 more nations affiliated as observers or dialogue partners.",
+     [("member", 10, "reported", "publication")]),
+])
+def test_counts_of_more_countries_and_of_either_status(tmp_path, sentence, expected):
+    assert counts(tmp_path, sentence, published="2021-09-17") == expected

@@ -949,7 +949,7 @@ _GENERIC = r"countries|states|nations|country|state|nation"
 _SINGULAR_GENERIC = re.compile(r"country|state|nation", re.I)
 # "two new members" counts an addition, not the group: "new", "more" and "additional" are not read.
 _COUNT = re.compile(
-    rf"(?<![\w.,$-])(?<!Shanghai\s)(?P<num>{_NUM})(?:\s+|-)(?:(?:other|full|full-fledged|fully-fledged|permanent|current|existing|"
+    rf"(?<![\w.,$-])(?<!Shanghai\s)(?P<num>{_NUM})(?:\s+|-)(?:(?:other|more|full|full-fledged|fully-fledged|permanent|current|existing|"
     rf"SCO)\s+){{0,2}}(?P<term>{_TERM_RE}|{_GENERIC})\b(?!-)", re.I)
 # A generic count followed by the list it counts: "8 countries: India, ...", "four states of Afghanistan, ...".
 _COUNTS_LIST = re.compile(r"\s*(?::|—|–|--|\(|,|\s+of|\s+viz\.?|\s+namely|\s+including)?\s*(?:the\s+)?$", re.I)
@@ -1020,9 +1020,10 @@ def _count_status(text: str, sent: Sentence, m: re.Match, ordinal: bool) -> str 
             return "member"
         cut = _CLAUSE_END.search(text, m.end(), sent.end)
         clause = text[m.end():cut.start() if cut else sent.end]
-        as_status = re.search(rf"\bas\s+(?:(?:a|an|the|its)\s+)?(?P<term>{_TERM_RE})\b", clause, re.I)
-        if as_status:
-            return _term_status(as_status.group("term"))
+        as_status = re.search(rf"\bas\s+(?:(?:a|an|the|its)\s+)?(?P<term>{_TERM_RE})\b(?P<either>\s+or\s+[\"“]?(?:{_TERM_RE}))?",
+                              clause, re.I)
+        if as_status:  # "16 more nations affiliated as observers or dialogue partners" counts neither group
+            return None if as_status.group("either") else _term_status(as_status.group("term"))
         return _listed_status(text, sent, m)
     if not ordinal and not _PLURAL.search(term) and not _SINGULAR_ORG.match(text, m.end(), sent.end):
         return None
