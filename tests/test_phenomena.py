@@ -821,3 +821,19 @@ def test_bare_partners_in_an_enumeration_of_statuses(tmp_path, body, expected):
 ])
 def test_counts_of_more_countries_and_of_either_status(tmp_path, sentence, expected):
     assert counts(tmp_path, sentence, published="2021-09-17") == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # a singular relative clause after the list speaks of its last country only
+    ("Russia, China and Iran, which has just been admitted as a member, signed the declaration.", "2021-09-18",
+     _rows(["IRN"], "member", 2021)),
+    ("India and Pakistan, which have been members since 2017, signed the declaration.", "2021-09-18",
+     _rows(["IND", "PAK"], "member", 2017)),
+    # a proposal or a purpose is not a status
+    ("A deputy speaker of the Russian parliament proposed that Iran be granted full membership of the SCO.",
+     "2006-06-14", []),
+    ("We would be interested in elevating this status so that Mongolia can become a full-fledged SCO member.",
+     "2023-06-14", []),
+])
+def test_singular_relative_clauses_proposals_and_purposes(tmp_path, sentence, published, expected):
+    assert members(tmp_path, sentence, published=published) == expected

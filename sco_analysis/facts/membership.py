@@ -377,6 +377,7 @@ class Frame:
     recent: bool = False
     span: tuple[int, int] | None = None
     step: bool = False
+    last_only: bool = False  # a singular relative clause after the list: it speaks of the last country only
 
 
 _modality = lexicon.modality
@@ -471,9 +472,21 @@ def _spanned(frame: Frame | None, lo: int, hi: int) -> Frame | None:
     return None if frame is None else replace(frame, span=(lo, hi))
 
 
+# A relative clause whose verb is singular: "..., India, Pakistan, and Iran, which has just been admitted as a member."
+_SINGULAR_RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:[\w-]+\s+){0,2}?(?:has|is|was)\b", re.I)
+
+
 def _right_frames(right: str) -> list[Frame]:
     """The statuses predicates after the list state; a relative clause (", which had been an
-    observer since 2005,") and the main predicate after it are both read, each dated by its own words."""
+    observer since 2005,") and the main predicate after it are both read, each dated by its own words.
+    A relative clause in the singular speaks of the list's last country only."""
+    frames = _right_frames_of(right)
+    if frames and _SINGULAR_RELATIVE.match(right):
+        frames[-1] = replace(frames[-1], last_only=True)
+    return frames
+
+
+def _right_frames_of(right: str) -> list[Frame]:
     rel = _RELATIVE.match(right)
     if rel:
         main = _spanned(_predicate_frame(right[rel.end():]), rel.end(), len(right))
@@ -777,7 +790,8 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
                     if shared is None:
                         shared = _implied_date(text, sents, i, lst, frame, ref)
                     seen = set()
-                    for item, own in zip(lst.items, lst.dates):
+                    items = list(zip(lst.items, lst.dates))
+                    for item, own in items[-1:] if frame.last_only else items:
                         if item.iso3 in seen:
                             continue
                         seen.add(item.iso3)
@@ -851,13 +865,19 @@ def _forerunners_list(left: str) -> bool:
     return bool(five) and (not sco or five[-1] > sco[-1])
 
 
+# A proposal or a purpose is not a status: "proposed that Iran be granted full membership", "elevating this status so
+# that Mongolia can become a full-fledged SCO member".
+_PROPOSED_THAT = re.compile(r"""\b(?:propos(?:e|es|ed|ing)|suggest(?:s|ed|ing)?|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?
+    |demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|so|in\s+order)\s+that\s+(?:the\s+)?$""", re.I | re.X)
+
+
 def _frames(left: str, right: str) -> list[Frame]:
     """The statuses stated around one list: the one before it, and a different one after it
     ("new members, India and Pakistan, ... that currently have observer status")."""
     if right[:1] in "'’":
         frame = _possessive_frame(right, left)
         return [frame] if frame else []
-    if _forerunners_list(left):
+    if _forerunners_list(left) or _PROPOSED_THAT.search(left[-60:]):
         return []
     out = [f for f in [_left_frame(left, right)] if f]
     if _PREP_BEFORE.search(left[-30:]) and not _GROUP_OF.search(left[-30:]) and not _RELATIVE_START.match(right):
