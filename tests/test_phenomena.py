@@ -837,3 +837,16 @@ def test_counts_of_more_countries_and_of_either_status(tmp_path, sentence, expec
 ])
 def test_singular_relative_clauses_proposals_and_purposes(tmp_path, sentence, published, expected):
     assert members(tmp_path, sentence, published=published) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # typographic single quotes around a status, before it or right after the article
+    ("While India, Pakistan, Iran and Mongolia are ‘observer States', Afghanistan is a ‘Special Invitee'.",
+     _rows(["IND", "IRN", "MNG", "PAK"], "observer")),
+    ("India joined this regional organisation as an ‘observer' in 2005.", _rows(["IND"], "observer", 2005)),
+    # "namely," with its comma; a status noun after "by" describes the countries, whatever the tense
+    ("The meeting will be attended by the member-States of the SCO, namely, Russia, China and Kazakhstan.",
+     _rows(["CHN", "KAZ", "RUS"], "member")),
+])
+def test_quoted_statuses_and_namely(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence, published="2011-11-06") == expected

@@ -85,8 +85,8 @@ _APPOSITION = re.compile(rf"""
     (?:\s+(?:of|at|in|to)\s+(?:the\s+)?{lexicon.ORG})?   # "The current members of the SCO are", "Observers at the organization are"
     (?:\s+(?:now|currently|presently|today|at\s+present))?                                                    # "The SCO members now are"
     (?:\s*\(\s*\d{{1,2}}\s*\))?                                                                             # "Full members (8): China, ..."
-    \s*(?:\(|:|—|–|--|\s-|,\s*(?:namely\s+|including\s+|such\s+as\s+|i\.\s?e\.,?\s+|like\s+)?
-    | \s+(?:namely|including|such\s+as|like|are|were|being|is|was|remain|remained|include[sd]?|comprise[sd]?)\s+
+    \s*(?:\(|:|—|–|--|\s-|,\s*(?:namely,?\s+|including\s+|such\s+as\s+|i\.\s?e\.,?\s+|like\s+)?
+    | \s+(?:namely|including|such\s+as|like|are|were|being|is|was|remain|remained|include[sd]?|comprise[sd]?),?\s+
       (?:the\s+following\s+(?:(?:{_NUM})\s+)?(?:countries|states|nations)?\s*:?\s*)?                          # "are the following six countries:"
     )\s*(?:the\s+)?$""", re.I | re.X)
 # The organisation named, then its members in apposition (three or more countries):
@@ -172,7 +172,7 @@ _PREP = r"(?:of|for|with|to|among|between|in|on|at|and|or|by|from|into|as|that|w
 _MODIFIER = rf"(?!{_PREP})[\w'’-]+"
 _PLAIN_MODIFIER = rf"(?!{_PREP})(?![\w-]*ing\b)[\w'’-]+"
 # A status noun phrase, possibly in quotes ('has been selected as "a dialogue partner"').
-_STATUS_NP = (rf"[\"“']?(?:(?:a|an|the|its|one\s+of\s+(?:the|its)|among\s+(?:the|its))\s+(?:{_MODIFIER}\s+){{0,3}}?|"
+_STATUS_NP = (rf"[\"“‘']?(?:(?:a|an|the|its|one\s+of\s+(?:the|its)|among\s+(?:the|its))\s+[\"“‘']?(?:{_MODIFIER}\s+){{0,3}}?|"
               rf"(?:{_PLAIN_MODIFIER}\s+){{0,2}}?)(?:status\s+of\s+(?:an?\s+)?)?"
               rf"(?:(?:the\s+)?(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation)\s+)?(?P<term>{_TERM_RE})\b")
 _DIRECT_STATUS = re.compile(rf"\s+(?:\w+ly\s+)?{_STATUS_NP}", re.I)
@@ -233,7 +233,7 @@ _GROUP_OF = re.compile(r"\b(?:states|countries|nations|republics)\s+of\s+(?:the\
 _RELATIVE_START = re.compile(r"^,?\s+(?:that|which|who)\b", re.I)   # "the leaders of Iran and India that currently have observer status"
 _PREP_BEFORE = re.compile(r"\b(?:to|of|in|from|for|by|at|on|into|between|among|than|about)\s+(?:the\s+)?$", re.I)
 # A status noun describing countries named in a prepositional phrase is not future: "the presidents of member nations A, B".
-_DESCRIBED = re.compile(r"\b(?:of|from|for|with|among|between)\s+(?:the\s+|its\s+|all\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_DESCRIBED = re.compile(r"\b(?:of|from|for|with|among|between|by)\s+(?:the\s+|its\s+|all\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # The decision the news reports: "They decided to grant Afghanistan observer status".
 _DECIDED = re.compile(r"\b(?:decided|agreed|resolved|voted)\s+to\b", re.I)
 # An application accepted is a step on the way in: "India's application to join ... was accepted in July".
