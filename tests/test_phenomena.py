@@ -850,3 +850,15 @@ def test_singular_relative_clauses_proposals_and_purposes(tmp_path, sentence, pu
 ])
 def test_quoted_statuses_and_namely(tmp_path, sentence, expected):
     assert members(tmp_path, sentence, published="2011-11-06") == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a hyphenated size describes the group as it is, whatever the tense of the sentence
+    ("President Hu will meet the leaders before the six-member bloc meets for talks on Wednesday.",
+     [("member", 6, "reported", "publication")]),
+    # a count after a preposition, its countries named after it, describes the members as they are
+    ("Hu is expected to meet the heads of state of five SCO members, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and "
+     "Uzbekistan.", [("member", 5, "reported", "publication")]),
+])
+def test_descriptive_counts_in_future_sentences(tmp_path, sentence, expected):
+    assert counts(tmp_path, sentence, published="2012-06-05") == expected

@@ -1007,6 +1007,7 @@ _EVENT = re.compile(r"\b(?:summit|meeting|council|session|conference|congress|fo
 # A count with its list in apposition names the group as it is, whatever the verb after says of it:
 # "All six SCO members -- China, Kazakhstan, ... -- will take part" (the members will take part; they are members now).
 _APPOSED_LIST = re.compile(r"\s*(?:--|—|–|\(|:)\s*(?:the\s+)?[A-Z]")
+_NAMED_AFTER = re.compile(r"\s*(?:--|—|–|\(|:|,)\s*(?:the\s+)?[A-Z]")
 
 
 # The organisation said to be made of so many countries: its members.
@@ -1131,7 +1132,12 @@ def extract_counts(corpus, read: dict[str, list[Sentence]] | None = None) -> pd.
                 when = timeexpr.tense(text, sent.start, sent.end, m.start(), m.end())
                 if _NOW.search(text, max(sent.start, m.start() - 30), m.start()) \
                         or (when == "future" and _APPOSED_LIST.match(text, m.end())
-                            and not _FUTURE.search(text, sent.start, m.start())):
+                            and not _FUTURE.search(text, sent.start, m.start())) \
+                        or (when == "future" and _DESCRIBED.search(text[sent.start:m.start()])
+                            and _NAMED_AFTER.match(text, m.end())) \
+                        or ("-" in m.group(0) and _SINGULAR_ORG.match(text, m.end(), sent.end)):
+                    # the members as they are: "expected to meet the heads of state of five SCO members, Russia, ...",
+                    # "before the six-member bloc meets for talks on Wednesday"
                     when = None
                 modality = "expected" if when == "future" else "reported"
                 if status == "founding_member":
