@@ -18,6 +18,9 @@ corpus, so it is computed where it is shown. ``write(tables, out)`` writes them 
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +41,23 @@ PLACED = "_placed"  # not a table: rows of compare.place, carried from the worke
 Tables = dict[str, pd.DataFrame]
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """The cyclic garbage collector switched off for the duration (then restored as it was).
+
+    Reading articles makes millions of short-lived objects (matches, row dicts, tuples) that reference
+    counting frees at once; the collector, left on, walks the growing heap again and again and finds
+    next to nothing: about a tenth of a build at 1,000 articles. Nothing read depends on it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def extract_articles(folder: str | Path, records: list[dict] | None = None,
                      blobs: dict[str, bytes] | None = None) -> Tables:
     """The per-article tables of ``records`` (catalog rows of ``folder``; all of them by default), and
@@ -47,7 +67,7 @@ def extract_articles(folder: str | Path, records: list[dict] | None = None,
     ``blobs`` holds the files' bytes when they were read elsewhere (a worker need not see the folder).
     Tables are cast but not yet checked against the schema: ``build`` checks each assembled table once.
     """
-    with schema.checks_deferred():
+    with schema.checks_deferred(), _without_cycle_collection():
         corpus = load_corpus(folder, records, blobs)
         read = sentences.read(corpus)
         membership = extract_membership(corpus, read)
@@ -107,7 +127,8 @@ def build(folder: str | Path, use_cache: bool = True, since=None, until=None, ou
 
     folder = Path(folder)
     catalog = catalog_rows(read_catalog(folder), since, until, outlets)
-    return _build(folder, catalog, use_cache, jobs, cluster, progress)
+    with _without_cycle_collection():
+        return _build(folder, catalog, use_cache, jobs, cluster, progress)
 
 
 def _build(folder: Path, catalog: pd.DataFrame, use_cache: bool, jobs: int, cluster: str | None,

@@ -76,6 +76,11 @@ _PERSON = re.compile(
     rf"(?i:\b(?:{'|'.join(sorted(PERSON_TITLES, key=len, reverse=True))}))(?:[\s-]+(?i:{_TITLE_ALT})\b)*\s+"
     rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})")
 _POSSESSIVE = re.compile(r"[’']s?$")
+# Compiled once: they are tried on every token or cue.
+_WORD_CHAR = re.compile(r"\w")
+_ENDS_POSSESSIVE = re.compile(r"\w[’']s?$")
+_ENDS_AND = re.compile(r"\band\s*$")
+_LAST_WORD = re.compile(r"(\w+)\s*$")
 _BODY_HEADS = SOURCE_NOUNS - {"spokesperson", "spokesman", "spokeswoman", "official"}
 
 
@@ -94,7 +99,7 @@ def _is_cap(tok: str) -> bool:
 
 
 def _strip_possessive(tok: str) -> str:
-    return _POSSESSIVE.sub("", tok) if re.search(r"\w[’']s?$", tok) else tok
+    return _POSSESSIVE.sub("", tok) if _ENDS_POSSESSIVE.search(tok) else tok
 
 
 def _np_span(left: str) -> tuple[list[str], int]:
@@ -106,7 +111,7 @@ def _np_span(left: str) -> tuple[list[str], int]:
     for m in reversed(toks):
         tok = m.group(0)
         low = tok.lower()
-        if not re.match(r"\w", tok) or low in STOP:
+        if not _WORD_CHAR.match(tok) or low in STOP:
             break
         if _is_cap(tok) or low in ROLE_LOWER:
             out.append(tok)
@@ -126,7 +131,7 @@ def _co_subjects(left: str) -> list[list[str]]:
     out = []
     np, begin = _np_span(left)
     rest = left[:begin]
-    if not re.search(r"\band\s*$", rest):
+    if not _ENDS_AND.search(rest):
         return out
     while np and (m := re.search(r"(?:,\s*and|,|\band)\s*$", rest)):
         np, begin = _np_span(rest[:m.start()])
@@ -307,7 +312,7 @@ def _sentence_rows(art: _Article, sid: int, start: int, sent: str,
         np = _np_before(left) or _inverted(sent, pos, cue)
         got = _resolve(art, _split(np)) if np else None
         if got is None:
-            last = re.search(r"(\w+)\s*$", left)
+            last = _LAST_WORD.search(left)
             word = last.group(1).lower() if last else ""
             if word in PRONOUNS:
                 person = art.last_person(sid, start + last.start(1))
