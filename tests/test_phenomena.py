@@ -862,3 +862,17 @@ def test_quoted_statuses_and_namely(tmp_path, sentence, expected):
 ])
 def test_descriptive_counts_in_future_sentences(tmp_path, sentence, expected):
     assert counts(tmp_path, sentence, published="2012-06-05") == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "the same status" as the one stated before, in the sentence before or in the same one
+    ("Egypt and Qatar have become dialogue partners. Bahrain, Maldives and Kuwait will have the same status.",
+     _rows(["EGY", "QAT"], "dialogue_partner", 2022) + _rows(["BHR", "KWT", "MDV"], "dialogue_partner",
+                                                               modality="expected")),
+    ("Iran became a member, and Belarus will receive the same status next year.",
+     _rows(["IRN"], "member") + _rows(["BLR"], "member", 2023, "expected")),
+    # with no status stated before, it names none
+    ("Bahrain and Kuwait will have the same status.", []),
+])
+def test_the_same_status_as_the_one_stated_before(tmp_path, body, expected):
+    assert members(tmp_path, body, published="2022-09-16") == sorted(expected)

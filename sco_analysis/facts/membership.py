@@ -765,6 +765,7 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
         ref = timeexpr.as_date(refs.get(aid))
         prev = None
         enumerating = False  # the previous sentence stated an SCO status ("Observers are A and B. Partners are C.")
+        said: str | None = None  # the last status stated, for "the same status"
         for i, sent in enumerate(sents):
             last: list[Frame] = []
             framed = bool(_present(text[sent.start:sent.end]) & _SCAN.bit("frame"))
@@ -780,6 +781,7 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
                 last = frames or last
                 read.append(frames)
             _bare_partners(text, sent, read, enumerating)
+            said = _same_status(text, sent, read, said)
             enumerating = any(f.status in _SCO_STATUSES for frames in read for f in frames)
             _share_along_with(text, sent, read)
             for lst, frames in zip(sent.lists, read):
@@ -828,6 +830,26 @@ def _bare_partners(text: str, sent: Sentence, read: list[list[Frame]], enumerati
         if not read[i] and (_BARE_PARTNERS_RIGHT.match(text, lst.end, sent.end)
                             or _BARE_PARTNERS_LEFT.search(text[sent.start:lst.start])):
             read[i] = [Frame(BARE_PARTNER, "reported", stative=True)]
+
+
+# A list given "the same status" as the one stated before it: "Egypt and Qatar have become dialogue partners. Bahrain,
+# Maldives, Kuwait, UAE and Myanmar will have the same status."
+_SAME_STATUS = re.compile(rf"""
+    (?P<aux>(?:\s+{_AUX})*)\s+(?:ha(?:ve|s|d)|get|gets|got|receive[sd]?|obtain(?:s|ed)?|gain(?:s|ed)?|enjoy(?:s|ed)?|hold(?:s)?|held
+      |be\s+granted|been\s+granted|was\s+granted|were\s+granted)\s+(?:the\s+)?same\s+status\b""", re.I | re.X)
+
+
+def _same_status(text: str, sent: Sentence, read: list[list[Frame]], said: str | None) -> str | None:
+    """Give an unframed list "the same status" as the last one stated (in this sentence or before it);
+    return the last status stated, for the sentences after."""
+    for i, lst in enumerate(sent.lists):
+        if read[i]:
+            said = read[i][-1].status
+            continue
+        m = _SAME_STATUS.match(text, lst.end, sent.end)
+        if m and said is not None:
+            read[i] = [Frame(said, _aux_modality(m.group("aux")))]
+    return said
 
 
 # A list joined to another by "along with": it shares that list's status ("India and Pakistan are now full members
