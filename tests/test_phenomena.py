@@ -876,3 +876,13 @@ def test_descriptive_counts_in_future_sentences(tmp_path, sentence, expected):
 ])
 def test_the_same_status_as_the_one_stated_before(tmp_path, body, expected):
     assert members(tmp_path, body, published="2022-09-16") == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the countries a newcomer "joins" in a status already hold it
+    ("Putin announced that Belarus would obtain observer status in the SCO, joining Afghanistan, Iran and Mongolia.",
+     _rows(["AFG", "IRN", "MNG"], "observer") + _rows(["BLR"], "observer", modality="expected")),
+    ("Belarus became an observer, joining Afghanistan and Mongolia.", _rows(["AFG", "BLR", "MNG"], "observer")),
+])
+def test_joining_those_who_hold_the_status(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence, published="2015-07-10") == sorted(expected)

@@ -857,17 +857,28 @@ def _same_status(text: str, sent: Sentence, read: list[list[Frame]], said: str |
 _ALONG_WITH = re.compile(r"\b(?:[Aa]long\s+with|[Tt]ogether\s+with|[Aa]longside|[Ii]n\s+addition\s+to|[Bb]esides|[Aa]part\s+from)\s+(?:the\s+)?$")
 
 
+# A list the subject "joins" in its status already holds it: "Belarus would obtain observer status in the SCO, joining
+# Afghanistan, Iran and Mongolia."
+_JOINING = re.compile(r",\s+joining\s+(?:the\s+)?$", re.I)
+
+
 def _share_along_with(text: str, sent: Sentence, read: list[list[Frame]]) -> None:
-    """Give an unframed list after "along with" the frames of the nearest framed list of its clause."""
+    """Give an unframed list after "along with" the frames of the nearest framed list of its clause; after
+    ", joining" the status it already holds."""
     for i, lst in enumerate(sent.lists):
-        if read[i] or not _ALONG_WITH.search(text, max(sent.start, lst.start - 30), lst.start):
+        if read[i]:
+            continue
+        window = max(sent.start, lst.start - 30), lst.start
+        joining = bool(_JOINING.search(text, *window))
+        if not joining and not _ALONG_WITH.search(text, *window):
             continue
         lo, hi = _clause_span(text, sent, lst)
         near = [j for j, other in enumerate(sent.lists)
                 if j != i and read[j] and lo <= other.start < hi and not any(f.founding for f in read[j])]
         if near:
             j = min(near, key=lambda k: abs(k - i))
-            read[i] = [replace(f, span=None) for f in read[j]]
+            read[i] = [replace(f, span=None, modality="reported", stative=True, recent=False, step=False) if joining
+                       else replace(f, span=None) for f in read[j]]
 
 
 _SCO_NAMED = re.compile(r"\bSCO\b|Shanghai\s+Co-?operation\s+Organi[sz]ation", re.I)
