@@ -821,3 +821,18 @@ def test_leaders_named_without_their_country(tmp_path, text, published, expected
 def test_weekday_spans_places_after_a_year_and_perfect_passive_documents(tmp_path, text, published, expected):
     _, claims = _claims(tmp_path, text + "\n", published=published)
     assert {(k, v) for k, v in _pairs(claims) if k.startswith("summit.") and "attends" not in k} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the summit named in the sentence before, then "It will be attended by ..."
+    ("The SCO summit opens in Tianjin on Sunday.\nIt will be attended by more than 20 heads of state, including Russian "
+     "President Vladimir Putin.", {("RUS", "yes")}),
+    ("Trade talks open in Tianjin on Sunday.\nIt will be attended by Russian President Vladimir Putin.", set()),
+    # the leaders as the subject after "During the meeting,"
+    ("During the meeting, the presidents of the six member nations – China, Russia and Kazakhstan – adopted a charter.",
+     {("CHN", "yes"), ("RUS", "yes"), ("KAZ", "yes")}),
+])
+def test_attendance_after_a_pronoun_for_the_summit_and_during_the_meeting(tmp_path, text, expected):
+    _, claims = _claims(tmp_path, text + "\n", published="2025-08-29")
+    got = {(k.rsplit(".", 1)[1], v) for k, v in _pairs(claims) if k.startswith("summit.leader_attends.")}
+    assert got == expected

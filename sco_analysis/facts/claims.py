@@ -348,6 +348,8 @@ _ATTEND_CUE = re.compile(
                             # "Chinese President Hu Jintao and Russian President Vladimir Putin are in Beijing for a summit"
     | (?:(?:are|were|is|was)\s+meeting\s+(?:\w+\s+){0,3}?|gather(?:s|ed|ing)\s+)in\s+(?-i:[A-Z])\w*
                             # "the presidents of China, Russia ... are meeting this week in Shanghai for a summit"
+    | (?:during|at)\s+the\s+(?:[\w-]+\s+){0,3}?(?:summit|meeting)\s*,\s+the\s+(?:leaders|presidents|heads)
+                            # "During the meeting, the presidents of the six member nations – China, Russia, ... – adopted"
     | saw\s+the\s+participation\s+of
                             # "The summit also saw the participation of Russian President Vladimir Putin"
     | on\s+the\s+sidelines\s+of
@@ -888,19 +890,26 @@ def _speaker_after(text: str, s: _Sent, at: int, cues: list[re.Match]) -> bool:
     return last <= at and bool(re.search(r"[,”\"]", text[last:at])) and bool(_REPORTED_BY.match(text, at, s.end))
 
 
-def _attendance(text: str, s: _Sent, people: dict[str, str], places: set[str], has: int = -1) -> list[tuple[str, str]]:
+# A sentence that opens on a pronoun for the summit the sentence before named: "It will be attended by more than 20
+# heads of state, including Russian President Vladimir Putin".
+_EVENT_PRONOUN = re.compile(r"\W*(?:It|The\s+(?:event|gathering|meeting|summit|forum))\s+(?:will|would|is|was|has|had)\b")
+
+
+def _attendance(text: str, s: _Sent, people: dict[str, str], places: set[str], has: int = -1,
+                named_before: bool = False) -> list[tuple[str, str]]:
     """(ISO3, yes/no) for state leaders said to attend, skip, or be the exception at the summit.
 
     Attending is any wording that puts the leader at the meeting: attends, takes part, has arrived
     for it (or in the summit's city), addresses or speaks at it, chairs it, meets someone on its
-    sidelines. The sentence must name the event ("summit", "meeting", "video conference", ...).
+    sidelines. The sentence must name the event ("summit", "meeting", "video conference", ...), or open
+    on a pronoun for the summit the sentence before named (``named_before``: "It will be attended by ...").
     ``has``: the sentence's word families; a pattern is tried only where its words are.
     """
     out = []
     if not has & _BIT["except"] and not has & _BIT["absent"] and not has & _BIT["attend_cue"]:
         return out  # nothing to read: no exception, no absence, no cue of attending
     words = text[s.start:s.end]
-    event = (has & _BIT["event"] and _EVENT.search(text, s.start, s.end)) or any(
+    event = named_before or (has & _BIT["event"] and _EVENT.search(text, s.start, s.end)) or any(
         p in words and _word_pattern(p).search(words) for p in places)
     if not event:
         return out
@@ -1163,9 +1172,12 @@ def _article_claims(text: str, sents: list[_Sent], ref: date | None) -> list[dic
             rows.append(_row(s, "summit.place", city, _summit_modality(text, s, span, ref), "publication", ref))
     if people or any(attendance):
         places = {r["value"] for r in rows if r["claim_key"] == "summit.place"}
-        for s, attends, m in zip(sents, attendance, has):
+        for k, (s, attends, m) in enumerate(zip(sents, attendance, has)):
             if attends and not _other_year(text, s, ref, founding=True):
-                attending = _attendance(text, s, people, places, m)
+                named_before = k > 0 and bool(has[k - 1] & _BIT["summit_noun"]) \
+                    and bool(_EVENT_PRONOUN.match(text, s.start, s.end)) \
+                    and bool(_SUMMIT.search(text, sents[k - 1].start, sents[k - 1].end))
+                attending = _attendance(text, s, people, places, m, named_before)
                 if attending:
                     modality = _summit_modality(text, s, span, ref)
                     rows += [_row(s, f"summit.leader_attends.{iso}", value, modality, "publication", ref)
