@@ -825,8 +825,8 @@ def test_weekday_spans_places_after_a_year_and_perfect_passive_documents(tmp_pat
 
 @pytest.mark.parametrize("text, expected", [
     # the summit named in the sentence before, then "It will be attended by ..."
-    ("The SCO summit opens in Tianjin on Sunday.\nIt will be attended by more than 20 heads of state, including Russian "
-     "President Vladimir Putin.", {("RUS", "yes")}),
+    ("The SCO summit opens in Tianjin on Sunday.\nIt will be attended by more than 20 heads of state, including "
+     "Russian President Vladimir Putin.", {("RUS", "yes")}),
     ("Trade talks open in Tianjin on Sunday.\nIt will be attended by Russian President Vladimir Putin.", set()),
     # the leaders as the subject after "During the meeting,"
     ("During the meeting, the presidents of the six member nations – China, Russia and Kazakhstan – adopted a charter.",
