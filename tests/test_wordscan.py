@@ -45,3 +45,16 @@ def test_same_answer_as_testing_each_word(text, data):
     end = data.draw(st.integers(start, len(low)))
     assert names(SCAN.span_masks(low, [(start, end)])[0]) == naive(low, start, end)
     assert names(SCAN.mask(low)) == naive(low, 0, len(low))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abAB-", min_size=1, max_size=4), min_size=1, max_size=5),
+       st.text(alphabet="abAB- _", max_size=30), st.sampled_from([r"\w", r"[\w-]"]))
+def test_literals_not_after_match_as_the_plain_alternation(words, text, before):
+    import re
+
+    from sco_analysis.reading.wordscan import literals_not_after
+
+    plain = re.compile(rf"(?<!{before})(?:" + "|".join(map(re.escape, words)) + ")")
+    fast = re.compile(literals_not_after(words, before))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

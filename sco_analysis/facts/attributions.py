@@ -21,7 +21,7 @@ import pandas as pd
 
 from sco_analysis import schema
 from sco_analysis.reading import lexicon
-from sco_analysis.reading.wordscan import WordScan, lowered
+from sco_analysis.reading.wordscan import WordScan, literals_not_after, lowered
 
 KINDS = ("headline", "dek", "body")
 
@@ -205,7 +205,10 @@ def _persons(text: str, spans: list[tuple[int, int, int]], words: list[int]) -> 
 def _names_pattern(parts: frozenset[str]) -> re.Pattern:
     """Any of ``parts`` as whole words, longest first (equal lengths cannot both match at one place,
     so their order is fixed only to reuse the pattern)."""
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(parts, key=lambda p: (-len(p), p)))) + r")\b")
+    ordered = sorted(parts, key=lambda p: (-len(p), p))
+    if all(_WORD_CHAR.match(p) for p in ordered):  # "\b" before a word character: no word character before it
+        return re.compile(literals_not_after(ordered, r"\w") + r"\b")
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b")
 
 
 class _Article:

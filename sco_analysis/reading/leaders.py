@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from sco_analysis.reading.wordscan import literals_not_after
 from sco_analysis.resources import DATA
 
 _TITLE_BEFORE = r"(?:President|Prime\s+Minister|PM|Premier|Chairman|Mr\.?|Mrs\.?|Ms\.?)\s+"
@@ -37,10 +38,11 @@ def _leaders() -> tuple[tuple[Leader, ...], re.Pattern, re.Pattern]:
         rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
     people = tuple(Leader(r["name"].strip(), r["short"].strip(), r["iso3"].strip(), int(r["from"]),
                           int(r["to"]) if r["to"].strip() else None) for r in rows)
-    full = "|".join(re.escape(n) for n in sorted({p.name for p in people}, key=len, reverse=True))
+    full = literals_not_after(sorted({p.name for p in people}, key=len, reverse=True), r"[\w-]")
     short = "|".join(re.escape(n) for n in sorted({p.short for p in people if p.short}, key=len, reverse=True))
-    return (people, re.compile(rf"(?<![\w-])(?:{full})(?![\w-])"),
+    return (people, re.compile(rf"{full}(?![\w-])"),
             re.compile(rf"\b{_TITLE_BEFORE}(?P<short>{short})(?![\w-])"))
+
 
 
 def named(text: str, when: date | None) -> dict[str, str]:

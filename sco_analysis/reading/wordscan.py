@@ -13,6 +13,7 @@ and every family counts as present: a prefilter may let text through, never hold
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 import ahocorasick
@@ -85,3 +86,18 @@ class WordScan:
                 found |= mask
             out.append(found)
         return out
+
+
+def literals_not_after(words: list[str], before: str) -> str:
+    """A pattern for any of ``words`` (plain text, the first in list order where several match) not
+    preceded by a character of the class ``before``: the same matches as ``(?<!before)(?:w1|w2|...)``,
+    written so that each alternative opens with its first character and the look-behind follows it.
+
+    A pattern whose alternatives all open with a plain character is searched for those characters
+    quickly; with the look-behind first, every alternative is tried at every position of the text
+    (a list of names over a whole article: about 4 times slower)."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:  # alternatives with different first characters never match at one place
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "(?:" + "|".join(f"{re.escape(first)}(?<!{before}{re.escape(first)})(?:{'|'.join(rests)})"
+                            for first, rests in by_first.items()) + ")"
