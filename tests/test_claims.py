@@ -836,3 +836,16 @@ def test_attendance_after_a_pronoun_for_the_summit_and_during_the_meeting(tmp_pa
     _, claims = _claims(tmp_path, text + "\n", published="2025-08-29")
     got = {(k.rsplit(".", 1)[1], v) for k, v in _pairs(claims) if k.startswith("summit.leader_attends.")}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The summit, hosted by Pakistan, is scheduled for October 15 and 16.", "2024-10-08",
+     {("summit.dates", "2024-10-15/2024-10-16")}),
+    ("On September 17, the 21st meeting of the Council of Heads of States of the SCO was held.", "2021-09-18",
+     {("summit.dates", "2021-09-17/2021-09-17"), ("summit.number", "21")}),
+    ("President Rouhani is to attend the 19th summit meeting of Shanghai Cooperation Organization member states in "
+     "Bishkek.", "2019-06-13", {("summit.place", "Bishkek"), ("summit.number", "19")}),
+])
+def test_summit_dates_and_places_across_hosts_ordinals_and_member_states(tmp_path, text, published, expected):
+    _, claims = _claims(tmp_path, text + "\n", published=published)
+    assert {(k, v) for k, v in _pairs(claims) if k.startswith("summit.") and "attends" not in k} == expected

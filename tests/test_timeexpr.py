@@ -104,3 +104,11 @@ def test_two_weekdays_joined_by_and_are_one_span():
     assert (d.text, d.date, d.end_date) == ("Thursday and Friday", date(2022, 9, 15), date(2022, 9, 16))
     text = "He arrived on Monday and left on Friday."  # not joined: two days
     assert len(timeexpr.find(text, 0, len(text), date(2022, 9, 14))) == 2
+
+
+def test_two_dates_joined_by_to_are_one_span_across_months():
+    text = "the summit, scheduled for 31 August to 1 September, will host delegations"
+    (d,) = timeexpr.find(text, 0, len(text), date(2025, 8, 25))
+    assert (d.date, d.end_date) == (date(2025, 8, 31), date(2025, 9, 1))
+    text = "He arrived on June 8 and left on June 10."
+    assert len(timeexpr.find(text, 0, len(text), date(2025, 8, 25))) == 2

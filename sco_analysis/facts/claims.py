@@ -97,8 +97,11 @@ _CITY = r"(?P<city>(?:St\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)"  # "Qingdao",
 _CITY_SUMMIT = re.compile(rf"\b{_CITY}\s+[Ss]ummit\b")  # "the Beijing summit"
 _SUMMIT_IN = re.compile(
     rf"""(?i:{_SUMMIT_NOUN}
-        (?:\s+of\s+the\s+(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation(?:\s*\(SCO\))?|organi[sz]ation|bloc))?
-                            # "the fifth summit of the Shanghai Cooperation Organization in Shanghai"
+        (?:\s+(?:meeting|session)s?(?=\s+of\b))?
+        (?:\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation(?:\s*\(SCO\))?|organi[sz]ation|bloc)
+           (?:\s+member\s+(?:states|countries|nations))?)?
+                            # "the fifth summit of the Shanghai Cooperation Organization in Shanghai"; "the 19th summit
+                            # meeting of Shanghai Cooperation Organization member states in Bishkek"
         (?:\s+of\s+(?:the\s+)?(?:SCO\s+|its\s+|member\s+)?(?:leaders|heads\s+of\s+states?|member\s+states|states))?
                             # "after the summit of SCO leaders in the Russian city of Ufa"
         (?:\s+(?:meeting|session)s?)?
@@ -158,6 +161,9 @@ _ATTACH = re.compile(
                             # "at Thursday's Shanghai Cooperation Organization summit"
         |where\s+(?:an?|the)
                             # "will visit China's Qingdao city June 9-10, where a summit of the heads of state"
+        |hosted\s+by(?:\s+[A-Z][\w’'-]+){1,3}|the\s+\d{1,2}(?:st|nd|rd|th)
+                            # "The summit, hosted by Pakistan, is scheduled for October 15 and 16"; "On September 17,
+                            # the 21st meeting of the Council of Heads of States"
         |of\s+the\s+(?:SCO|Shanghai\s+Co-?operation\s+Organi[sz]ation)(?:\s*\(SCO\))?(?:\s+member\s+states)?
         )\b[\s,()]*)*""", re.VERBOSE)
 _DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4, "day-long": 1, "daylong": 1}

@@ -290,22 +290,23 @@ def find(text: str, start: int = 0, end: int | None = None,
                 last, precision = None, "none"
             taken.append((s, e))
             out.append(DateMention(s, e, text[s:e], d, last, precision))
-    return _weekday_ranges(text, sorted(out, key=lambda x: x.start))
+    return _day_ranges(text, sorted(out, key=lambda x: x.start))
 
 
 _DAY_TO_DAY = re.compile(r"\s*(?:and|to|through|till|until|-|–|—)\s*", re.I)
-_WEEKDAY_NAMES = {w.lower() for w in WEEKDAYS}
+_WEEKDAY_NAMES = {w.lower() for w in WEEKDAYS}  # two weekdays: at most 3 days apart; two dates: at most 7
 
 
-def _weekday_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
-    """Two weekdays joined by "and" or "to", a few days apart, are one range: "a summit in Uzbekistan on
-    Thursday and Friday" is 15-16 September, not two single days."""
+def _day_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    """Two days joined by "and" or "to", a few days apart, are one range: "a summit in Uzbekistan on Thursday
+    and Friday" is 15-16 September, "scheduled for 31 August to 1 September" one span, not two single days."""
     out: list[DateMention] = []
     for d in found:
         prev = out[-1] if out else None
+        weekdays = prev is not None and prev.text.lower() in _WEEKDAY_NAMES and d.text.lower() in _WEEKDAY_NAMES
         if prev is not None and prev.precision == d.precision == "day" and prev.end_date is d.end_date is None \
-                and prev.text.lower() in _WEEKDAY_NAMES and d.text.lower() in _WEEKDAY_NAMES \
-                and _DAY_TO_DAY.fullmatch(text, prev.end, d.start) and 0 < (d.date - prev.date).days <= 3:
+                and prev.date is not None and d.date is not None and _DAY_TO_DAY.fullmatch(text, prev.end, d.start) \
+                and 0 < (d.date - prev.date).days <= (3 if weekdays else 7):
             out[-1] = DateMention(prev.start, d.end, text[prev.start:d.end], prev.date, d.date, "day")
             continue
         out.append(d)
