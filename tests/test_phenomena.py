@@ -886,3 +886,14 @@ def test_the_same_status_as_the_one_stated_before(tmp_path, body, expected):
 ])
 def test_joining_those_who_hold_the_status(tmp_path, sentence, expected):
     assert members(tmp_path, sentence, published="2015-07-10") == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the status held before the one gained, with its own date; that date is not the new status's
+    ("Pakistan is set to formally become a full member of the SCO after remaining as observer of the group since 2005.",
+     [("PAK", "member", None, "expected"), ("PAK", "observer", 2005, "reported")]),
+    ("India became a full member in 2017 after being an observer since 2005.",
+     [("IND", "member", 2017, "reported"), ("IND", "observer", 2005, "reported")]),
+])
+def test_the_status_held_before_the_one_gained(tmp_path, sentence, expected):
+    assert members(tmp_path, sentence, published="2017-06-09") == expected

@@ -528,10 +528,19 @@ _GAPPED_STATUS = re.compile(
     rf"(?:an?|the|its)\s+(?:(?:full|permanent|full[\s-]fledged|fully[\s-]fledged)\s+)?(?P<term>{_TERM_RE})\b", re.I)
 
 
+# The status held before the one gained: "is set to become a full member after remaining as observer since 2005".
+_AFTER_AS = re.compile(rf"""\s+(?:after|since)\s+(?:remaining|being|serving|having\s+been)\s+(?:as\s+)?
+    (?:(?:an?|the|its)\s+)?(?:SCO\s+)?(?P<term>{_TERM_RE})\b""", re.I | re.X)
+
+
 def _second_predicate(right: str, first: Frame) -> list[Frame]:
-    """The frame of a predicate coordinated with the first one, each dated by its own words."""
+    """The frame of a predicate coordinated with the first one, or of the status held before it, each
+    dated by its own words."""
     cut = _CLAUSE_END.search(right, 1)
     end = cut.start() if cut else len(right)
+    held = _AFTER_AS.search(right, 0, end)
+    if held and _term_status(held.group("term")) != first.status and not _foreign("", right[held.end():end]):
+        return [Frame(_term_status(held.group("term")), "reported", stative=True, span=(held.start(), len(right)))]
     for m in _AND_NEXT.finditer(right, 0, end):
         second = _predicate_frame(right[m.end() - 1:end])
         gapped = _GAPPED_STATUS.match(right, m.end(), end)
@@ -690,8 +699,19 @@ def _claim_date(text: str, sent: Sentence, lst: CountryList, frame: Frame) -> ti
             continue
         if frame.stative and not _SINCE.search(before):
             continue
+        if d.start >= lst.end and _other_status_between(text[lst.end:d.start], frame.status):
+            continue
         cands.append(d)
     return min(cands, key=lambda d: min(abs(d.start - lst.end), abs(lst.start - d.end))) if cands else None
+
+
+_AS_OTHER_STATUS = re.compile(rf"\bas\s+(?:(?:an?|the|its)\s+)?(?P<term>{_TERM_RE})\b", re.I)
+
+
+def _other_status_between(words: str, status: str) -> bool:
+    """A date after "as <another status>" dates that status, not the claim: "is set to become a full member
+    after remaining as observer of the group since 2005"."""
+    return any(_term_status(m.group("term")) != status for m in _AS_OTHER_STATUS.finditer(words))
 
 
 def _founding_date(text: str, sent: Sentence, prev: Sentence | None) -> timeexpr.DateMention | None:
