@@ -897,3 +897,13 @@ def test_joining_those_who_hold_the_status(tmp_path, sentence, expected):
 ])
 def test_the_status_held_before_the_one_gained(tmp_path, sentence, expected):
     assert members(tmp_path, sentence, published="2017-06-09") == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a number word capitalised inside a sentence is a name ("the Five": the Shanghai Five), not a count
+    ("Analysts speculate that the Five members are bound together by mutual distrust.", []),
+    ("Eight member states signed the declaration.", [("member", 8, "reported", "publication")]),
+    ('"Eight member states signed the declaration," he said.', [("member", 8, "reported", "publication")]),
+])
+def test_a_capitalised_number_inside_a_sentence_is_a_name(tmp_path, sentence, expected):
+    assert counts(tmp_path, sentence, published="2018-06-10") == expected

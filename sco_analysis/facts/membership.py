@@ -1059,6 +1059,7 @@ _EVENT = re.compile(r"\b(?:summit|meeting|council|session|conference|congress|fo
 
 # A count with its list in apposition names the group as it is, whatever the verb after says of it:
 # "All six SCO members -- China, Kazakhstan, ... -- will take part" (the members will take part; they are members now).
+_NAME_NOT_NUMBER = re.compile(r"[A-Z][a-z]+$")  # a number word capitalised inside a sentence is a name
 _APPOSED_LIST = re.compile(r"\s*(?:--|—|–|\(|:)\s*(?:the\s+)?[A-Z]")
 _NAMED_AFTER = re.compile(r"\s*(?:--|—|–|\(|:|,)\s*(?:the\s+)?[A-Z]")
 
@@ -1176,8 +1177,9 @@ def extract_counts(corpus, read: dict[str, list[Sentence]] | None = None) -> pd.
                          if re.match(r"number|total|membership", m.group(0), re.I)]
             for m, ordinal in sorted(hits, key=lambda h: h[0].start()):
                 n = number(m.group("num"))
-                if n < 2 or n > 100 or _counts_other_org(text, max(sent.start, m.start() - 60), m.start()):
-                    continue
+                if n < 2 or n > 100 or _counts_other_org(text, max(sent.start, m.start() - 60), m.start()) \
+                        or _NAME_NOT_NUMBER.match(m.group("num")) and text[sent.start:m.start()].strip(" \"“‘'("):
+                    continue  # "the Five members are believed to be bound together": the Shanghai Five, by name
                 status = _term_status(m.group("term")) if ordinal is None else _count_status(text, sent, m, ordinal)
                 if status is None or (status, n) in seen:
                     continue
