@@ -1178,7 +1178,7 @@ def extract_counts(corpus, read: dict[str, list[Sentence]] | None = None) -> pd.
             for m, ordinal in sorted(hits, key=lambda h: h[0].start()):
                 n = number(m.group("num"))
                 if n < 2 or n > 100 or _counts_other_org(text, max(sent.start, m.start() - 60), m.start()) \
-                        or _NAME_NOT_NUMBER.match(m.group("num")) and text[sent.start:m.start()].strip(" \"“‘'("):
+                        or (_NAME_NOT_NUMBER.match(m.group("num")) and text[sent.start:m.start()].strip(" \"“‘'(")):
                     continue  # "the Five members are believed to be bound together": the Shanghai Five, by name
                 status = _term_status(m.group("term")) if ordinal is None else _count_status(text, sent, m, ordinal)
                 if status is None or (status, n) in seen:
