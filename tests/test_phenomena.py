@@ -907,3 +907,10 @@ def test_the_status_held_before_the_one_gained(tmp_path, sentence, expected):
 ])
 def test_a_capitalised_number_inside_a_sentence_is_a_name(tmp_path, sentence, expected):
     assert counts(tmp_path, sentence, published="2018-06-10") == expected
+
+
+def test_a_list_opened_by_communist_china_and_a_singular_relative_clause_on_its_last_country(tmp_path):
+    sentence = ("The SCO was established in 2001, with the following permanent members: the Communist China, Russia, "
+                "India, and Iran, which has just been admitted as a member.")
+    assert members(tmp_path, sentence, published="2021-09-18") == sorted(
+        _rows(["CHN", "IND", "IRN", "RUS"], "member") + _rows(["IRN"], "member", 2021))

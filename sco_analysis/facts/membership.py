@@ -941,7 +941,7 @@ def _frames(left: str, right: str) -> list[Frame]:
     for frame in _right_frames(right[shift:]):
         if frame.span is not None:
             frame = replace(frame, span=(frame.span[0] + shift, frame.span[1] + shift))
-        if all(frame.status != f.status for f in out):
+        if frame.last_only or all(frame.status != f.status for f in out):
             out.append(frame)
     return out
 
