@@ -849,3 +849,17 @@ def test_attendance_after_a_pronoun_for_the_summit_and_during_the_meeting(tmp_pa
 def test_summit_dates_and_places_across_hosts_ordinals_and_member_states(tmp_path, text, published, expected):
     _, claims = _claims(tmp_path, text + "\n", published=published)
     assert {(k, v) for k, v in _pairs(claims) if k.startswith("summit.") and "attends" not in k} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the founders with their year give the founding year
+    ("China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan set the group up in Shanghai in 2001.",
+     {("founded.year", "2001")}),
+    # the founding verb after a list in dashes; the place after "at"
+    ("The organization, which is made up of six nations -- China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan, and "
+     "Uzbekistan -- was founded in 2001 to promote regional security.", {("founded.year", "2001")}),
+    ("The SCO was founded in 2001 at Shanghai.", {("founded.year", "2001"), ("founded.place", "Shanghai")}),
+])
+def test_founding_year_from_the_founders_and_across_a_list(tmp_path, text, expected):
+    _, claims = _claims(tmp_path, text + "\n", published="2012-06-07")
+    assert {(k, v) for k, v in _pairs(claims) if k in ("founded.year", "founded.place")} == expected

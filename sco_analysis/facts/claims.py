@@ -40,7 +40,7 @@ COUNT_KEYS = {"member": "members.count", "observer": "observers.count",
 
 _ORG = lexicon.ORG
 _FOUNDING = re.compile(
-    rf"""\b{_ORG}\b[^.;]{{0,60}}?\b(?:was|were|been|,)\s*(?:(?:officially|formally|first|originally)\s+)?
+    rf"""\b{_ORG}\b(?:[^.;]{{0,60}}?|\s*(?:—|–|--|,)[^.;]{{0,140}}?(?:—|–|--|,))\s*(?:was|were|been|,)\s*(?:(?:officially|formally|first|originally)\s+)?
         (?P<cue>founded|established|set\s+up|created|formed|launched|born|inaugurated|formali[sz]ed)\b
                             # "The SCO was founded in Shanghai on June 15, 2001"; "The SCO, established in ..."
     | \b{_ORG}(?:\s*[(—–-]\s*|\s+)(?:(?:first|originally|officially|formally)\s+)?
@@ -69,7 +69,7 @@ _SCOPE_BREAK = re.compile(
 _NOT_PLACE = {"the", "a", "an", "this", "that", "its"} | set(timeexpr.MONTHS) | set(timeexpr.MONTH_ABBREVIATIONS) \
     | set(timeexpr.WEEKDAYS)  # "the summit in Dushanbe Sept.12": the month is not part of the city
 _NOT_PLACE_LOWER = {w.lower() for w in _NOT_PLACE}
-_PLACE = re.compile(r"\bin\s+(?:the\s+(?:\w+\s+)?city\s+of\s+|[A-Z][a-z]+['’]s\s+)?"
+_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+(?:\w+\s+)?city\s+of\s+|[A-Z][a-z]+['’]s\s+)?"
                     r"(?P<place>(?:St\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b")
 # Between the founding verb and its place: dates, fillers and who founded it ("founded by the leaders of Kazakhstan,
 # China, ... and Uzbekistan in Shanghai on June 15, 2001").
@@ -523,19 +523,26 @@ def _records(df: pd.DataFrame) -> list:
 
 
 def _from_membership(membership: pd.DataFrame, sents: dict, refs: dict) -> list[dict]:
-    """founded.members from founding_member rows; accession.year.<ISO3> from dated member rows;
+    """founded.members (and founded.year, when they give one) from founding_member rows; accession.year.<ISO3>
+    from dated member rows;
     status.<ISO3> from every row (a founding member is a member), as of the time the row speaks of."""
     out = []
     if membership.empty:
         return out
     rows = _records(membership)
     founders: dict[tuple, set[str]] = {}  # by sentence, in order of appearance
+    founded: dict[tuple, set[int]] = {}
     for r in rows:
         if r.status == "founding_member":
             founders.setdefault((r.article_id, r.sentence_id), set()).add(r.iso3)
+            if pd.notna(r.year):
+                founded.setdefault((r.article_id, r.sentence_id), set()).add(int(r.year))
     for (aid, sid), isos in founders.items():
         if len(isos) >= 2:
             out.append(_row(sents[aid, sid], "founded.members", ";".join(sorted(isos)), "reported", "timeless"))
+            years = founded.get((aid, sid), set())
+            if len(years) == 1:  # "China, Russia, ... set the group up in Shanghai in 2001": the founding year
+                out.append(_row(sents[aid, sid], "founded.year", str(years.pop()), "reported", "timeless"))
     for r in rows:
         if r.status == "member" and pd.notna(r.year):
             out.append(_row(sents[r.article_id, r.sentence_id], f"accession.year.{r.iso3}", str(int(r.year)),
