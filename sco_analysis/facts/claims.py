@@ -309,7 +309,7 @@ _PPP = re.compile(r"\bPPP\b|purchasing[\s-]+power", re.I)
 _NOMINAL = re.compile(r"\bnominal\b|market\s+exchange\s+rates?", re.I)
 
 
-_LEADER = r"(?:caretaker\s+|acting\s+|interim\s+)?(?:President|Prime\s+Minister|PM|Premier|King|Emir|Chancellor|Chairman|leader|counterpart)"
+_LEADER = rf"(?:caretaker\s+|acting\s+|interim\s+)?(?:{lexicon.HEAD_TITLE}|leader|counterpart)"
 _DEM_LEADER = re.compile(rf"\b(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+{_LEADER}\b", re.I)
 _DEMS_LEADERS = re.compile(
     rf"""\b(?P<dems>[A-Z][a-z]+(?:\s*,\s*[A-Z][a-z]+)*,?\s+and\s+[A-Z][a-z]+)\s+(?i:{_LEADER})s\b
@@ -321,7 +321,7 @@ _ABSENT = re.compile(r"\b(?:will\s+not|won['’]t|did\s+not|does\s+not|is\s+not\
                      r"(?:will\s+)?stay(?:ed)?\s+away\s+from)\b", re.I)
 _ATTEND_WORD = re.compile(r"\battend|\bparticipat|\btake\s+part|\btaking\s+part", re.I)
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
-_LEADER_WORD = re.compile(r"President|Minister|PM\b|Premier|King|Emir|Chancellor|Chairman|[Ll]eader|counterpart")
+_LEADER_WORD = re.compile(rf"{lexicon.HEAD_TITLE}|Minister|[Ll]eader|counterpart")
 _LEADER_NAMED = re.compile(
     rf"""\b(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+(?i:{_LEADER})\s+(?P<name>{_NAME})
                             # "Russian President Vladimir Putin"; "Pakistan Prime Minister Shehbaz Sharif"

@@ -741,7 +741,7 @@ _MEMBER_LEADERS = re.compile(r"""
     \b(?:leaders|heads(?:\s+of\s+state)?|presidents)\s+of\s+(?:the\s+)?(?:SCO\s+|organi[sz]ation['’]s\s+|its\s+|six\s+)?
     member[\s-](?:states|countries|nations)\b\s*(?:,|:|—|–|--|-|\()?\s*(?:including|namely|such\s+as)?\s*
     """, re.I | re.X)
-_LEADER_TITLE = re.compile(r"\b(?:President|Prime\s+Minister|PM|Premier|Chairman|King|Emir)\b")
+_LEADER_TITLE = re.compile(rf"\b{lexicon.HEAD_TITLE}\b")
 # One leader of the chain: capitalised words (and "of", "the"), no verb: "President of China Xi Jinping".
 _LEADER_ITEM = re.compile(r"(?:[A-Z][\w’'.-]*|of|the)(?:\s+(?:[A-Z][\w’'.-]*|of|the))*")
 _ITEM_SEP = re.compile(r",\s+and\s+|,\s*|\s+and\s+")

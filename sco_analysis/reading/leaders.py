@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from sco_analysis.reading import lexicon
 from sco_analysis.reading.wordscan import literals_not_after
 from sco_analysis.resources import DATA
 
-_TITLE_BEFORE = r"(?:President|Prime\s+Minister|PM|Premier|Chairman|Mr\.?|Mrs\.?|Ms\.?)\s+"
+# A title or an honorific right before the short name: "President Xi", "PM Modi", "Mr Putin".
+_TITLE_BEFORE = rf"(?:{lexicon.HEAD_TITLE}|(?:{'|'.join(map(re.escape, lexicon.HONORIFICS))})\.?)\s+"
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,10 @@ def _alternation(words, capitals: bool = False) -> str:
     return "|".join(r"\s+".join(_word(p, capitals) for p in w.split()) for w in sorted(words, key=len, reverse=True))
 
 
+# The title of a head of state or government, as written before a name or a country ("President", "Prime Minister").
+HEAD_TITLE = rf"(?:{_alternation(_LEX['head_title'])})"
+
+
 def _markers(kind: str, capitals: bool = False) -> str:
     """Word-bounded alternation of one kind of marker (apostrophe forms like "'ll" bound on the right only)."""
     words = _LEX[kind]
