@@ -915,3 +915,14 @@ def test_a_list_opened_by_communist_china_and_a_singular_relative_clause_on_its_
     df = membership.extract_membership(_corpus(tmp_path, sentence, published="2021-09-18"))
     got = {(r.iso3, r.status, None if pd.isna(r.year) else int(r.year), r.modality) for r in df.itertuples()}
     assert got == set(_rows(["CHN", "IND", "IRN", "RUS"], "member") + _rows(["IRN"], "member", 2021))
+
+
+@pytest.mark.parametrize("sentence", [
+    # an accession only talked about, supported or judged possible is not a status
+    "Nazarbayev told Tass that possible admission of India, Pakistan and Iran to the organization is an important step.",
+    "Putin said Moscow supports Iran's full-fledged membership of the organization.",
+    "Putin said there are no obstacles for admitting Iran to the Shanghai Cooperation Organization.",
+    "There was also discussion of expanding the organisation to include Iran, India and Pakistan.",
+])
+def test_an_accession_talked_about_or_judged_possible_is_not_a_status(tmp_path, sentence):
+    assert members(tmp_path, sentence, published="2016-06-24") == []

@@ -924,9 +924,19 @@ _PROPOSED_THAT = re.compile(r"""\b(?:propos(?:e|es|ed|ing)|suggest(?:s|ed|ing)?|
     |demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|so|in\s+order)\s+that\s+(?:the\s+)?$""", re.I | re.X)
 
 
+# An accession only talked about, supported or judged possible is not a status: "the possible admission of India,
+# Pakistan and Iran", "Moscow supports Iran's full-fledged membership", "no obstacles for admitting Iran",
+# "discussion of expanding the organisation to include Iran", "the debate on Turkey's membership".
+_HYPOTHETICAL = re.compile(r"""\b(?:possible|potential|prospective|hypothetical|no\s+obstacles?\s+(?:for|to)
+    |(?:discussion|debate|talks?|question|prospects?)\s+(?:of|on|over|about|for)
+    |supports?|supported|backs|backed|favou?rs|favou?red|opposes|opposed)\s+(?:[\w’'-]+\s+){0,6}?$""", re.I | re.X)
+
+
 def _frames(left: str, right: str) -> list[Frame]:
     """The statuses stated around one list: the one before it, and a different one after it
     ("new members, India and Pakistan, ... that currently have observer status")."""
+    if _HYPOTHETICAL.search(left[-60:]):
+        return []
     if right[:1] in "'’":
         frame = _possessive_frame(right, left)
         return [frame] if frame else []
