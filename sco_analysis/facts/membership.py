@@ -802,7 +802,7 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
                 read.append(frames)
             _bare_partners(text, sent, read, enumerating)
             said = _same_status(text, sent, read, said)
-            enumerating = any(f.status in _SCO_STATUSES for frames in read for f in frames)
+            enumerating = any(f.status in schema.STATUSES for frames in read for f in frames)
             _share_along_with(text, sent, read)
             for lst, frames in zip(sent.lists, read):
                 for frame in frames:
@@ -836,7 +836,6 @@ def extract_membership(corpus, read: dict[str, list[Sentence]] | None = None) ->
 # A bare "partners" is the SCO's partner status where statuses are being enumerated: "Four countries, ..., are
 # observer members, and six countries, ..., are also partners"; "Observers are Iran and Mongolia. Partners are Belarus,
 # Turkey and Sri Lanka." Alone ("China and Russia are partners") it says nothing of the SCO.
-_SCO_STATUSES = ("member", "founding_member", "observer", "dialogue_partner")
 _BARE_PARTNERS_RIGHT = re.compile(r",?\s+(?:are|were|is|was)\s+(?:also\s+|now\s+|currently\s+)?(?:(?:its|the)\s+)?partners\b", re.I)
 _BARE_PARTNERS_LEFT = re.compile(r"(?:^\W*|[;:]\s*|,\s+and\s+|\band\s+)(?:(?:its|the)\s+)?[Pp]artners\s+(?:are|include|were)\s+(?:the\s+)?$")
 
@@ -844,7 +843,7 @@ _BARE_PARTNERS_LEFT = re.compile(r"(?:^\W*|[;:]\s*|,\s+and\s+|\band\s+)(?:(?:its
 def _bare_partners(text: str, sent: Sentence, read: list[list[Frame]], enumerating: bool) -> None:
     """Give an unframed list called bare "partners" the partner status when this sentence or the one
     before states another SCO status."""
-    if not (enumerating or any(f.status in _SCO_STATUSES for frames in read for f in frames)):
+    if not (enumerating or any(f.status in schema.STATUSES for frames in read for f in frames)):
         return
     for i, lst in enumerate(sent.lists):
         if not read[i] and (_BARE_PARTNERS_RIGHT.match(text, lst.end, sent.end)
