@@ -705,13 +705,15 @@ def _claim_date(text: str, sent: Sentence, lst: CountryList, frame: Frame) -> ti
     return min(cands, key=lambda d: min(abs(d.start - lst.end), abs(lst.start - d.end))) if cands else None
 
 
-_AS_OTHER_STATUS = re.compile(rf"\bas\s+(?:(?:an?|the|its)\s+)?(?P<term>{_TERM_RE})\b", re.I)
+# "as <status>", and a second one joined by "or" ("as observers or dialogue partners").
+_AS_A_STATUS = re.compile(rf"\bas\s+(?:(?:an?|the|its)\s+)?(?P<term>{_TERM_RE})\b(?P<either>\s+or\s+[\"“]?(?:{_TERM_RE}))?",
+                          re.I)
 
 
 def _other_status_between(words: str, status: str) -> bool:
     """A date after "as <another status>" dates that status, not the claim: "is set to become a full member
     after remaining as observer of the group since 2005"."""
-    return any(_term_status(m.group("term")) != status for m in _AS_OTHER_STATUS.finditer(words))
+    return any(_term_status(m.group("term")) != status for m in _AS_A_STATUS.finditer(words))
 
 
 def _founding_date(text: str, sent: Sentence, prev: Sentence | None) -> timeexpr.DateMention | None:
@@ -1069,8 +1071,9 @@ _EVENT = re.compile(r"\b(?:summit|meeting|council|session|conference|congress|fo
 # A count with its list in apposition names the group as it is, whatever the verb after says of it:
 # "All six SCO members -- China, Kazakhstan, ... -- will take part" (the members will take part; they are members now).
 _NAME_NOT_NUMBER = re.compile(r"[A-Z][a-z]+$")  # a number word capitalised inside a sentence is a name
-_APPOSED_LIST = re.compile(r"\s*(?:--|—|–|\(|:)\s*(?:the\s+)?[A-Z]")
-_NAMED_AFTER = re.compile(r"\s*(?:--|—|–|\(|:|,)\s*(?:the\s+)?[A-Z]")
+_APPOSED = r"\s*(?:--|—|–|\(|:{comma})\s*(?:the\s+)?[A-Z]"  # countries named right after a count
+_APPOSED_LIST = re.compile(_APPOSED.format(comma=""))
+_NAMED_AFTER = re.compile(_APPOSED.format(comma="|,"))
 
 
 # The organisation said to be made of so many countries: its members.
@@ -1104,8 +1107,7 @@ def _count_status(text: str, sent: Sentence, m: re.Match, ordinal: bool) -> str 
             return "member"
         cut = _CLAUSE_END.search(text, m.end(), sent.end)
         clause = text[m.end():cut.start() if cut else sent.end]
-        as_status = re.search(rf"\bas\s+(?:(?:a|an|the|its)\s+)?(?P<term>{_TERM_RE})\b(?P<either>\s+or\s+[\"“]?(?:{_TERM_RE}))?",
-                              clause, re.I)
+        as_status = _AS_A_STATUS.search(clause)
         if as_status:  # "16 more nations affiliated as observers or dialogue partners" counts neither group
             return None if as_status.group("either") else _term_status(as_status.group("term"))
         return _listed_status(text, sent, m)

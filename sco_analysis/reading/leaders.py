@@ -46,7 +46,6 @@ def _leaders() -> tuple[tuple[Leader, ...], re.Pattern, re.Pattern]:
             re.compile(rf"\b{_TITLE_BEFORE}(?P<short>{short})(?![\w-])"))
 
 
-
 def named(text: str, when: date | None) -> dict[str, str]:
     """{name as written: ISO3} for each leader in office at ``when`` whom ``text`` names by full name,
     or by short name after a title; a full name also makes its short name the leader's in the text."""
