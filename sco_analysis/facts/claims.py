@@ -26,6 +26,7 @@ import pandas as pd
 
 from sco_analysis import schema
 from sco_analysis.checking.reference import STATUS_PREFIX
+from sco_analysis.facts.attributions import CUE_VERBS
 from sco_analysis.reading import countries, leaders, lexicon, timeexpr
 from sco_analysis.reading.wordscan import WordScan, lowered
 from sco_analysis.resources import DATA
@@ -894,7 +895,7 @@ def _leaders_in(text: str, s: _Sent, people: dict[str, str], has: int = -1) -> l
 _INVITED_TO = re.compile(r"\b(?:invited|invitation)\s+to\s*$", re.I)
 # A reporting clause after what is reported: "Belarus will become a member at the summit in Astana, Russian
 # President Vladimir Putin said": the speaker is not put at the summit by what he says.
-_REPORTED_BY = re.compile(r"(?:[\w’'.-]+\s+){0,4}?(?:said|says|told|announced|stated|noted|added|stressed|declared)\b")
+_REPORTED_BY = re.compile(rf"(?:[\w’'.-]+\s+){{0,4}}?(?:{'|'.join(map(re.escape, CUE_VERBS))})\b")
 
 
 def _speaker_after(text: str, s: _Sent, at: int, cues: list[re.Match]) -> bool:
